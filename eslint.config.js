@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'data', 'media', 'test-artifacts', 'coverage', 'web/**/*.svelte'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**', '**/cli'], message: 'Nothing imports cli (DESIGN.md).' }] },
+      ],
+    },
+  },
+  {
+    // The walls of DESIGN.md: pure layers import no I/O.
+    files: ['src/domain/**', 'src/flows/**', 'src/analysis/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/store/**', '**/http/**', '**/channels/**', '**/services/**', '**/jobs/**', '**/media/**', '**/cli/**'], message: 'domain/, flows/ and analysis/ stay pure (DESIGN.md walls).' },
+            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'pg', 'kysely', 'fastify', 'grammy', 'sharp'], message: 'domain/, flows/ and analysis/ stay pure (DESIGN.md walls).' },
+          ],
+        },
+      ],
+    },
+  },
+);
