@@ -1,0 +1,15 @@
+/**
+ * `npm run i18n:check`: fails (exit 1) listing every key missing or extra in a locale and every
+ * text whose `{param}` placeholders differ from the English reference.
+ */
+import { checkCatalogs } from '../src/i18n/check-catalogs';
+import { CATALOGS } from '../src/i18n/index';
+
+const problems = checkCatalogs(CATALOGS, 'en');
+if (problems.length > 0) {
+  for (const { locale, key, problem } of problems) console.error(`${locale}: ${key}: ${problem}`);
+  console.error(`i18n: ${problems.length} problem(s)`);
+  process.exit(1);
+}
+const keys = Object.keys(CATALOGS.en).length;
+console.log(`i18n: ${Object.keys(CATALOGS).join(', ')} complete (${keys} keys each)`);

@@ -1,0 +1,170 @@
+import type { Reading } from './types';
+
+/**
+ * One-line readings of every result in Kazakh, Russian and English. They state what the figure
+ * means and how sure it is, never more than the method supports.
+ */
+
+type Language = keyof Reading;
+
+/** Formats a number for a language: "12 345,6" in kk/ru, "12,345.6" in en. */
+export function formatNumber(value: number, digits: number, language: Language): string {
+  if (!Number.isFinite(value)) return '—';
+  const fixed = Math.abs(value).toFixed(digits);
+  const [whole = '0', fraction] = fixed.split('.');
+  const separator = language === 'en' ? ',' : '\u00a0';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  const decimal = language === 'en' ? '.' : ',';
+  return (value < 0 ? '−' : '') + grouped + (fraction ? decimal + fraction : '');
+}
+
+const n = (value: number, digits: number, language: Language): string => formatNumber(value, digits, language);
+const pct = (fraction: number, language: Language, digits = 1): string => n(fraction * 100, digits, language) + '%';
+
+function reading(make: (language: Language) => [string, string, string]): Reading {
+  const [kk] = make('kk');
+  const [, ru] = make('ru');
+  const [, , en] = make('en');
+  return { kk, ru, en };
+}
+
+export function integerPercentagesReading(excess: number, z: number, stations: number): Reading {
+  const significant = z >= 3;
+  return reading((l) =>
+    significant
+      ? [
+          `${n(stations, 0, l)} учаскенің ${n(excess, 0, l)}-інде бүтін пайыз кездейсоқ күтілгеннен артық (z = ${n(z, 1, l)}): нәтижелер дөңгелек санға жазылған болуы ықтимал.`,
+          `На ${n(excess, 0, l)} из ${n(stations, 0, l)} участков больше целых процентов, чем даёт случайность (z = ${n(z, 1, l)}): похоже, результаты подгоняли под круглые числа.`,
+          `${n(excess, 0, l)} more of ${n(stations, 0, l)} stations report whole-number percentages than chance allows (z = ${n(z, 1, l)}): results look written to round numbers.`,
+        ]
+      : [
+          `Бүтін пайыздар саны кездейсоқтықтан айырмашылығы жоқ (${n(stations, 0, l)} учаске, z = ${n(z, 1, l)}).`,
+          `Целых процентов не больше, чем даёт случайность (${n(stations, 0, l)} участков, z = ${n(z, 1, l)}).`,
+          `Whole-number percentages are no more frequent than chance (${n(stations, 0, l)} stations, z = ${n(z, 1, l)}).`,
+        ],
+  );
+}
+
+export function anomalousVotesReading(votes: number, low: number, high: number, cleanTurnout: number): Reading {
+  const significant = low > 0;
+  return reading((l) =>
+    significant
+      ? [
+          `Таза шыңнан (${pct(cleanTurnout, l)} келу) асқан аномал дауыстар: шамамен ${n(votes, 0, l)} (95%: ${n(low, 0, l)}–${n(high, 0, l)}).`,
+          `Аномальных голосов за лидера сверх «чистого пика» явки (${pct(cleanTurnout, l)}): около ${n(votes, 0, l)} (95%: ${n(low, 0, l)}–${n(high, 0, l)}).`,
+          `Anomalous votes for the leader beyond the clean turnout peak (${pct(cleanTurnout, l)}): about ${n(votes, 0, l)} (95%: ${n(low, 0, l)}–${n(high, 0, l)}).`,
+        ]
+      : [
+          `Келу шыңынан жоғары учаскелерде көшбасшы үлесі өспейді: аномал дауыстар анықталмады (95%: ${n(low, 0, l)}–${n(high, 0, l)}).`,
+          `На участках с явкой выше пика доля лидера не растёт: аномальные голоса не обнаружены (95%: ${n(low, 0, l)}–${n(high, 0, l)}).`,
+          `The leader's share does not rise above the turnout peak: no anomalous votes found (95%: ${n(low, 0, l)}–${n(high, 0, l)}).`,
+        ],
+  );
+}
+
+export function fingerprintReading(cornerShare: number, expectedShare: number): Reading {
+  const significant = cornerShare > 3 * expectedShare + 0.005;
+  return reading((l) =>
+    significant
+      ? [
+          `Сайлаушылардың ${pct(cornerShare, l)}-і келуі де, көшбасшы үлесі де 95%-дан асқан учаскелерде: «саусақ ізінде» экстремал бұрмалау белгісі бар.`,
+          `${pct(cornerShare, l)} избирателей на участках, где и явка, и доля лидера выше 95%: в «отпечатке» виден след экстремальных вбросов.`,
+          `${pct(cornerShare, l)} of voters are at stations where both turnout and the leader's share exceed 95%: the fingerprint shows extreme fraud.`,
+        ]
+      : [
+          `«Саусақ ізі» бір дақ тәрізді; 95%/95% бұрышында сайлаушылардың ${pct(cornerShare, l)}-і ғана.`,
+          `«Отпечаток» выборов — одно пятно; в углу 95%/95% лишь ${pct(cornerShare, l)} избирателей.`,
+          `The fingerprint is a single blob; only ${pct(cornerShare, l)} of voters sit in the 95%/95% corner.`,
+        ],
+  );
+}
+
+export function digitTestsReading(flagged: string[]): Reading {
+  return reading((l) =>
+    flagged.length > 0
+      ? [
+          `Цифрлар сынағы күтілгеннен ауытқиды (${flagged.join(', ')}): жалғыз өзі дәлел емес, бірақ тексеруге негіз.`,
+          `Цифровые тесты отклоняются от ожидаемого (${flagged.join(', ')}): само по себе не доказательство, но повод проверить.`,
+          `Digit tests depart from expectation (${flagged.join(', ')}): not proof on their own, but a reason to look closer.`,
+        ]
+      : [
+          `Цифрлар сынағы күтілгенмен сәйкес келеді.`,
+          `Цифровые тесты согласуются с ожидаемым.`,
+          `Digit tests agree with expectation.`,
+        ],
+  );
+}
+
+export function observerEffectReading(turnoutDifference: number, low: number, high: number): Reading {
+  const significant = low > 0 || high < 0;
+  return reading((l) =>
+    significant
+      ? [
+          `Бақылаушысыз учаскелерде келу ${n(turnoutDifference * 100, 1, l)} п.т. өзгеше (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
+          `Без наблюдателей явка отличается на ${n(turnoutDifference * 100, 1, l)} п.п. (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
+          `Turnout without observers differs by ${n(turnoutDifference * 100, 1, l)} points (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)}).`,
+        ]
+      : [
+          `Бақылаушы бар және жоқ учаскелерде келу айырмасы анықталмады (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)} п.т.).`,
+          `Разницы в явке между участками с наблюдателями и без них не выявлено (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)} п.п.).`,
+          `No turnout difference between observed and unobserved stations (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)} points).`,
+        ],
+  );
+}
+
+export function photoEvidenceReading(stations: number, votes: number, choice: string): Reading {
+  return reading((l) =>
+    stations > 0
+      ? [
+          `${n(stations, 0, l)} учаскеде «${choice}» үшін суретпен расталған бюллетеньдер ресми саннан көп: ресми нәтиже кем дегенде ${n(votes, 0, l)} дауысқа жалған.`,
+          `На ${n(stations, 0, l)} участках сфотографированных бюллетеней за «${choice}» больше официального числа: официальный итог занижен минимум на ${n(votes, 0, l)} голосов.`,
+          `At ${n(stations, 0, l)} stations more ballots for "${choice}" were photographed than officially counted: the official count is short by at least ${n(votes, 0, l)} votes.`,
+        ]
+      : [
+          `«${choice}» бойынша суреттер ресми санынан аспайды.`,
+          `Фотографий бюллетеней за «${choice}» не больше официального числа.`,
+          `Photographed ballots for "${choice}" never exceed the official count.`,
+        ],
+  );
+}
+
+export function protocolDiscrepanciesReading(compared: number, beyond: number): Reading {
+  return reading((l) => [
+    `${n(compared, 0, l)} учаскенің ${n(beyond, 0, l)}-інде бақылаушы хаттамасы ресми нәтижеден рұқсаттан тыс ерекшеленеді.`,
+    `На ${n(beyond, 0, l)} из ${n(compared, 0, l)} участков копия протокола наблюдателя расходится с официальным итогом сверх допуска.`,
+    `At ${n(beyond, 0, l)} of ${n(compared, 0, l)} precincts the observer's protocol copy differs from the official result beyond tolerance.`,
+  ]);
+}
+
+export function turnoutInflationReading(difference: number, low: number, high: number, stations: number): Reading {
+  const significant = low > 0;
+  return reading((l) =>
+    significant
+      ? [
+          `${n(stations, 0, l)} учаскеде ресми келу хаттамадағыдан ${n(difference * 100, 1, l)} п.т. жоғары (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
+          `На ${n(stations, 0, l)} участках официальная явка выше, чем в протоколах наблюдателей, на ${n(difference * 100, 1, l)} п.п. (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
+          `At ${n(stations, 0, l)} precincts official turnout exceeds the observers' protocols by ${n(difference * 100, 1, l)} points (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)}).`,
+        ]
+      : [
+          `${n(stations, 0, l)} учаскеде ресми келу хаттамадағымен сәйкес.`,
+          `На ${n(stations, 0, l)} участках официальная явка совпадает с протоколами наблюдателей.`,
+          `At ${n(stations, 0, l)} precincts official turnout matches the observers' protocols.`,
+        ],
+  );
+}
+
+export function talliesReading(source: string, sampleSize: number, selfSelected: boolean): Reading {
+  return reading((l) =>
+    selfSelected
+      ? [
+          `«${source}» — өз еркімен қатысқан ${n(sampleSize, 0, l)} адамның іріктемесі, кездейсоқ емес: аралықтар тек іріктеу қатесін көрсетеді, бүкіл сайлаушыларға таралмайды.`,
+          `«${source}» — самоотобранная выборка из ${n(sampleSize, 0, l)} человек, не случайная: интервалы отражают только ошибку выборки и не переносятся на всех избирателей.`,
+          `"${source}" is a self-selected sample of ${n(sampleSize, 0, l)} people, not a random one: intervals show sampling error only and do not generalise to all voters.`,
+        ]
+      : [
+          `«${source}» бойынша ${n(sampleSize, 0, l)} бюллетень санақталды.`,
+          `По источнику «${source}» учтено ${n(sampleSize, 0, l)} бюллетеней.`,
+          `"${source}" counts ${n(sampleSize, 0, l)} ballots.`,
+        ],
+  );
+}

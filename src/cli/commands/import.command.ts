@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { runCommand } from '../run-command';
+import { withApp } from '../with-app';
+
+export function registerImportCommand(program: Command): void {
+  const importCommand = program.command('import').description('import data from CSV files; each import is all or nothing');
+  importCommand
+    .command('geography')
+    .description('add or update areas (regions, districts, precincts) from a geography CSV')
+    .argument('<election>', 'election slug')
+    .argument('<file>', 'geography CSV (docs/election-format.md)')
+    .action(
+      runCommand(async (slug: string, file: string) => {
+        await withApp(async (app) => {
+          const { areas } = await app.geographyImport.importFile(slug, file);
+          process.stdout.write(`imported ${areas} areas into ${slug}\n`);
+        });
+      }),
+    );
+  importCommand
+    .command('official')
+    .description('import official precinct results from a CSV through a column mapping')
+    .argument('<election>', 'election slug')
+    .argument('<file>', 'official results CSV, one row per precinct')
+    .requiredOption('--mapping <mapping.json>', 'which CSV column is which protocol line / choice')
+    .action(
+      runCommand(async (slug: string, file: string, options: { mapping: string }) => {
+        await withApp(async (app) => {
+          const { precincts } = await app.officialImport.importFile(slug, file, options.mapping);
+          process.stdout.write(`imported official results of ${precincts} precincts into ${slug}\n`);
+        });
+      }),
+    );
+}

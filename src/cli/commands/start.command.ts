@@ -1,0 +1,63 @@
+import { Option, type Command } from 'commander';
+import { createApp } from '../../app';
+import { loadConfig } from '../../config';
+import { buildServer } from '../../http/server';
+import { DEMO_ELECTION_FILE } from '../paths';
+import { runCommand } from '../run-command';
+
+interface StartOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  role: 'all' | 'api' | 'worker';
+}
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run the platform: API, webhooks, web pages and the worker in one process')
+    .option('--port <port>', 'HTTP port (default: PORT or 8080; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .option('--demo', 'load the Kazakhstan 2021 demo election')
+    .addOption(
+      new Option('--role <role>', 'run only the API or only the worker, for scale-out')
+        .choices(['all', 'api', 'worker'])
+        .default('all'),
+    )
+    .action(runCommand(start));
+}
+
+async function start(options: StartOptions): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig({
+    ...process.env,
+    ...(options.port !== undefined ? { PORT: options.port } : {}),
+    ...(options.host !== undefined ? { HOST: options.host } : {}),
+  });
+  const app = await createApp(config);
+  if (options.demo) {
+    const { election, areasImported } = await app.elections.loadFile(DEMO_ELECTION_FILE, { skipIfUnchanged: true });
+    app.logger.info({ election: election.slug, areasImported }, 'demo election ready');
+  }
+  const stops: Array<() => Promise<unknown>> = [];
+  if (options.role !== 'worker') {
+    const server = await buildServer(app);
+    const address = await server.listen({ port: config.PORT, host: config.HOST });
+    stops.push(() => server.close());
+    app.logger.info({ address, role: options.role }, 'listening');
+    // Tests and scripts that start with --port 0 read the chosen address from this line.
+    process.stdout.write(`dauys listening on ${address}\n`);
+  }
+  app.logger.info({ startupMs: Math.round(performance.now() - startedAt) }, 'started');
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      app.logger.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  });
+  for (const stop of stops.reverse()) await stop();
+  await app.close();
+}

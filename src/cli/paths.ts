@@ -1,0 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package's root, so `--demo` finds its files wherever `dauys` is started from. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const DEMO_ELECTION_FILE = path.join(PACKAGE_ROOT, 'elections/kz-2021-mazhilis/election.json');
+
+export const WEB_DIST_DIR = path.join(PACKAGE_ROOT, 'dist/web');

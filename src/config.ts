@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DauysError, zodIssuesToInputIssues } from './errors';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const configSchema = z.object({
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DAUYS_DATA_DIR: z.string().default('./data'),
+  MEDIA_DIR: optionalString,
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DAUYS_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  TELEGRAM_VOTER_TOKEN: optionalString,
+  TELEGRAM_OBSERVER_TOKEN: optionalString,
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  TELEGRAM_MAX_SENDS_PER_SECOND: z.coerce.number().positive().default(30),
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_TOKEN: optionalString,
+  WHATSAPP_API_ROOT: z.url().default('https://graph.facebook.com/v21.0'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  /** Absolute data directory (PGlite files, generated secret). */
+  dataDir: string;
+  /** Absolute media directory (content-addressed photos). */
+  mediaDir: string;
+}
+
+/**
+ * Reads the environment once, validated. A bad value fails with the variable's name.
+ *
+ * @example
+ * const config = loadConfig({ PORT: '18080' }); // config.PORT === 18080
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new DauysError(
+      'DAUYS_ERR_CONFIG',
+      'invalid environment',
+      zodIssuesToInputIssues(parsed.error.issues, 'env').map((issue) => ({
+        ...issue,
+        where: issue.where.replace(/^env\./, ''),
+      })),
+    );
+  }
+  const dataDir = path.resolve(parsed.data.DAUYS_DATA_DIR);
+  return {
+    ...parsed.data,
+    dataDir,
+    mediaDir: path.resolve(parsed.data.MEDIA_DIR ?? path.join(dataDir, 'media')),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Locale } from '../domain/locale';
+
+/**
+ * Every channel (Telegram, WhatsApp, web chat) is reduced to these two shapes, in the manner
+ * of grammY's framework adapters one level up: flows never see a channel, only an
+ * `InboundMessage` and the `OutboundMessage`s they answer with.
+ */
+export type ChannelName = 'telegram' | 'whatsapp' | 'webchat';
+export type BotName = 'voter' | 'observer';
+
+/** A file the channel can hand us later (Telegram `file_id`, WhatsApp media id, a web-chat upload key). */
+export interface MediaRef {
+  /** Channel-specific id used to download the file. */
+  fileId: string;
+  /** Stable id of the file content across re-sends, when the channel has one (Telegram `file_unique_id`). */
+  uniqueId?: string;
+  width?: number;
+  height?: number;
+  sizeBytes?: number;
+  mimeType?: string;
+}
+
+export type InboundContent =
+  | { kind: 'command'; command: string; args: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'button'; data: string; callbackId?: string }
+  | { kind: 'photo'; media: MediaRef; albumId?: string; caption?: string }
+  | { kind: 'video'; media: MediaRef; albumId?: string }
+  | { kind: 'document'; media: MediaRef; albumId?: string }
+  | { kind: 'sticker' }
+  | { kind: 'location' }
+  | { kind: 'contact' }
+  | { kind: 'other' };
+
+export interface InboundMessage {
+  channel: ChannelName;
+  bot: BotName;
+  /**
+   * The participant's keyed pseudonym (HMAC of channel + user id with DAUYS_SECRET). The
+   * real user and chat ids never travel past the channel adapter.
+   */
+  participant: string;
+  /** The message's own timestamp (what the sender's device stamped), not when we received it. */
+  sentAt: Date;
+  receivedAt: Date;
+  /** The language the client reports, as a hint before the participant chooses one. */
+  clientLocale?: Locale;
+  /** Participant signals the spam scorer may use (account age hints, premium, bot flag). */
+  signals?: { isBot?: boolean; hasUsername?: boolean; languageCode?: string };
+  content: InboundContent;
+}
+
+/** A button: its label is a message key (or literal text for names of places/choices). */
+export interface OutboundButton {
+  label: MessageText;
+  data: string;
+}
+
+/** Text as a catalog key with parameters, or literal text (names from the election file). */
+export type MessageText =
+  | { key: string; params?: Record<string, string | number> }
+  | { literal: string };
+
+export type OutboundMessage =
+  | {
+      kind: 'send';
+      /** When set, the adapter edits the flow's last "panel" message instead of sending a new one. */
+      replacePanel?: boolean;
+      text: MessageText[];
+      buttons?: OutboundButton[][];
+    }
+  | { kind: 'answer_button'; callbackId: string; text?: MessageText };
+
+/** A rendered outbound message addressed to one participant, as queued in the outbox. */
+export interface AddressedOutbound {
+  channel: ChannelName;
+  bot: BotName;
+  participant: string;
+  locale: Locale;
+  message: OutboundMessage;
+}

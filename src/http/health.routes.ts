@@ -1,0 +1,15 @@
+import { sql } from 'kysely';
+import type { FastifyPluginAsync } from 'fastify';
+import type { App } from '../app';
+
+export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  server.get('/healthz', async (_request, reply) => {
+    await sql`select 1`.execute(app.database.db);
+    return reply.header('cache-control', 'no-store').send({ status: 'ok', database: app.database.kind });
+  });
+
+  server.get('/metrics', async (_request, reply) => {
+    const body = await app.metrics.registry.metrics();
+    return reply.header('content-type', app.metrics.registry.contentType).send(body);
+  });
+};

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { App } from '../app';
+import { registerErrorHandler } from './error-handler';
+import { healthRoutes } from './health.routes';
+import { pagesRoutes } from './pages.routes';
+import { publicApiRoutes } from './public/public-api.routes';
+
+export interface BuildServerOptions {
+  /** Largest request body accepted (bytes). Webhook updates are small; photos are fetched, not posted. */
+  bodyLimit?: number;
+  /** The built front end (default: dist/web of the package). */
+  webDir?: string;
+}
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/**
+ * The HTTP server: each surface (health, public API, webhooks, console, pages) is its own
+ * encapsulated plugin, so a hook registered for one — the console's auth — cannot leak into another.
+ */
+export async function buildServer(app: App, options: BuildServerOptions = {}): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    disableRequestLogging: true,
+    trustProxy: true,
+  });
+  registerErrorHandler(server);
+  server.addHook('onResponse', async (request, reply) => {
+    app.metrics.httpRequestDuration
+      .labels(request.routeOptions.url ?? 'unmatched', request.method, String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+  await server.register(healthRoutes, { app });
+  await server.register(publicApiRoutes, { app, prefix: '/api/v1' });
+  await server.register(pagesRoutes, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
+  return server;
+}

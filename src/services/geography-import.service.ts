@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
+import { ImportsRepository } from '../store/repositories/imports.repository';
+import { parseCsvTable } from './csv-table';
+import type { ElectionService } from './election.service';
+import { geographyRowsFromCsv, type KnownArea } from './geography-csv';
+import { readInputFile } from './read-input-file';
+
+/** `dauys import geography`: adds or updates areas from a CSV, all or nothing. */
+export class GeographyImportService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly elections: ElectionService,
+  ) {}
+
+  async importFile(slug: string, file: string): Promise<{ areas: number }> {
+    const election = await this.elections.require(slug);
+    const table = parseCsvTable(await readInputFile(file), file);
+    return this.db.transaction().execute(async (tx) => {
+      const existing = await tx
+        .selectFrom('areas')
+        .select(['code', 'level', 'depth', 'path'])
+        .where('election_id', '=', election.id)
+        .execute();
+      const known = new Map<string, KnownArea>(existing.map((area) => [area.code, area]));
+      const rows = geographyRowsFromCsv(table, election.definition, election.id, known);
+      await new AreasRepository(tx).upsertMany(rows);
+      await new ImportsRepository(tx).record(election.id, 'geography', file, rows.length);
+      return { areas: rows.length };
+    });
+  }
+}

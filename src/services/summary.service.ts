@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { LocalizedText } from '../domain/locale';
+import { notFound } from '../errors';
+import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
+import { OfficialResultsRepository } from '../store/repositories/official-results.repository';
+import type { Election, ElectionService } from './election.service';
+import { choiceFigureKey } from './official-results-csv';
+
+export interface ChoiceFigure {
+  id: string;
+  names: LocalizedText;
+  votes: number;
+  /** Share of all votes for ballot choices, 0–1; null when there are none. */
+  share: number | null;
+}
+
+export interface OfficialBlock {
+  precinctsReported: number;
+  registeredVoters: number | null;
+  ballotsCast: number | null;
+  /** Ballots cast / registered voters at the precincts that reported, 0–1. */
+  turnout: number | null;
+  invalidBallots: number | null;
+  choices: ChoiceFigure[];
+}
+
+export interface AreaSummary {
+  election: { slug: string; names: LocalizedText; date: string; demo: boolean; notice?: LocalizedText };
+  area: { code: string; level: string; names: LocalizedText; parent: string | null } | null;
+  registeredVoters: number;
+  precincts: number;
+  official: OfficialBlock | null;
+}
+
+/** The figures of one area (or the whole election) from each source, for `GET …/summary`. */
+export class SummaryService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly elections: ElectionService,
+  ) {}
+
+  async summary(slug: string, areaCode?: string): Promise<AreaSummary> {
+    const election = await this.elections.require(slug);
+    const areas = new AreasRepository(this.db);
+    const area = areaCode ? await areas.find(election.id, areaCode) : undefined;
+    if (areaCode && !area) throw notFound(`no area "${areaCode}" in election "${slug}"`);
+    const leafLevel = election.definition.geography.levels.at(-1)?.id;
+    const counts = await areas.countsByLevel(election.id, areaCode);
+    const leaf = counts.find((row) => row.level === leafLevel);
+    const official = await new OfficialResultsRepository(this.db).totals(election.id, areaCode);
+    const { definition } = election;
+    return {
+      election: {
+        slug: election.slug,
+        names: definition.names,
+        date: definition.date,
+        demo: definition.demo,
+        ...(definition.notice ? { notice: definition.notice } : {}),
+      },
+      area: area
+        ? {
+            code: area.code,
+            level: area.level,
+            names: { kk: area.name_kk, ru: area.name_ru, en: area.name_en },
+            parent: area.parent_code,
+          }
+        : null,
+      registeredVoters: leaf?.registeredVoters ?? 0,
+      precincts: leaf?.count ?? 0,
+      official: official.precincts > 0 ? officialBlock(election, official) : null,
+    };
+  }
+}
+
+function officialBlock(election: Election, totals: { precincts: number; figures: Record<string, number> }): OfficialBlock {
+  const { roles } = election.definition.protocol;
+  const figure = (line: number | undefined) => (line === undefined ? null : (totals.figures[String(line)] ?? null));
+  const votes = election.definition.choices.map((choice) => ({
+    choice,
+    votes: totals.figures[choiceFigureKey(election.definition, choice.id)] ?? 0,
+  }));
+  const valid = votes.reduce((sum, entry) => sum + entry.votes, 0);
+  const registeredVoters = figure(roles.registeredVoters);
+  const ballotsCast = figure(roles.ballotsCast);
+  return {
+    precinctsReported: totals.precincts,
+    registeredVoters,
+    ballotsCast,
+    turnout: registeredVoters && ballotsCast !== null ? ballotsCast / registeredVoters : null,
+    invalidBallots: figure(roles.invalidBallots),
+    choices: votes.map(({ choice, votes: count }) => ({
+      id: choice.id,
+      names: choice.names,
+      votes: count,
+      share: valid > 0 ? count / valid : null,
+    })),
+  };
+}
