@@ -30,8 +30,33 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/store/**', '**/http/**', '**/channels/**', '**/services/**', '**/jobs/**', '**/media/**', '**/cli/**'], message: 'domain/, flows/ and analysis/ stay pure (DESIGN.md walls).' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'pg', 'kysely', 'fastify', 'grammy', 'sharp'], message: 'domain/, flows/ and analysis/ stay pure (DESIGN.md walls).' },
+            {
+              group: [
+                '**/store/**',
+                '**/http/**',
+                '**/channels/**',
+                '**/services/**',
+                '**/jobs/**',
+                '**/media/**',
+                '**/cli/**',
+              ],
+              message: 'domain/, flows/ and analysis/ stay pure (DESIGN.md walls).',
+            },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'fs',
+                'node:net',
+                'node:http',
+                'pg',
+                'kysely',
+                'fastify',
+                'grammy',
+                'sharp',
+              ],
+              message: 'domain/, flows/ and analysis/ stay pure (DESIGN.md walls).',
+            },
           ],
         },
       ],

@@ -36,6 +36,8 @@ export const DEMO_PRECINCTS = 10_061;
 export const DEMO_PRECINCTS_ABROAD = 66;
 const ABROAD_REGION = 'kz-nur';
 const SEED = 20210110;
+/** The Constitutional Law on Elections caps a precinct at 3,000 voters. */
+export const MAX_VOTERS_PER_PRECINCT = 3000;
 
 interface RegionStats {
   /** Population on 1 January 2021, thousands. */
@@ -61,9 +63,9 @@ export const REGION_STATS: Record<string, RegionStats> = {
   'kz-pav': { populationThousands: 751.2, districts: 13, precinctDensity: 1.3 },
   'kz-sev': { populationThousands: 544.1, districts: 14, precinctDensity: 1.5 },
   'kz-tur': { populationThousands: 2041.3, districts: 17, precinctDensity: 0.9 },
-  'kz-nur': { populationThousands: 1184.4, districts: 4, precinctDensity: 0.55 },
-  'kz-ala': { populationThousands: 1977.3, districts: 8, precinctDensity: 0.5 },
-  'kz-shy': { populationThousands: 1076.2, districts: 4, precinctDensity: 0.55 },
+  'kz-nur': { populationThousands: 1184.4, districts: 4, precinctDensity: 0.7 },
+  'kz-ala': { populationThousands: 1977.3, districts: 8, precinctDensity: 0.65 },
+  'kz-shy': { populationThousands: 1076.2, districts: 4, precinctDensity: 0.7 },
 };
 
 /** mulberry32: a tiny seeded PRNG, so the output never depends on Math.random. */
@@ -100,6 +102,30 @@ export function apportion(total: number, weights: number[]): number[] {
     parts[i] = (parts[i] as number) + 1;
   }
   return parts;
+}
+
+/**
+ * Like {@link apportion}, but no part exceeds `cap`: capped parts are fixed and the rest is
+ * shared again among the others (Kazakhstan's election law caps a precinct at 3,000 voters).
+ */
+export function apportionCapped(total: number, weights: number[], cap: number): number[] {
+  if (total > cap * weights.length)
+    throw new Error(`${total} cannot be split into ${weights.length} parts of at most ${cap}`);
+  const capped = new Set<number>();
+  for (;;) {
+    const open = weights.map((_, i) => i).filter((i) => !capped.has(i));
+    const shares = apportion(
+      total - cap * capped.size,
+      open.map((i) => weights[i] as number),
+    );
+    const over = open.filter((i, k) => (shares[k] as number) > cap);
+    if (over.length === 0) {
+      const parts = weights.map(() => cap);
+      open.forEach((i, k) => (parts[i] = shares[k] as number));
+      return parts;
+    }
+    for (const i of over) capped.add(i);
+  }
 }
 
 /** Like {@link apportion} but every part gets at least `minimum` (for counts of precincts). */
@@ -189,10 +215,11 @@ export function buildDemoGeographyCsv(election: ElectionDefinition): string {
       });
     }
 
+    const spread = region.kind === 'city' ? 0.3 : 0.45; // rural precincts range from hamlets to towns
     const precinctWeights = districts.flatMap((district) =>
-      spreadWeights(district.precincts, random, 0.55).map((w) => w * district.voterScale),
+      spreadWeights(district.precincts, random, spread).map((w) => w * district.voterScale),
     );
-    const voters = apportion(regionVoters[r] as number, precinctWeights);
+    const voters = apportionCapped(regionVoters[r] as number, precinctWeights, MAX_VOTERS_PER_PRECINCT);
     let precinctNumber = 0;
     for (const district of districts) {
       row([

@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { commandRegistrations } from './commands/index';
 
 const program = new Command('dauys')
-  .description('Dauys: independent election monitoring — voter bot, observer bot, console, dashboard, analysis.')
+  .description(
+    'Dauys: independent election monitoring — voter bot, observer bot, console, dashboard, analysis.',
+  )
   .showHelpAfterError()
   .exitOverride();
 

@@ -13,7 +13,9 @@ export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<
         process.stderr.write(`dauys: ${error.describe()}\n`);
         process.exitCode = error.exitCode;
       } else {
-        process.stderr.write(`dauys: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+          `dauys: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
         process.exitCode = 1;
       }
     }

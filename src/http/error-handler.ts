@@ -9,7 +9,9 @@ import { DauysError } from '../errors';
 export function registerErrorHandler(server: FastifyInstance): void {
   server.setErrorHandler((error: FastifyError | DauysError | Error, request, reply) => {
     if (error instanceof DauysError) {
-      return reply.status(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
+      return reply
+        .status(error.statusCode)
+        .send({ error: error.code, message: error.message, issues: error.issues });
     }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 500) {
@@ -20,6 +22,11 @@ export function registerErrorHandler(server: FastifyInstance): void {
     return reply.status(status).send({ error: code, message: error.message });
   });
   server.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: 'DAUYS_ERR_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+    reply
+      .status(404)
+      .send({
+        error: 'DAUYS_ERR_NOT_FOUND',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      }),
   );
 }

@@ -4,7 +4,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
 /** The front end's pages; each is a built HTML file under dist/web. */
-const PAGES: Record<string, string> = { '/': 'index.html', '/chat': 'chat/index.html', '/console': 'console/index.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/chat': 'chat/index.html',
+  '/console': 'console/index.html',
+};
 
 /**
  * Pages and their assets from the Vite build. Scripts only from our own origin (no inline
@@ -25,7 +29,10 @@ export const pagesRoutes: FastifyPluginAsync<{ webDir: string }> = async (server
   if (!fs.existsSync(webDir)) {
     for (const url of Object.keys(PAGES)) {
       server.get(url, async (_request, reply) =>
-        reply.status(503).type('text/plain').send('The web front end is not built: run `npm run build` (npm ci does it).'),
+        reply
+          .status(503)
+          .type('text/plain')
+          .send('The web front end is not built: run `npm run build` (npm ci does it).'),
       );
     }
     return;

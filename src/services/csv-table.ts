@@ -19,15 +19,25 @@ export interface CsvTable {
 export function parseCsvTable(text: string, source: string): CsvTable {
   let rows: Array<{ record: string[]; raw: string; info: { lines: number } }>;
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, info: true, raw: true, trim: true }) as unknown as typeof rows;
+    rows = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+      trim: true,
+    }) as unknown as typeof rows;
   } catch (error) {
     const err = error as Error & { lines?: number; column?: number };
     throw invalidInput(`${source} is not valid CSV`, [
-      { where: `${source}:${err.lines ?? '?'}`, message: err.message.replace(/^Invalid Record Length: /, '') },
+      {
+        where: `${source}:${err.lines ?? '?'}`,
+        message: err.message.replace(/^Invalid Record Length: /, ''),
+      },
     ]);
   }
   const [head, ...body] = rows;
-  if (!head) throw invalidInput(`${source} is empty`, [{ where: `${source}:1`, message: 'expected a header row' }]);
+  if (!head)
+    throw invalidInput(`${source} is empty`, [{ where: `${source}:1`, message: 'expected a header row' }]);
   const header = head.record;
   const duplicates = header.filter((name, index) => header.indexOf(name) !== index);
   if (duplicates.length > 0) {
@@ -75,7 +85,9 @@ export class IssueCollector {
 
   throwIfAny(message: string): void {
     if (this.issues.length === 0) return;
-    const extra = this.truncated ? [{ where: '…', message: `more problems not listed (first ${this.cap} shown)` }] : [];
+    const extra = this.truncated
+      ? [{ where: '…', message: `more problems not listed (first ${this.cap} shown)` }]
+      : [];
     throw invalidInput(message, [...this.issues, ...extra]);
   }
 }

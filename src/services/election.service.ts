@@ -48,8 +48,16 @@ export class ElectionService {
       ? path.resolve(path.dirname(file), definition.geography.file)
       : undefined;
     const geographyText = geographyFile ? await readInputFile(geographyFile) : undefined;
-    const sourceHash = crypto.createHash('sha256').update(text).update('\0').update(geographyText ?? '').digest('hex');
-    if (options.skipIfUnchanged && (await new ElectionsRepository(this.db).sourceHash(definition.slug)) === sourceHash) {
+    const sourceHash = crypto
+      .createHash('sha256')
+      .update(text)
+      .update('\0')
+      .update(geographyText ?? '')
+      .digest('hex');
+    if (
+      options.skipIfUnchanged &&
+      (await new ElectionsRepository(this.db).sourceHash(definition.slug)) === sourceHash
+    ) {
       return { election: await this.require(definition.slug), areasImported: 0 };
     }
     const loaded = await this.db.transaction().execute(async (tx) => {
@@ -61,7 +69,12 @@ export class ElectionService {
       );
       let areasImported = 0;
       if (geographyFile && geographyText !== undefined) {
-        const rows = geographyRowsFromCsv(parseCsvTable(geographyText, geographyFile), definition, id, new Map());
+        const rows = geographyRowsFromCsv(
+          parseCsvTable(geographyText, geographyFile),
+          definition,
+          id,
+          new Map(),
+        );
         await new AreasRepository(tx).upsertMany(rows);
         await new ImportsRepository(tx).record(id, 'geography', path.basename(geographyFile), rows.length);
         areasImported = rows.length;

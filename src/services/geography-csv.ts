@@ -45,20 +45,24 @@ export function geographyRowsFromCsv(
   for (const { line, values } of table.records) {
     const at = (column: string) => cellWhere(table, line, column);
     const depth = levels.indexOf(values.level ?? '');
-    if (depth < 0) issues.add(at('level'), `"${values.level}" is not a level of this election (${levels.join(', ')})`);
+    if (depth < 0)
+      issues.add(at('level'), `"${values.level}" is not a level of this election (${levels.join(', ')})`);
     const code = values.code ?? '';
     if (!areaCodeSchema.safeParse(code).success) issues.add(at('code'), `"${code}" is not a valid area code`);
     else if (seen.has(code)) issues.add(at('code'), `"${code}" repeats line ${seen.get(code)?.line}`);
     const parent = values.parent ? values.parent : null;
     if (depth === 0 && parent) issues.add(at('parent'), `a ${levels[0]} has no parent, got "${parent}"`);
-    if (depth > 0 && !parent) issues.add(at('parent'), `a ${levels[depth]} needs the code of its ${levels[depth - 1]}`);
+    if (depth > 0 && !parent)
+      issues.add(at('parent'), `a ${levels[depth]} needs the code of its ${levels[depth - 1]}`);
     for (const column of ['name_kk', 'name_ru', 'name_en'] as const) {
       if (!values[column]) issues.add(at(column), 'must not be empty');
     }
     const votersText = values.registered_voters ?? '';
     const registered = votersText === '' ? null : parseCount(votersText);
-    if (registered === undefined) issues.add(at('registered_voters'), `"${votersText}" is not a whole number ≥ 0`);
-    if (depth === leafDepth && votersText === '') issues.add(at('registered_voters'), `required for a ${levels[leafDepth]}`);
+    if (registered === undefined)
+      issues.add(at('registered_voters'), `"${votersText}" is not a whole number ≥ 0`);
+    if (depth === leafDepth && votersText === '')
+      issues.add(at('registered_voters'), `required for a ${levels[leafDepth]}`);
     if (depth >= 0 && code) seen.set(code, { line, depth, parent });
     rows.push({
       line,
@@ -75,6 +79,17 @@ export function geographyRowsFromCsv(
       name_en: values.name_en ?? '',
       registered_voters: registered ?? null,
     });
+  }
+  const declaredTop = election.geography.topLevelAreas?.map((area) => area.code);
+  if (declaredTop) {
+    for (const row of rows) {
+      if (row.depth === 0 && !declaredTop.includes(row.code)) {
+        issues.add(
+          cellWhere(table, row.line, 'code'),
+          `"${row.code}" is not among the election file's topLevelAreas`,
+        );
+      }
+    }
   }
   issues.throwIfAny(`${table.source}: geography rejected, nothing imported`);
 

@@ -29,7 +29,12 @@ export class OfficialImportService {
       .where('election_id', '=', election.id)
       .where('level', '=', leafLevel)
       .execute();
-    const rows = officialRowsFromCsv(table, mapping, election.definition, new Set(precincts.map((p) => p.code)));
+    const rows = officialRowsFromCsv(
+      table,
+      mapping,
+      election.definition,
+      new Set(precincts.map((p) => p.code)),
+    );
     return this.db.transaction().execute(async (tx) => {
       const importId = await new ImportsRepository(tx).record(election.id, 'official', file, rows.length);
       await new OfficialResultsRepository(tx).upsertMany(election.id, importId, rows);

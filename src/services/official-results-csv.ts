@@ -10,23 +10,34 @@ import { cellWhere, IssueCollector, parseCount, requireColumns, type CsvTable } 
  */
 export const officialMappingSchema = z.strictObject({
   precinct: z.string().min(1, 'must name the CSV column with the precinct code'),
-  lines: z.record(z.string().regex(/^\d+$/, 'keys must be protocol line numbers like "1"'), z.string().min(1)),
+  lines: z.record(
+    z.string().regex(/^\d+$/, 'keys must be protocol line numbers like "1"'),
+    z.string().min(1),
+  ),
   choices: z.record(z.string().min(1), z.string().min(1)),
 });
 
 export type OfficialMapping = z.infer<typeof officialMappingSchema>;
 
 /** Validates a parsed mapping file against the election's form. */
-export function parseOfficialMapping(json: unknown, source: string, election: ElectionDefinition): OfficialMapping {
+export function parseOfficialMapping(
+  json: unknown,
+  source: string,
+  election: ElectionDefinition,
+): OfficialMapping {
   const parsed = officialMappingSchema.safeParse(json);
   if (!parsed.success) {
-    throw invalidInput(`${source}: invalid mapping`, zodIssuesToInputIssues(parsed.error.issues).map(prefix(source)));
+    throw invalidInput(
+      `${source}: invalid mapping`,
+      zodIssuesToInputIssues(parsed.error.issues).map(prefix(source)),
+    );
   }
   const mapping = parsed.data;
   const issues: InputIssue[] = [];
   for (const line of Object.keys(mapping.lines)) {
     const formLine = election.protocol.lines.find((candidate) => candidate.number === Number(line));
-    if (!formLine) issues.push({ where: `${source}:$.lines.${line}`, message: `the form has no line ${line}` });
+    if (!formLine)
+      issues.push({ where: `${source}:$.lines.${line}`, message: `the form has no line ${line}` });
     else if (formLine.perChoice) {
       issues.push({
         where: `${source}:$.lines.${line}`,
@@ -37,7 +48,10 @@ export function parseOfficialMapping(json: unknown, source: string, election: El
   const choiceIds = new Set(election.choices.map((choice) => choice.id));
   for (const choice of Object.keys(mapping.choices)) {
     if (!choiceIds.has(choice)) {
-      issues.push({ where: `${source}:$.choices.${choice}`, message: `no ballot choice "${choice}" in this election` });
+      issues.push({
+        where: `${source}:$.choices.${choice}`,
+        message: `no ballot choice "${choice}" in this election`,
+      });
     }
   }
   if (issues.length > 0) throw invalidInput(`${source}: invalid mapping`, issues);
@@ -66,14 +80,22 @@ export function officialRowsFromCsv(
   const rows: OfficialResultRow[] = [];
   const fields: Array<[key: string, column: string]> = [
     ...Object.entries(mapping.lines),
-    ...Object.entries(mapping.choices).map(([choice, column]) => [choiceFigureKey(election, choice), column] as [string, string]),
+    ...Object.entries(mapping.choices).map(
+      ([choice, column]) => [choiceFigureKey(election, choice), column] as [string, string],
+    ),
   ];
   for (const { line, values } of table.records) {
     const precinct = values[mapping.precinct] ?? '';
     if (!precinctCodes.has(precinct)) {
-      issues.add(cellWhere(table, line, mapping.precinct), `no precinct "${precinct}" in this election's geography`);
+      issues.add(
+        cellWhere(table, line, mapping.precinct),
+        `no precinct "${precinct}" in this election's geography`,
+      );
     } else if (seen.has(precinct)) {
-      issues.add(cellWhere(table, line, mapping.precinct), `precinct "${precinct}" repeats line ${seen.get(precinct)}`);
+      issues.add(
+        cellWhere(table, line, mapping.precinct),
+        `precinct "${precinct}" repeats line ${seen.get(precinct)}`,
+      );
     }
     seen.set(precinct, line);
     const figures: Record<string, number> = {};
@@ -81,7 +103,8 @@ export function officialRowsFromCsv(
       const text = values[column] ?? '';
       if (text === '') continue; // a figure the source does not publish
       const value = parseCount(text);
-      if (value === undefined) issues.add(cellWhere(table, line, column), `"${text}" is not a whole number ≥ 0`);
+      if (value === undefined)
+        issues.add(cellWhere(table, line, column), `"${text}" is not a whole number ≥ 0`);
       else figures[key] = value;
     }
     rows.push({ precinctCode: precinct, figures });

@@ -73,9 +73,13 @@ export class SummaryService {
   }
 }
 
-function officialBlock(election: Election, totals: { precincts: number; figures: Record<string, number> }): OfficialBlock {
+function officialBlock(
+  election: Election,
+  totals: { precincts: number; figures: Record<string, number> },
+): OfficialBlock {
   const { roles } = election.definition.protocol;
-  const figure = (line: number | undefined) => (line === undefined ? null : (totals.figures[String(line)] ?? null));
+  const figure = (line: number | undefined) =>
+    line === undefined ? null : (totals.figures[String(line)] ?? null);
   const votes = election.definition.choices.map((choice) => ({
     choice,
     votes: totals.figures[choiceFigureKey(election.definition, choice.id)] ?? 0,

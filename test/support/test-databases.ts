@@ -18,7 +18,9 @@ export interface TestDatabase {
 export function testDatabases(): TestDatabase[] {
   const url = process.env.TEST_DATABASE_URL;
   if (!url && process.env.CI === 'true') {
-    throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite cannot run (see .ci/run)');
+    throw new Error(
+      'CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite cannot run (see .ci/run)',
+    );
   }
   const databases: TestDatabase[] = [{ name: 'pglite', open: openTestPglite }];
   if (url) databases.push({ name: 'postgres', open: () => openTestPostgres(url) });

@@ -23,7 +23,9 @@ export function registerElectionCommand(program: Command): void {
       runCommand(async () => {
         await withApp(async (app) => {
           for (const { slug, definition } of await app.elections.list()) {
-            process.stdout.write(`${slug}\t${definition.date}\t${definition.names.en}${definition.demo ? ' (demo)' : ''}\n`);
+            process.stdout.write(
+              `${slug}\t${definition.date}\t${definition.names.en}${definition.demo ? ' (demo)' : ''}\n`,
+            );
           }
         });
       }),

@@ -3,7 +3,9 @@ import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
 export function registerImportCommand(program: Command): void {
-  const importCommand = program.command('import').description('import data from CSV files; each import is all or nothing');
+  const importCommand = program
+    .command('import')
+    .description('import data from CSV files; each import is all or nothing');
   importCommand
     .command('geography')
     .description('add or update areas (regions, districts, precincts) from a geography CSV')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAnalyzeCommand } from './analyze.command';
 import { registerElectionCommand } from './election.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
@@ -12,4 +13,5 @@ export const commandRegistrations: RegisterCommand[] = [
   registerMigrateCommand,
   registerElectionCommand,
   registerImportCommand,
+  registerAnalyzeCommand,
 ];

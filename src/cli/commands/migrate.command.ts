@@ -10,10 +10,15 @@ export function registerMigrateCommand(program: Command): void {
     .action(
       runCommand(async () => {
         const config = loadConfig();
-        const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: `${config.dataDir}/pglite` });
+        const database = await openDatabase({
+          databaseUrl: config.DATABASE_URL,
+          pgliteDir: `${config.dataDir}/pglite`,
+        });
         try {
           const applied = await migrateToLatest(database.db);
-          process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+          process.stdout.write(
+            applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n',
+          );
         } finally {
           await database.close();
         }

@@ -36,7 +36,9 @@ async function start(options: StartOptions): Promise<void> {
   });
   const app = await createApp(config);
   if (options.demo) {
-    const { election, areasImported } = await app.elections.loadFile(DEMO_ELECTION_FILE, { skipIfUnchanged: true });
+    const { election, areasImported } = await app.elections.loadFile(DEMO_ELECTION_FILE, {
+      skipIfUnchanged: true,
+    });
     app.logger.info({ election: election.slug, areasImported }, 'demo election ready');
   }
   const stops: Array<() => Promise<unknown>> = [];

@@ -62,7 +62,10 @@ function ruleIssues(election: ElectionDefinition): InputIssue[] {
       if (!line) {
         issues.push({ where, message: `L${reference.line} ${at} is not a line of the protocol form` });
       } else if (reference.viaSum && !line.perChoice) {
-        issues.push({ where, message: `sum(L${reference.line}) ${at}: L${reference.line} is not a per-choice line` });
+        issues.push({
+          where,
+          message: `sum(L${reference.line}) ${at}: L${reference.line} is not a per-choice line`,
+        });
       } else if (!reference.viaSum && line.perChoice) {
         if (rule.forEachChoice) mentionsChoiceFigure = true;
         else
@@ -112,13 +115,19 @@ function roleIssues(election: ElectionDefinition): InputIssue[] {
 export function crossFieldIssues(election: ElectionDefinition): InputIssue[] {
   const choiceIds = [
     ...election.choices.map((choice, i) => ({ value: choice.id, where: `$.choices[${i}].id` })),
-    ...election.voterOnlyChoices.map((choice, i) => ({ value: choice.id, where: `$.voterOnlyChoices[${i}].id` })),
+    ...election.voterOnlyChoices.map((choice, i) => ({
+      value: choice.id,
+      where: `$.voterOnlyChoices[${i}].id`,
+    })),
   ];
   return [
     ...timeIssues(election),
     ...duplicates(choiceIds, 'choice id'),
     ...duplicates(
-      election.geography.levels.map((level, i) => ({ value: level.id, where: `$.geography.levels[${i}].id` })),
+      election.geography.levels.map((level, i) => ({
+        value: level.id,
+        where: `$.geography.levels[${i}].id`,
+      })),
       'level id',
     ),
     ...duplicates(
@@ -129,7 +138,10 @@ export function crossFieldIssues(election: ElectionDefinition): InputIssue[] {
       'area code',
     ),
     ...duplicates(
-      election.protocol.lines.map((line, i) => ({ value: line.number, where: `$.protocol.lines[${i}].number` })),
+      election.protocol.lines.map((line, i) => ({
+        value: line.number,
+        where: `$.protocol.lines[${i}].number`,
+      })),
       'line number',
     ),
     ...duplicates(

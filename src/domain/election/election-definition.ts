@@ -15,16 +15,25 @@ export type { LocalizedText, Locale } from '../locale';
 /** Ids referenced from other data (choices, rules, categories): stable, lowercase, ASCII. */
 const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be lowercase ASCII letters, digits, "-" or "_", e.g. "ak-zhol"');
+  .regex(
+    /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/,
+    'must be lowercase ASCII letters, digits, "-" or "_", e.g. "ak-zhol"',
+  );
 
 const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase ASCII letters, digits and "-", e.g. "kz-2021-mazhilis"');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be lowercase ASCII letters, digits and "-", e.g. "kz-2021-mazhilis"',
+  );
 
 /** Area codes are what the geography CSV and the API use: globally unique, stable, ASCII. */
 export const areaCodeSchema = z
   .string()
-  .regex(/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/, 'must be ASCII letters and digits joined by "-", "_" or "."');
+  .regex(
+    /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/,
+    'must be ASCII letters and digits joined by "-", "_" or "."',
+  );
 
 const calendarDateSchema = z
   .string()

@@ -27,7 +27,9 @@ const MINUTE_MS = 60_000;
 export function pollsWindow(election: ElectionDefinition): PollsWindow {
   const zones = [election.timeZone, ...election.polls.otherTimeZones];
   const opens = zones.map((zone) => zonedTimeToInstant(election.date, election.polls.opens, zone).getTime());
-  const closes = zones.map((zone) => zonedTimeToInstant(election.date, election.polls.closes, zone).getTime());
+  const closes = zones.map((zone) =>
+    zonedTimeToInstant(election.date, election.polls.closes, zone).getTime(),
+  );
   const closesAt = Math.max(...closes);
   return {
     opensAt: new Date(Math.min(...opens)),
@@ -69,12 +71,17 @@ export interface VoteTiming {
  * acceptsVoteDatedAt(kz2021, new Date('2021-01-10T13:55:00Z'), new Date('2021-01-11T03:00:00Z'));
  * // → { accepted: true, delayed: true }
  */
-export function acceptsVoteDatedAt(election: ElectionDefinition, messageDate: Date, receivedAt: Date): VoteTiming {
+export function acceptsVoteDatedAt(
+  election: ElectionDefinition,
+  messageDate: Date,
+  receivedAt: Date,
+): VoteTiming {
   const window = pollsWindow(election);
   const received = receivedAt.getTime();
   const dated = Math.min(messageDate.getTime(), received);
   const delayed =
-    received > window.closesAt.getTime() || received - dated > election.lateMessages.delayedAfterMinutes * MINUTE_MS;
+    received > window.closesAt.getTime() ||
+    received - dated > election.lateMessages.delayedAfterMinutes * MINUTE_MS;
   if (dated < window.opensAt.getTime()) return { accepted: false, delayed, rejection: 'before_polls_open' };
   if (dated > window.closesAt.getTime()) return { accepted: false, delayed, rejection: 'after_polls_close' };
   if (received > window.lateMessagesUntil.getTime()) {

@@ -163,7 +163,12 @@ function recordingLookup(
   };
 }
 
-function ruleCheck(election: ElectionDefinition, rule: ProtocolRule, figures: ProtocolFigures, choiceId?: string) {
+function ruleCheck(
+  election: ElectionDefinition,
+  rule: ProtocolRule,
+  figures: ProtocolFigures,
+  choiceId?: string,
+) {
   const parsed = parseRuleExpression(rule.expression);
   const lookup = recordingLookup(election, figures, choiceId);
   const left = evaluateExpression(parsed.left, lookup);

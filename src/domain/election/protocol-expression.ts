@@ -147,7 +147,7 @@ class Parser {
 
   private sumExpression(): ProtocolExpression {
     let left = this.product();
-    for (let next = this.peek(); next.type === 'operator' && (next.value === '+' || next.value === '-'); ) {
+    for (let next = this.peek(); next.type === 'operator' && (next.value === '+' || next.value === '-');) {
       this.position += 1;
       left = { kind: 'binary', operator: next.value, left, right: this.product() };
       next = this.peek();
@@ -157,7 +157,7 @@ class Parser {
 
   private product(): ProtocolExpression {
     let left = this.unary();
-    for (let next = this.peek(); next.type === 'operator' && (next.value === '*' || next.value === '/'); ) {
+    for (let next = this.peek(); next.type === 'operator' && (next.value === '*' || next.value === '/');) {
       this.position += 1;
       left = { kind: 'binary', operator: next.value, left, right: this.unary() };
       next = this.peek();

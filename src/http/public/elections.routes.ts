@@ -32,7 +32,11 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
             precincts: levels.at(-1)?.count ?? 0,
             registeredVoters: counts.find((row) => row.level === levels.at(-1)?.id)?.registeredVoters ?? 0,
             choices: definition.choices.map(({ id, names, color }) => ({ id, names, color })),
-            voterOnlyChoices: definition.voterOnlyChoices.map(({ id, names, color }) => ({ id, names, color })),
+            voterOnlyChoices: definition.voterOnlyChoices.map(({ id, names, color }) => ({
+              id,
+              names,
+              color,
+            })),
           };
         }),
       ),

@@ -24,6 +24,7 @@ export const en = {
   'voter.page_next': 'Next ▶',
   'voter.back': '↩ Back',
   'voter.precinct_number_unknown': 'There is no precinct number {number} in “{area}”. Check the number on your ballot or choose from the list.',
+  'voter.precinct_number_unknown_anywhere': 'There is no precinct number {number}. Check the number on your ballot or choose from the list.',
   'voter.precinct_number_ambiguous': 'Several precincts have number {number}. Please choose your district first.',
   'voter.precinct_label': 'Precinct No. {number}',
   'voter.choose_choice': 'Whom did you vote for?',

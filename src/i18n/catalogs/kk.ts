@@ -22,6 +22,7 @@ export const kk: Record<MessageKey, string> = {
   'voter.back': '↩ Артқа',
   'voter.precinct_number_unknown':
     '«{area}» ішінде {number} нөмірлі учаске жоқ. Бюллетеньдегі нөмірді тексеріңіз немесе тізімнен таңдаңыз.',
+  'voter.precinct_number_unknown_anywhere': '{number} нөмірлі учаске жоқ. Бюллетеньдегі нөмірді тексеріңіз немесе тізімнен таңдаңыз.',
   'voter.precinct_number_ambiguous': '{number} нөмірлі учаске бірнешеу. Алдымен ауданды таңдаңыз.',
   'voter.precinct_label': '№ {number} учаске',
   'voter.choose_choice': 'Кімге дауыс бердіңіз?',

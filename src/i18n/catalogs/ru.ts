@@ -22,6 +22,7 @@ export const ru: Record<MessageKey, string> = {
   'voter.back': '↩ Вернуться',
   'voter.precinct_number_unknown':
     'В «{area}» нет участка с номером {number}. Проверьте номер на бюллетене или выберите из списка.',
+  'voter.precinct_number_unknown_anywhere': 'Участка с номером {number} нет. Проверьте номер на бюллетене или выберите из списка.',
   'voter.precinct_number_ambiguous': 'Участков с номером {number} несколько. Сначала выберите район.',
   'voter.precinct_label': 'Участок № {number}',
   'voter.choose_choice': 'За кого вы проголосовали?',

@@ -48,6 +48,7 @@ export function applyMapping(
     sample: choice.sample ? resolve(choice.sample, `$.choices[${i}].sample`)[0] : undefined,
   }));
   const observersColumn = mapping.observers ? resolve(mapping.observers, '$.observers')[0] : undefined;
+  const emptyAsZero = new Set((mapping.emptyAsZero ?? []).map((name, i) => index(name, `$.emptyAsZero[${i}]`)));
   const hasPhoto = choices.some((c) => c.photo !== undefined);
   const hasSample = choices.some((c) => c.sample !== undefined);
 
@@ -66,12 +67,16 @@ export function applyMapping(
       for (const col of cols) {
         const text = (row[col] ?? '').trim();
         if (text === '') {
-          if (!optional) missing = true;
+          if (!optional && !emptyAsZero.has(col)) missing = true;
           continue;
         }
         const value = Number(text);
+        if (value < 0 && mapping.negativeFigures === 'treat-as-missing') {
+          missing = true;
+          continue;
+        }
         if (!Number.isFinite(value) || value < 0) {
-          if (issues.length < 20) {
+          if (issues.length < 20 && !issues.some((i) => i.where === `${table.file}:${line}:${col + 1}`)) {
             issues.push({
               where: `${table.file}:${line}:${col + 1}`,
               message: `column "${table.header[col]}" holds "${text}", not a count`,

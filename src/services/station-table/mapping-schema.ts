@@ -56,6 +56,14 @@ export const stationMappingSchema = z
     /** Column of this CSV with the number of independent observers. */
     observers: z.string().min(1).optional(),
     observerJoin: observerJoinSchema.optional(),
+    /**
+     * What a negative official figure means: "reject" (default) fails with its file:line:column;
+     * "treat-as-missing" keeps the row but marks its official result unpublished (source errors
+     * such as the three negative "against" counts in the Belarus 2020 data).
+     */
+    negativeFigures: z.enum(['reject', 'treat-as-missing']).default('reject'),
+    /** Columns whose empty cells count as 0 instead of marking the official result unpublished. */
+    emptyAsZero: z.array(z.string().min(1)).optional(),
     /** Rows dropped when this column is empty (e.g. placeholder rows without any data). */
     requireColumn: z.string().min(1).optional(),
   })

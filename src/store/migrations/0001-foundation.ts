@@ -28,7 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('registered_voters', 'integer')
     .addPrimaryKeyConstraint('areas_pk', ['election_id', 'code'])
     .execute();
-  await db.schema.createIndex('areas_parent_idx').on('areas').columns(['election_id', 'parent_code']).execute();
+  await db.schema
+    .createIndex('areas_parent_idx')
+    .on('areas')
+    .columns(['election_id', 'parent_code'])
+    .execute();
   await sql`create index areas_path_idx on areas using gin (path)`.execute(db);
 
   await db.schema

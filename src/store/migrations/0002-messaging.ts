@@ -95,7 +95,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`create index media_items_pending_idx on media_items (id) where status = 'pending'`.execute(db);
   await db.schema.createIndex('media_items_sha256_idx').on('media_items').column('sha256').execute();
-  await db.schema.createIndex('media_items_participant_idx').on('media_items').columns(['participant']).execute();
+  await db.schema
+    .createIndex('media_items_participant_idx')
+    .on('media_items')
+    .columns(['participant'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

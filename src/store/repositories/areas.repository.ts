@@ -37,7 +37,10 @@ export class AreasRepository {
 
   async children(electionId: number, parentCode: string | null): Promise<AreaRow[]> {
     let query = this.db.selectFrom('areas').selectAll().where('election_id', '=', electionId);
-    query = parentCode === null ? query.where('parent_code', 'is', null) : query.where('parent_code', '=', parentCode);
+    query =
+      parentCode === null
+        ? query.where('parent_code', 'is', null)
+        : query.where('parent_code', '=', parentCode);
     return query.orderBy('code').execute();
   }
 

@@ -21,16 +21,29 @@ export class ElectionsRepository {
   }
 
   async sourceHash(slug: string): Promise<string | null | undefined> {
-    const row = await this.db.selectFrom('elections').select('source_hash').where('slug', '=', slug).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('elections')
+      .select('source_hash')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     return row?.source_hash;
   }
 
   async list(): Promise<StoredElection[]> {
-    return this.db.selectFrom('elections').select(['id', 'slug', 'definition', 'demo']).orderBy('id').execute();
+    return this.db
+      .selectFrom('elections')
+      .select(['id', 'slug', 'definition', 'demo'])
+      .orderBy('id')
+      .execute();
   }
 
   /** Inserts or replaces the definition of the election with this slug; returns its id. */
-  async upsert(slug: string, definition: Record<string, unknown>, demo: boolean, sourceHash: string): Promise<number> {
+  async upsert(
+    slug: string,
+    definition: Record<string, unknown>,
+    demo: boolean,
+    sourceHash: string,
+  ): Promise<number> {
     const values = { definition: JSON.stringify(definition), demo, source_hash: sourceHash };
     const row = await this.db
       .insertInto('elections')

@@ -4,7 +4,12 @@ import type { Database } from '../database-schema';
 export class ImportsRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
-  async record(electionId: number, kind: 'geography' | 'official', source: string, rows: number): Promise<number> {
+  async record(
+    electionId: number,
+    kind: 'geography' | 'official',
+    source: string,
+    rows: number,
+  ): Promise<number> {
     const row = await this.db
       .insertInto('imports')
       .values({ election_id: electionId, kind, source, rows })

@@ -37,7 +37,10 @@ export class OfficialResultsRepository {
   }
 
   /** Sums every figure over the precincts within `areaCode` (or the whole election). */
-  async totals(electionId: number, areaCode?: string): Promise<{ precincts: number; figures: Record<string, number> }> {
+  async totals(
+    electionId: number,
+    areaCode?: string,
+  ): Promise<{ precincts: number; figures: Record<string, number> }> {
     const areaFilter = areaCode ? sql`and a.path @> array[${areaCode}]::text[]` : sql``;
     const result = await sql<{ key: string; total: number; precincts: number }>`
       select f.key, sum(f.value::numeric) as total, count(distinct o.precinct_code) as precincts

@@ -44,7 +44,8 @@ describe('parseCount', () => {
   it('accepts plain whole numbers only', () => {
     expect(parseCount('0')).toBe(0);
     expect(parseCount('1234')).toBe(1234);
-    for (const bad of ['-1', '1.5', ' 1', '1e3', '', 'x', '99999999999']) expect(parseCount(bad)).toBeUndefined();
+    for (const bad of ['-1', '1.5', ' 1', '1e3', '', 'x', '99999999999'])
+      expect(parseCount(bad)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,139 @@
+import { METHODS } from './methods';
+import { createRng, percentileInterval } from './random';
+import { anomalousVotesReading } from './readings';
+import { ballotsCounted } from './station-figures';
+import type { ExplainedResult, Interval, StationResult } from './types';
+
+export interface AnomalousVotesResult extends ExplainedResult {
+  /** The turnout at the peak of the voter-weighted turnout distribution. */
+  cleanTurnout: number;
+  /** The leader's share at stations with turnout up to the peak. */
+  cleanShare: number;
+  /** Leader's votes above what the clean share predicts, at stations beyond the peak. */
+  votes: number;
+  stationsAbovePeak: number;
+  uncertainty: Interval;
+}
+
+/** Width of the turnout bins used to find the peak (half a point), and the smoothing window. */
+const PEAK_BIN = 0.005;
+const SMOOTHING_BINS = 2;
+
+/**
+ * Shpilkin's clean-peak estimate. In a fair election the leader's share does not depend on
+ * turnout, so the peak of the voter-weighted turnout distribution and the share at stations up
+ * to it describe the "clean" vote. Beyond the peak every station's other-choice ballots are taken
+ * as genuine and the leader's votes in excess of others × r/(1 − r) are anomalous (stuffed or
+ * rewritten). Stations below the peak are not counted, so the estimate is conservative; its 95%
+ * interval comes from resampling stations (peak held fixed).
+ *
+ * @example
+ * const { votes, cleanTurnout } = anomalousVotes(stations, 'united-russia', { seed: 1 });
+ */
+export function anomalousVotes(
+  stations: readonly StationResult[],
+  leader: string,
+  { seed = 42, bootstrapDraws = 1000 }: { seed?: number; bootstrapDraws?: number } = {},
+): AnomalousVotesResult {
+  const used = stations.filter((s) => !s.officialMissing && s.registered > 0 && ballotsCounted(s) > 0);
+  const n = used.length;
+  const turnout = new Float64Array(n);
+  const leaderVotes = new Float64Array(n);
+  const counted = new Float64Array(n);
+  const registered = new Float64Array(n);
+  used.forEach((s, i) => {
+    turnout[i] = s.ballotsCast / s.registered;
+    leaderVotes[i] = s.votes[leader] ?? 0;
+    counted[i] = ballotsCounted(s);
+    registered[i] = s.registered;
+  });
+  const cleanTurnout = turnoutPeak(turnout, registered);
+
+  // Each station adds to four sums: leader's and counted ballots at or below the peak, leader's
+  // and the others' ballots above it. The estimate and every bootstrap replicate need only these.
+  const cleanLeader = new Float64Array(n);
+  const cleanCounted = new Float64Array(n);
+  const aboveLeader = new Float64Array(n);
+  const aboveOthers = new Float64Array(n);
+  let stationsAbovePeak = 0;
+  for (let i = 0; i < n; i++) {
+    if (turnout[i]! <= cleanTurnout) {
+      cleanLeader[i] = leaderVotes[i]!;
+      cleanCounted[i] = counted[i]!;
+    } else {
+      aboveLeader[i] = leaderVotes[i]!;
+      aboveOthers[i] = counted[i]! - leaderVotes[i]!;
+      stationsAbovePeak++;
+    }
+  }
+  const estimate = (l: number, c: number, al: number, ao: number) => {
+    const share = c > 0 ? l / c : 0;
+    const odds = share < 1 ? share / (1 - share) : 0;
+    return { share, votes: al - ao * odds };
+  };
+  const total = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
+  const point = estimate(total(cleanLeader), total(cleanCounted), total(aboveLeader), total(aboveOthers));
+  const rng = createRng(seed);
+  const replicates = new Float64Array(bootstrapDraws);
+  // Interleaved so that one resampled station is one cache line.
+  const sums = new Float64Array(4 * n);
+  for (let i = 0; i < n; i++) {
+    sums[4 * i] = cleanLeader[i]!;
+    sums[4 * i + 1] = cleanCounted[i]!;
+    sums[4 * i + 2] = aboveLeader[i]!;
+    sums[4 * i + 3] = aboveOthers[i]!;
+  }
+  for (let b = 0; b < bootstrapDraws; b++) {
+    let l = 0;
+    let c = 0;
+    let al = 0;
+    let ao = 0;
+    for (let r = 0; r < n; r++) {
+      const i = 4 * rng.nextInt(n);
+      l += sums[i]!;
+      c += sums[i + 1]!;
+      al += sums[i + 2]!;
+      ao += sums[i + 3]!;
+    }
+    replicates[b] = estimate(l, c, al, ao).votes;
+  }
+  const { low, high } = percentileInterval(replicates);
+
+  return {
+    method: METHODS.anomalousVotes,
+    inputs: {
+      leader,
+      peak: `mode of the voter-weighted turnout histogram (${PEAK_BIN * 100}-point bins, ±${SMOOTHING_BINS}-bin moving average, below 95%)`,
+      cleanShare: 'leader / (valid + invalid) at stations with turnout ≤ peak',
+      anomalous: 'Σ over stations above the peak of leader − others × r/(1 − r)',
+    },
+    sampleSize: n,
+    cleanTurnout,
+    cleanShare: point.share,
+    votes: point.votes,
+    stationsAbovePeak,
+    uncertainty: { low, high, level: 0.95, kind: `bootstrap over stations (${bootstrapDraws} draws, seed ${seed})` },
+    reading: anomalousVotesReading(point.votes, low, high, cleanTurnout),
+  };
+}
+
+/** The centre of the highest bin of the smoothed, voter-weighted turnout histogram below 95%. */
+export function turnoutPeak(turnout: Float64Array, weights: Float64Array): number {
+  const bins = Math.round(0.95 / PEAK_BIN);
+  const histogram = new Float64Array(bins);
+  for (let i = 0; i < turnout.length; i++) {
+    const bin = Math.floor(turnout[i]! / PEAK_BIN);
+    if (bin >= 0 && bin < bins) histogram[bin]! += weights[i]!;
+  }
+  let best = 0;
+  let bestValue = -1;
+  for (let b = 0; b < bins; b++) {
+    let sum = 0;
+    for (let k = Math.max(0, b - SMOOTHING_BINS); k <= Math.min(bins - 1, b + SMOOTHING_BINS); k++) sum += histogram[k]!;
+    if (sum > bestValue) {
+      bestValue = sum;
+      best = b;
+    }
+  }
+  return (best + 0.5) * PEAK_BIN;
+}

@@ -1,0 +1,155 @@
+import { METHODS } from './methods';
+import { createRng, percentileInterval } from './random';
+import { observerEffectReading } from './readings';
+import { ballotsCounted, isObserved } from './station-figures';
+import type { ExplainedResult, Interval, StationResult } from './types';
+
+export interface GroupDifference {
+  /** Unobserved minus observed. */
+  difference: number;
+  interval: Interval;
+}
+
+export interface ObserverEffectResult extends ExplainedResult {
+  observedStations: number;
+  unobservedStations: number;
+  turnout: { observed: number; unobserved: number } & GroupDifference;
+  shares: Record<string, { observed: number; unobserved: number } & GroupDifference>;
+  /** Per-district differences averaged with the districts' registered voters as weights. */
+  stratified: { districts: number; turnout: GroupDifference; shares: Record<string, GroupDifference> };
+  uncertainty: { kind: string };
+}
+
+/**
+ * Precincts with an independent observer (or an accepted protocol) against precincts without:
+ * the difference in turnout and in every choice's share, overall (ratio of sums) and stratified by
+ * district (only districts with both kinds; weighted by registered voters), so that observers
+ * sent mostly to cities do not pass for an effect. Intervals: stratified bootstrap of stations
+ * within every district × group cell. Following Enikolopov et al. (PNAS 2013).
+ *
+ * @example
+ * observerEffect(stations, ['lukashenko', 'tihanovkaja']).turnout.difference; // > 0 if unobserved turnout is inflated
+ */
+export function observerEffect(
+  stations: readonly StationResult[],
+  choices: readonly string[],
+  { seed = 42, bootstrapDraws = 1000 }: { seed?: number; bootstrapDraws?: number } = {},
+): ObserverEffectResult | null {
+  const used = stations.filter((s) => !s.officialMissing && s.registered > 0 && isObserved(s) !== undefined);
+  const groups = used.map((s) => (isObserved(s) ? 0 : 1));
+  if (!groups.includes(0) || !groups.includes(1)) return null;
+  const k = choices.length;
+  const n = used.length;
+  // Per station: registered, ballots, counted, then votes per choice.
+  const width = 3 + k;
+  const figures = new Float64Array(n * width);
+  used.forEach((s, i) => {
+    figures[i * width] = s.registered;
+    figures[i * width + 1] = s.ballotsCast;
+    figures[i * width + 2] = ballotsCounted(s);
+    choices.forEach((c, j) => (figures[i * width + 3 + j] = s.votes[c] ?? 0));
+  });
+  const districtIndex = new Map<string, number>();
+  const district = used.map((s) => {
+    const key = s.district ?? s.region ?? '';
+    if (!districtIndex.has(key)) districtIndex.set(key, districtIndex.size);
+    return districtIndex.get(key)!;
+  });
+  const cells: number[][] = Array.from({ length: districtIndex.size * 2 }, () => []);
+  used.forEach((_, i) => cells[district[i]! * 2 + groups[i]!]!.push(i));
+
+  /** Sums per cell for one (re)sample: members chosen by `pick`. */
+  const summarize = (pick: (cell: number[]) => Iterable<number>) => {
+    const sums = new Float64Array(cells.length * width);
+    cells.forEach((members, c) => {
+      for (const i of pick(members)) for (let f = 0; f < width; f++) sums[c * width + f]! += figures[i * width + f]!;
+    });
+    return estimates(sums, districtIndex.size, width, k);
+  };
+
+  const point = summarize((members) => members);
+  const rng = createRng(seed);
+  const replicates = Array.from({ length: 2 * (1 + k) }, () => new Float64Array(bootstrapDraws));
+  const resample = function* (members: number[]) {
+    for (let r = 0; r < members.length; r++) yield members[rng.nextInt(members.length)]!;
+  };
+  for (let b = 0; b < bootstrapDraws; b++) {
+    const e = summarize(resample);
+    replicates[0]![b] = e.overall[0]!;
+    replicates[1]![b] = e.stratified[0]!;
+    for (let j = 0; j < k; j++) {
+      replicates[2 + 2 * j]![b] = e.overall[1 + j]!;
+      replicates[3 + 2 * j]![b] = e.stratified[1 + j]!;
+    }
+  }
+  const interval = (r: number): Interval => ({
+    ...percentileInterval(replicates[r]!),
+    level: 0.95,
+    kind: `stratified bootstrap (${bootstrapDraws} draws, seed ${seed})`,
+  });
+
+  const turnoutInterval = interval(0);
+  const shares: ObserverEffectResult['shares'] = {};
+  const stratifiedShares: Record<string, GroupDifference> = {};
+  choices.forEach((c, j) => {
+    shares[c] = {
+      observed: point.groupRates[0]![1 + j]!,
+      unobserved: point.groupRates[1]![1 + j]!,
+      difference: point.overall[1 + j]!,
+      interval: interval(2 + 2 * j),
+    };
+    stratifiedShares[c] = { difference: point.stratified[1 + j]!, interval: interval(3 + 2 * j) };
+  });
+  return {
+    method: METHODS.observerEffect,
+    inputs: { choices, grouping: 'observers > 0 (or observed flag)', strata: 'district (else region)' },
+    sampleSize: n,
+    observedStations: groups.filter((g) => g === 0).length,
+    unobservedStations: groups.filter((g) => g === 1).length,
+    turnout: {
+      observed: point.groupRates[0]![0]!,
+      unobserved: point.groupRates[1]![0]!,
+      difference: point.overall[0]!,
+      interval: turnoutInterval,
+    },
+    shares,
+    stratified: {
+      districts: point.districtsWithBoth,
+      turnout: { difference: point.stratified[0]!, interval: interval(1) },
+      shares: stratifiedShares,
+    },
+    uncertainty: { kind: turnoutInterval.kind },
+    reading: observerEffectReading(point.stratified[0]!, interval(1).low, interval(1).high),
+  };
+}
+
+/** Turnout and shares per group, their overall differences and district-weighted differences. */
+function estimates(sums: Float64Array, districts: number, width: number, k: number) {
+  const groupSums = [new Float64Array(width), new Float64Array(width)];
+  const stratified = new Float64Array(1 + k);
+  let weightTotal = 0;
+  let districtsWithBoth = 0;
+  for (let d = 0; d < districts; d++) {
+    const observed = (d * 2) * width;
+    const unobserved = (d * 2 + 1) * width;
+    for (let f = 0; f < width; f++) {
+      groupSums[0]![f]! += sums[observed + f]!;
+      groupSums[1]![f]! += sums[unobserved + f]!;
+    }
+    if (sums[observed]! > 0 && sums[unobserved]! > 0 && sums[observed + 2]! > 0 && sums[unobserved + 2]! > 0) {
+      const weight = sums[observed]! + sums[unobserved]!;
+      districtsWithBoth++;
+      weightTotal += weight;
+      stratified[0]! += weight * (sums[unobserved + 1]! / sums[unobserved]! - sums[observed + 1]! / sums[observed]!);
+      for (let j = 0; j < k; j++) {
+        stratified[1 + j]! +=
+          weight * (sums[unobserved + 3 + j]! / sums[unobserved + 2]! - sums[observed + 3 + j]! / sums[observed + 2]!);
+      }
+    }
+  }
+  for (let j = 0; j <= k; j++) stratified[j] = weightTotal > 0 ? stratified[j]! / weightTotal : NaN;
+  const rates = (g: Float64Array) => [g[1]! / g[0]!, ...Array.from({ length: k }, (_, j) => g[3 + j]! / g[2]!)];
+  const groupRates = [rates(groupSums[0]!), rates(groupSums[1]!)];
+  const overall = groupRates[1]!.map((u, j) => u - groupRates[0]![j]!);
+  return { groupRates, overall, stratified, districtsWithBoth };
+}

@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { analyzeElection, type AnalysisReport } from '../../analysis/analyze-election';
+import { DauysError, invalidInput } from '../../errors';
+import { loadStationTable } from '../../services/station-table/load-station-table';
+import { runCommand } from '../run-command';
+
+export interface AnalyzeFileOptions {
+  seed?: number;
+  monteCarloDraws?: number;
+  bootstrapDraws?: number;
+}
+
+/**
+ * Reads a station CSV with its mapping and analyses it: the CSV path of `dauys analyze`,
+ * reusable by scripts, tests and benchmarks.
+ *
+ * @example
+ * const { report } = analyzeStationsFile('../shared/data/russia-kobak/2011.csv.zip', 'examples/mappings/ru-2011.json', { seed: 1 });
+ */
+export function analyzeStationsFile(
+  csvPath: string,
+  mappingPath: string,
+  options: AnalyzeFileOptions = {},
+): { report: AnalysisReport; rowsWithoutData: number } {
+  const table = loadStationTable(csvPath, mappingPath);
+  const report = analyzeElection(table.stations, {
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.monteCarloDraws !== undefined ? { monteCarloDraws: options.monteCarloDraws } : {}),
+    ...(options.bootstrapDraws !== undefined ? { bootstrapDraws: options.bootstrapDraws } : {}),
+    ...(table.leader ? { leader: table.leader } : {}),
+  });
+  return { report, rowsWithoutData: table.rowsWithoutData };
+}
+
+/** `dauys analyze [election] --csv <file> --mapping <file> [--json] [--seed N]` */
+export function registerAnalyzeCommand(program: Command): void {
+  program
+    .command('analyze')
+    .description(
+      'Falsification analysis of an election: integer percentages, fingerprint, anomalous votes, digit tests, observers, photos',
+    )
+    .argument('[election]', 'a stored election (needs the database)')
+    .option('--csv <file>', 'a station-level CSV (.csv, .csv.gz or .csv.zip) to analyse without a database')
+    .option('--mapping <file>', 'the JSON mapping of the CSV columns (see examples/mappings/)')
+    .option('--json', 'print the full report as JSON')
+    .option('--seed <n>', 'seed of every random draw', '42')
+    .option('--draws <n>', 'Monte Carlo draws of the integer-percentage null (≥ 1000)', '1000')
+    .action(
+      runCommand(
+        async (
+          election: string | undefined,
+          opts: { csv?: string; mapping?: string; json?: boolean; seed: string; draws: string },
+        ) => {
+          if (!opts.csv) {
+            if (election) {
+              throw new DauysError(
+                'DAUYS_ERR_VALIDATION',
+                `analysis of a stored election needs the database: "${election}" is not wired yet; use --csv <file> --mapping <file>`,
+              );
+            }
+            throw invalidInput('nothing to analyse: give --csv <file> --mapping <file>');
+          }
+          if (!opts.mapping) throw invalidInput('--csv needs --mapping <file> (see examples/mappings/)');
+          const seed = parseCount(opts.seed, '--seed');
+          const draws = parseCount(opts.draws, '--draws');
+          const { report, rowsWithoutData } = analyzeStationsFile(opts.csv, opts.mapping, {
+            seed,
+            monteCarloDraws: draws,
+          });
+          process.stdout.write(
+            opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, rowsWithoutData),
+          );
+        },
+      ),
+    );
+}
+
+function parseCount(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw invalidInput(`${option} must be a whole number`, [{ where: option, message: `"${text}"` }]);
+  return value;
+}
+
+const percent = (x: number, digits = 2): string =>
+  Number.isFinite(x) ? (x * 100).toFixed(digits) + '%' : '—';
+
+/** A short English summary for the terminal; --json has everything. */
+export function humanSummary(report: AnalysisReport, rowsWithoutData = 0): string {
+  const s = report.summary;
+  const lines = [
+    `Stations: ${s.stations}${rowsWithoutData ? ` (+${rowsWithoutData} rows without data)` : ''}, with an official result: ${s.stationsWithOfficialResult}`,
+    `Registered: ${s.registered}, turnout ${percent(s.turnout)}, leader "${s.leader}" ${percent(s.leaderShare)} (seed ${s.seed})`,
+  ];
+  const ip = report.integerPercentages;
+  if (ip) {
+    lines.push(
+      `Integer percentages: ${ip.observed} of ${ip.stationsIncluded} stations, expected ${ip.expectedMean.toFixed(1)} ± ${ip.expectedSd.toFixed(1)}, excess ${ip.excess.toFixed(1)} (z = ${ip.z.toFixed(1)})`,
+      `  ${ip.reading.en}`,
+    );
+  }
+  const av = report.anomalousVotes;
+  if (av) {
+    lines.push(
+      `Anomalous votes: clean turnout ${percent(av.cleanTurnout, 1)}, clean share ${percent(av.cleanShare, 1)}, ${Math.round(av.votes)} votes (95% ${Math.round(av.uncertainty.low)}–${Math.round(av.uncertainty.high)})`,
+    );
+  }
+  if (report.fingerprint) lines.push(`Fingerprint: ${report.fingerprint.reading.en}`);
+  if (report.digitTests) lines.push(`Digit tests: ${report.digitTests.reading.en}`);
+  const ph = report.photoExceedsOfficial;
+  if (ph) {
+    lines.push(`Photo evidence (${ph.stationsCompared} stations compared):`);
+    for (const [choice, r] of Object.entries(ph.byChoice)) {
+      lines.push(
+        `  ${choice}: photos exceed the official count at ${r.stations} stations, by at least ${r.votesAtLeast} votes`,
+      );
+    }
+  }
+  const oe = report.observerEffect;
+  if (oe) {
+    lines.push(
+      `Observer effect (${oe.observedStations} observed / ${oe.unobservedStations} not): turnout difference ${percent(oe.turnout.difference, 1)}, stratified ${percent(oe.stratified.turnout.difference, 1)} (95% ${percent(oe.stratified.turnout.interval.low, 1)} to ${percent(oe.stratified.turnout.interval.high, 1)})`,
+    );
+  }
+  if (report.protocolDiscrepancies) lines.push(`Protocols: ${report.protocolDiscrepancies.reading.en}`);
+  if (report.turnoutInflation) lines.push(`Turnout inflation: ${report.turnoutInflation.reading.en}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../app';
+import type { LocalizedText } from '../../domain/locale';
+import { notFound } from '../../errors';
+import { AreasRepository, type AreaRow } from '../../store/repositories/areas.repository';
+import { parseRequest } from '../parse-request';
+
+const slugParams = z.object({ slug: z.string().min(1).max(100) });
+const areasQuery = z.object({ parent: z.string().min(1).max(100).optional() });
+
+export interface PublicArea {
+  code: string;
+  level: string;
+  names: LocalizedText;
+  parent: string | null;
+  number: string | null;
+  kind: string | null;
+  registeredVoters: number | null;
+}
+
+/**
+ * `GET /elections/:slug/areas?parent=CODE`: the children of an area (the regions without
+ * `parent`), and the parent's own path from the top, so a page opened on a precinct's URL can
+ * fill every level of its area selector from one answer.
+ */
+export const areasRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  server.get('/elections/:slug/areas', async (request) => {
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    const { parent } = parseRequest(areasQuery, request.query, 'query');
+    const election = await app.elections.require(slug);
+    const areas = new AreasRepository(app.database.db);
+    const parentRow = parent ? await areas.find(election.id, parent) : undefined;
+    if (parent && !parentRow) throw notFound(`no area "${parent}" in election "${slug}"`);
+    const children = await areas.children(election.id, parent ?? null);
+    const levels = election.definition.geography.levels;
+    const childLevel = levels[parentRow ? parentRow.depth + 1 : 0]?.id ?? null;
+    const path = parentRow ? await areas.findMany(election.id, parentRow.path) : [];
+    return {
+      level: childLevel,
+      parent: parentRow
+        ? {
+            ...publicArea(parentRow),
+            path: parentRow.path.map((code) => publicArea(path.find((row) => row.code === code)!)),
+          }
+        : null,
+      areas: children.map(publicArea),
+    };
+  });
+};
+
+export function publicArea(row: AreaRow): PublicArea {
+  return {
+    code: row.code,
+    level: row.level,
+    names: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
+    parent: row.parent_code,
+    number: row.number,
+    kind: row.kind,
+    registeredVoters: row.registered_voters,
+  };
+}

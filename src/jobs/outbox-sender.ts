@@ -1,0 +1,146 @@
+import type { ChannelRegistry, ChannelSender } from '../channels/channel-sender';
+import type { Logger } from '../logger';
+import type { OutboxService } from '../services/outbox.service';
+import type { ClaimedOutboxRow } from '../store/repositories/outbox.repository';
+import { JobLoop, type TickResult } from './job-loop';
+import type { JobRunner } from './job-names';
+import type { PipelineMetrics } from './pipeline-metrics';
+import { TokenBucket } from './token-bucket';
+
+export interface OutboxSenderOptions {
+  /** Messages per second per bot (Telegram: about 30 without paid broadcasts). */
+  maxSendsPerSecond: number;
+  /** Minimum gap between two messages to one chat (Telegram: about one a second). */
+  perChatIntervalMs?: number;
+  /** Calls in flight at once, over all bots. */
+  maxInFlight?: number;
+  idleMs?: number;
+}
+
+interface BotState {
+  sender: ChannelSender;
+  bucket: TokenBucket;
+  /** After a 429 the bot sends nothing until then (epoch ms). */
+  pausedUntil: number;
+}
+
+/**
+ * The `outbox.send` job: leases due messages per bot (oldest first, one per chat in flight)
+ * and hands them to the channel's sender within the limits: a token bucket per bot for the
+ * global rate, a minimum interval per chat, and after a 429 the whole bot waits `retry_after`
+ * (Telegram does not say whether the limit hit was the chat's or the bot's: waiting is the
+ * only safe reading). Button answers are not messages: they skip the per-chat gap and the
+ * bucket, because a button press must be answered within seconds or the client shows an error.
+ *
+ * @example
+ * const sender = new OutboxSender(app.outbox, app.channels, logger, metrics, { maxSendsPerSecond: 30 });
+ * sender.start();
+ */
+export class OutboxSender implements JobRunner {
+  readonly name = 'outbox.send' as const;
+  private readonly loop: JobLoop;
+  private readonly bots = new Map<string, BotState>();
+  private readonly chatReadyAt = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly perChatIntervalMs: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly channels: ChannelRegistry,
+    private readonly logger: Logger,
+    private readonly metrics: PipelineMetrics,
+    private readonly options: OutboxSenderOptions,
+  ) {
+    this.perChatIntervalMs = options.perChatIntervalMs ?? 1000;
+    this.maxInFlight = options.maxInFlight ?? 64;
+    this.loop = new JobLoop(this.name, () => this.tick(), { logger, idleMs: options.idleMs ?? 500 });
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  wake(): void {
+    this.loop.wake();
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await Promise.all(this.inFlight);
+  }
+
+  private botState(sender: ChannelSender): BotState {
+    const key = `${sender.channel}/${sender.bot}`;
+    let state = this.bots.get(key);
+    if (!state) {
+      state = { sender, bucket: new TokenBucket(this.options.maxSendsPerSecond), pausedUntil: 0 };
+      this.bots.set(key, state);
+    }
+    return state;
+  }
+
+  private async tick(): Promise<TickResult> {
+    const now = Date.now();
+    this.forgetIdleChats(now);
+    let nextDelay = Infinity;
+    let leasedAny = false;
+    for (const sender of this.channels.allSenders()) {
+      const bot = this.botState(sender);
+      if (bot.pausedUntil > now) {
+        nextDelay = Math.min(nextDelay, bot.pausedUntil - now);
+        continue;
+      }
+      const room = Math.min(Math.floor(bot.bucket.available()), this.maxInFlight - this.inFlight.size);
+      if (room < 1) {
+        nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
+        continue;
+      }
+      const rows = await this.outbox.lease(sender.channel, sender.bot, room);
+      if (rows.length > 0) leasedAny = true;
+      for (const row of rows) await this.dispatch(bot, row);
+      if (rows.length === room) nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
+    }
+    if (nextDelay !== Infinity) return { delayMs: nextDelay };
+    return leasedAny ? { delayMs: 0 } : 'idle';
+  }
+
+  private async dispatch(bot: BotState, row: ClaimedOutboxRow): Promise<void> {
+    const isMessage = (row.message as { kind?: string }).kind !== 'answer_button';
+    const chat = `${row.channel}/${row.bot}/${row.participant}`;
+    const now = Date.now();
+    if (isMessage) {
+      const readyAt = this.chatReadyAt.get(chat) ?? 0;
+      if (readyAt > now) {
+        await this.outbox.postpone(row, new Date(readyAt));
+        return;
+      }
+      bot.bucket.take();
+      this.chatReadyAt.set(chat, now + this.perChatIntervalMs);
+    }
+    const delivery = this.deliver(bot, row).finally(() => {
+      this.inFlight.delete(delivery);
+      this.loop.wake();
+    });
+    this.inFlight.add(delivery);
+  }
+
+  private async deliver(bot: BotState, row: ClaimedOutboxRow): Promise<void> {
+    try {
+      const outcome = await this.outbox.deliver(row);
+      this.metrics.outboxCalls.inc({ channel: row.channel, outcome: outcome.kind });
+      if (outcome.kind === 'retry_after') {
+        bot.pausedUntil = Math.max(bot.pausedUntil, Date.now() + outcome.retryAfterMs);
+        this.logger.warn({ channel: row.channel, bot: row.bot, retryAfterMs: outcome.retryAfterMs }, 'rate limited');
+      }
+    } catch (error) {
+      // The database failed while recording the result: the lease expires and the message is sent again.
+      this.logger.error({ outboxId: row.id, error: error instanceof Error ? error.message : String(error) }, 'outbox delivery error');
+    }
+  }
+
+  private forgetIdleChats(now: number): void {
+    if (this.chatReadyAt.size < 10_000) return;
+    for (const [chat, readyAt] of this.chatReadyAt) if (readyAt <= now) this.chatReadyAt.delete(chat);
+  }
+}

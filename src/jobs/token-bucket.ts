@@ -1,0 +1,40 @@
+/**
+ * A token bucket: `ratePerSecond` tokens a second, at most `capacity` saved up (a one-second
+ * burst by default). `take` may go into debt so a caller that already committed to a send
+ * simply makes the next one wait longer.
+ *
+ * @example
+ * const bucket = new TokenBucket(30);
+ * if (bucket.available() >= 1) { bucket.take(); send(); }
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly capacity = Math.max(1, ratePerSecond),
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = this.capacity;
+    this.updatedAt = this.now();
+  }
+
+  available(): number {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.ratePerSecond);
+    this.updatedAt = now;
+    return this.tokens;
+  }
+
+  take(count = 1): void {
+    this.available();
+    this.tokens -= count;
+  }
+
+  /** Milliseconds until one whole token is available (0 if one is). */
+  msUntilAvailable(): number {
+    const missing = 1 - this.available();
+    return missing <= 0 ? 0 : Math.ceil((missing / this.ratePerSecond) * 1000);
+  }
+}

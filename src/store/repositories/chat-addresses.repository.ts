@@ -1,0 +1,97 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { BotName, ChannelName } from '../../flows/messages';
+import type { Database } from '../database-schema';
+
+export interface ParticipantKey {
+  channel: ChannelName;
+  bot: BotName;
+  participant: string;
+}
+
+export interface EncryptedAddress extends ParticipantKey {
+  addressEncrypted: string;
+  addressDigest: string;
+}
+
+/**
+ * Encrypted reply addresses and edit-in-place panel ids, both keyed by participant and kept
+ * apart from everything the participant said or chose (`dauys purge` deletes them).
+ */
+export class ChatAddressesRepository {
+  constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
+
+  /** Upserts addresses; an unchanged one (same digest) is not rewritten. One row per participant. */
+  async upsertMany(rows: readonly EncryptedAddress[]): Promise<void> {
+    if (rows.length === 0) return;
+    // One statement may not touch a row twice: keep the last address per participant.
+    const unique = new Map(rows.map((row) => [`${row.channel}/${row.bot}/${row.participant}`, row]));
+    await this.db
+      .insertInto('chat_addresses')
+      .values(
+        [...unique.values()].map((row) => ({
+          channel: row.channel,
+          bot: row.bot,
+          participant: row.participant,
+          address_encrypted: row.addressEncrypted,
+          address_digest: row.addressDigest,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['channel', 'bot', 'participant'])
+          .doUpdateSet({
+            address_encrypted: (eb) => eb.ref('excluded.address_encrypted'),
+            address_digest: (eb) => eb.ref('excluded.address_digest'),
+            updated_at: sql<Date>`now()`,
+          })
+          .where('chat_addresses.address_digest', '<>', (eb) => eb.ref('excluded.address_digest')),
+      )
+      .execute();
+  }
+
+  async findEncrypted(key: ParticipantKey): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('chat_addresses')
+      .select('address_encrypted')
+      .where('channel', '=', key.channel)
+      .where('bot', '=', key.bot)
+      .where('participant', '=', key.participant)
+      .executeTakeFirst();
+    return row?.address_encrypted;
+  }
+
+  async findPanel(key: ParticipantKey): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('panels')
+      .select('panel_ref')
+      .where('channel', '=', key.channel)
+      .where('bot', '=', key.bot)
+      .where('participant', '=', key.participant)
+      .executeTakeFirst();
+    return row?.panel_ref;
+  }
+
+  async savePanel(key: ParticipantKey, panelRef: string): Promise<void> {
+    await this.db
+      .insertInto('panels')
+      .values({ ...key, panel_ref: panelRef })
+      .onConflict((oc) =>
+        oc
+          .columns(['channel', 'bot', 'participant'])
+          .doUpdateSet({ panel_ref: panelRef, updated_at: sql<Date>`now()` }),
+      )
+      .execute();
+  }
+
+  /** Forgets how to reach a participant (privacy retention, or on their request). */
+  async deleteParticipant(key: ParticipantKey): Promise<void> {
+    for (const table of ['chat_addresses', 'panels'] as const) {
+      await this.db
+        .deleteFrom(table)
+        .where('channel', '=', key.channel)
+        .where('bot', '=', key.bot)
+        .where('participant', '=', key.participant)
+        .execute();
+    }
+  }
+}
