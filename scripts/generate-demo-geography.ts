@@ -29,6 +29,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ElectionDefinition } from '../src/domain/election/election-definition';
+import type { LocalizedText } from '../src/domain/locale';
 import { parseElectionDefinition } from '../src/domain/election/election-definition';
 
 export const DEMO_REGISTERED_VOTERS = 11_919_241;
@@ -140,6 +141,55 @@ function csvField(value: string | number): string {
 
 export const GEOGRAPHY_CSV_HEADER = 'level,code,parent,number,name_kk,name_ru,name_en,registered_voters,kind';
 
+type Region = NonNullable<ElectionDefinition['geography']['topLevelAreas']>[number];
+
+interface DemoDistrict {
+  code: string;
+  number: number;
+  names: LocalizedText;
+  kind: string;
+  precincts: number;
+  /** Relative size of this district's precincts. */
+  voterScale: number;
+}
+
+/** A region's demo districts, sharing its precincts; the first stands for the regional centre. */
+function demoDistricts(
+  region: Region,
+  stats: RegionStats,
+  precincts: number,
+  random: () => number,
+): DemoDistrict[] {
+  const weights = spreadWeights(stats.districts, random, 0.4).map((w, d) => (d === 0 ? w * 3 : w));
+  const districts = apportionAtLeast(precincts, weights, 3).map((count, d) => ({
+    code: `${region.code}-d${String(d + 1).padStart(2, '0')}`,
+    number: d + 1,
+    names: {
+      kk: `${region.names.kk} — демо аудан ${d + 1}`,
+      ru: `${region.names.ru} — демо-район ${d + 1}`,
+      en: `${region.names.en} — demo district ${d + 1}`,
+    },
+    kind: '',
+    precincts: count,
+    voterScale: 1,
+  }));
+  if (region.code === ABROAD_REGION) {
+    districts.push({
+      code: `${region.code}-abroad`,
+      number: districts.length + 1,
+      names: {
+        kk: 'Шетелдегі сайлау учаскелері (демо)',
+        ru: 'Избирательные участки за рубежом (демо)',
+        en: 'Polling stations abroad (demo)',
+      },
+      kind: 'abroad',
+      precincts: DEMO_PRECINCTS_ABROAD,
+      voterScale: 0.15, // embassies and consulates serve few registered voters
+    });
+  }
+  return districts;
+}
+
 /**
  * Builds the demo geography CSV for the Kazakhstan 2021 definition (its `geography.topLevelAreas`).
  *
@@ -166,87 +216,35 @@ export function buildDemoGeographyCsv(election: ElectionDefinition): string {
   );
 
   const rows: string[] = [GEOGRAPHY_CSV_HEADER];
-  const row = (cells: Array<string | number>) => rows.push(cells.map(csvField).join(','));
+  const row = (
+    level: string,
+    code: string,
+    parent: string,
+    number: number,
+    names: LocalizedText,
+    voters: number | '',
+    kind: string,
+  ) =>
+    rows.push(
+      [level, code, parent, number, names.kk, names.ru, names.en, voters, kind].map(csvField).join(','),
+    );
 
   regions.forEach((region, r) => {
-    const regionStats = stats[r] as RegionStats;
-    row([
-      'region',
-      region.code,
-      '',
-      r + 1,
-      region.names.kk,
-      region.names.ru,
-      region.names.en,
-      '',
-      region.kind ?? '',
-    ]);
-
-    // The first district stands for the regional centre, so it gets more precincts.
-    const districtWeights = spreadWeights(regionStats.districts, random, 0.4).map((w, d) =>
-      d === 0 ? w * 3 : w,
-    );
-    const districts = apportionAtLeast(regionPrecincts[r] as number, districtWeights, 3).map(
-      (precincts, d) => ({
-        code: `${region.code}-d${String(d + 1).padStart(2, '0')}`,
-        number: d + 1,
-        names: {
-          kk: `${region.names.kk} — демо аудан ${d + 1}`,
-          ru: `${region.names.ru} — демо-район ${d + 1}`,
-          en: `${region.names.en} — demo district ${d + 1}`,
-        },
-        kind: '',
-        precincts,
-        voterScale: 1,
-      }),
-    );
-    if (region.code === ABROAD_REGION) {
-      districts.push({
-        code: `${region.code}-abroad`,
-        number: districts.length + 1,
-        names: {
-          kk: 'Шетелдегі сайлау учаскелері (демо)',
-          ru: 'Избирательные участки за рубежом (демо)',
-          en: 'Polling stations abroad (demo)',
-        },
-        kind: 'abroad',
-        precincts: DEMO_PRECINCTS_ABROAD,
-        voterScale: 0.15, // embassies and consulates serve few registered voters
-      });
-    }
-
+    row('region', region.code, '', r + 1, region.names, '', region.kind ?? '');
+    const districts = demoDistricts(region, stats[r] as RegionStats, regionPrecincts[r] as number, random);
     const spread = region.kind === 'city' ? 0.3 : 0.45; // rural precincts range from hamlets to towns
     const precinctWeights = districts.flatMap((district) =>
       spreadWeights(district.precincts, random, spread).map((w) => w * district.voterScale),
     );
     const voters = apportionCapped(regionVoters[r] as number, precinctWeights, MAX_VOTERS_PER_PRECINCT);
-    let precinctNumber = 0;
+    let number = 0; // precinct numbers run on across a region's districts, as on the real signs
     for (const district of districts) {
-      row([
-        'district',
-        district.code,
-        region.code,
-        district.number,
-        district.names.kk,
-        district.names.ru,
-        district.names.en,
-        '',
-        district.kind,
-      ]);
+      row('district', district.code, region.code, district.number, district.names, '', district.kind);
       for (let p = 0; p < district.precincts; p++) {
-        const number = ++precinctNumber;
+        number += 1;
+        const names = { kk: `${number}-учаске`, ru: `Участок ${number}`, en: `Precinct ${number}` };
         const code = `${region.code}-p${String(number).padStart(4, '0')}`;
-        row([
-          'precinct',
-          code,
-          district.code,
-          number,
-          `${number}-учаске`,
-          `Участок ${number}`,
-          `Precinct ${number}`,
-          voters[number - 1] as number,
-          '',
-        ]);
+        row('precinct', code, district.code, number, names, voters[number - 1] as number, '');
       }
     }
   });

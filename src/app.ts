@@ -4,15 +4,20 @@ import { createMetrics, type Metrics } from './metrics';
 import { resolveSecret } from './secret';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/database';
 import { ElectionService } from './services/election.service';
+import { ExportService } from './services/export.service';
 import { GeographyImportService } from './services/geography-import.service';
 import { OfficialImportService } from './services/official-import.service';
 import { SummaryService } from './services/summary.service';
+import { createMessagingServices, type MessagingServices } from './services/messaging-services';
+import { createConversationServices, type ConversationServices } from './services/conversation-services';
+import { createConsoleServices, type ConsoleServices } from './services/console-services';
+import { createObserverServices, type ObserverServices } from './services/observer-services';
 
 /**
  * The composition root: one database, one logger, one metrics registry and every service,
  * wired once per process. HTTP routes, jobs and CLI commands receive this and nothing global.
  */
-export interface App {
+export interface App extends MessagingServices, ConversationServices, ConsoleServices, ObserverServices {
   config: Config;
   database: DatabaseHandle;
   logger: Logger;
@@ -22,6 +27,7 @@ export interface App {
   geographyImport: GeographyImportService;
   officialImport: OfficialImportService;
   summaries: SummaryService;
+  exports: ExportService;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,19 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   if (options.migrate !== false) await migrateToLatest(database.db);
   const secret = await resolveSecret(config.DAUYS_SECRET, config.dataDir);
   const elections = new ElectionService(database.db);
+  const messaging = createMessagingServices(database, config, secret, logger);
+  const conversation = createConversationServices(database, config, secret, messaging);
+  // The observer bot registers its conversation with the voter bot's dispatcher (issue 4).
+  const observers = createObserverServices({
+    database,
+    config,
+    secret,
+    logger,
+    elections,
+    media: messaging.media,
+    outbox: messaging.outbox,
+    conversations: conversation.conversations,
+  });
   return {
     config,
     database,
@@ -50,6 +69,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     geographyImport: new GeographyImportService(database.db, elections),
     officialImport: new OfficialImportService(database.db, elections),
     summaries: new SummaryService(database.db, elections),
+    ...messaging,
+    ...conversation,
+    ...observers,
+    exports: new ExportService(database.db, elections),
+    ...createConsoleServices(database.db, secret),
     close: () => database.close(),
   };
 }

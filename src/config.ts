@@ -25,6 +25,14 @@ const configSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optionalString,
   WHATSAPP_TOKEN: optionalString,
   WHATSAPP_API_ROOT: z.url().default('https://graph.facebook.com/v21.0'),
+  // Observer bot (issue 4): the Cloud API phone-number id of each bot, the observer bot's
+  // Telegram username for invite links, and the coordinators' chat that SOS alerts go to.
+  WHATSAPP_VOTER_PHONE_ID: optionalString,
+  WHATSAPP_OBSERVER_PHONE_ID: optionalString,
+  WHATSAPP_MAX_SENDS_PER_SECOND: z.coerce.number().positive().default(20),
+  TELEGRAM_OBSERVER_USERNAME: optionalString,
+  COORDINATORS_TELEGRAM_CHAT_ID: optionalString,
+  COORDINATORS_LOCALE: z.enum(['kk', 'ru', 'en']).default('ru'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

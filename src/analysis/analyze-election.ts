@@ -43,10 +43,13 @@ export interface AnalysisReport {
  * const report = analyzeElection(stations, { seed: 42, monteCarloDraws: 1000 });
  * report.integerPercentages?.excess;
  */
-export function analyzeElection(stations: readonly StationResult[], options: AnalysisOptions = {}): AnalysisReport {
+export function analyzeElection(
+  stations: readonly StationResult[],
+  options: AnalysisOptions = {},
+): AnalysisReport {
   const seed = options.seed ?? 42;
   const bootstrapDraws = options.bootstrapDraws ?? 1000;
-  const draws = Math.max(1000, options.monteCarloDraws ?? 1000);
+  const draws = options.monteCarloDraws ?? 1000;
   const official = withOfficialResult(stations);
   const leader = leaderOf(stations, options.leader);
   let registered = 0;

@@ -25,7 +25,7 @@ const SMOOTHING_BINS = 2;
  * to it describe the "clean" vote. Beyond the peak every station's other-choice ballots are taken
  * as genuine and the leader's votes in excess of others × r/(1 − r) are anomalous (stuffed or
  * rewritten). Stations below the peak are not counted, so the estimate is conservative; its 95%
- * interval comes from resampling stations (peak held fixed).
+ * interval resamples whole districts (peak held fixed), or stations when districts are unknown.
  *
  * @example
  * const { votes, cleanTurnout } = anomalousVotes(stations, 'united-russia', { seed: 1 });
@@ -75,21 +75,30 @@ export function anomalousVotes(
   const point = estimate(total(cleanLeader), total(cleanCounted), total(aboveLeader), total(aboveOthers));
   const rng = createRng(seed);
   const replicates = new Float64Array(bootstrapDraws);
-  // Interleaved so that one resampled station is one cache line.
-  const sums = new Float64Array(4 * n);
+  // Stations of one district share its politics, so the interval resamples whole districts
+  // (a cluster bootstrap) when there are enough of them; otherwise single stations.
+  const clusterOf = new Map<string, number>();
+  const cluster = used.map((s, i) => {
+    const key = s.district ?? `station ${i}`;
+    if (!clusterOf.has(key)) clusterOf.set(key, clusterOf.size);
+    return clusterOf.get(key)!;
+  });
+  const clusters = clusterOf.size >= 30 ? clusterOf.size : n;
+  const sums = new Float64Array(4 * clusters);
   for (let i = 0; i < n; i++) {
-    sums[4 * i] = cleanLeader[i]!;
-    sums[4 * i + 1] = cleanCounted[i]!;
-    sums[4 * i + 2] = aboveLeader[i]!;
-    sums[4 * i + 3] = aboveOthers[i]!;
+    const c = 4 * (clusters === n ? i : cluster[i]!);
+    sums[c]! += cleanLeader[i]!;
+    sums[c + 1]! += cleanCounted[i]!;
+    sums[c + 2]! += aboveLeader[i]!;
+    sums[c + 3]! += aboveOthers[i]!;
   }
   for (let b = 0; b < bootstrapDraws; b++) {
     let l = 0;
     let c = 0;
     let al = 0;
     let ao = 0;
-    for (let r = 0; r < n; r++) {
-      const i = 4 * rng.nextInt(n);
+    for (let r = 0; r < clusters; r++) {
+      const i = 4 * rng.nextInt(clusters);
       l += sums[i]!;
       c += sums[i + 1]!;
       al += sums[i + 2]!;
@@ -112,7 +121,12 @@ export function anomalousVotes(
     cleanShare: point.share,
     votes: point.votes,
     stationsAbovePeak,
-    uncertainty: { low, high, level: 0.95, kind: `bootstrap over stations (${bootstrapDraws} draws, seed ${seed})` },
+    uncertainty: {
+      low,
+      high,
+      level: 0.95,
+      kind: `${clusters === n ? 'bootstrap over stations' : `cluster bootstrap over ${clusters} districts`} (${bootstrapDraws} draws, seed ${seed})`,
+    },
     reading: anomalousVotesReading(point.votes, low, high, cleanTurnout),
   };
 }
@@ -129,7 +143,8 @@ export function turnoutPeak(turnout: Float64Array, weights: Float64Array): numbe
   let bestValue = -1;
   for (let b = 0; b < bins; b++) {
     let sum = 0;
-    for (let k = Math.max(0, b - SMOOTHING_BINS); k <= Math.min(bins - 1, b + SMOOTHING_BINS); k++) sum += histogram[k]!;
+    for (let k = Math.max(0, b - SMOOTHING_BINS); k <= Math.min(bins - 1, b + SMOOTHING_BINS); k++)
+      sum += histogram[k]!;
     if (sum > bestValue) {
       bestValue = sum;
       best = b;

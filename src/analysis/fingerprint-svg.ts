@@ -7,7 +7,10 @@ import type { FingerprintResult } from './fingerprint';
  * @example
  * const svg = fingerprintSvg(report.fingerprint, { title: 'Russia 2011' });
  */
-export function fingerprintSvg(fp: FingerprintResult, { size = 400, title = 'Election fingerprint' } = {}): string {
+export function fingerprintSvg(
+  fp: FingerprintResult,
+  { size = 400, title = 'Election fingerprint' } = {},
+): string {
   const margin = 40;
   const cell = size / fp.bins;
   const max = Math.max(...fp.weights, 1);

@@ -1,4 +1,5 @@
 import { METHODS } from './methods';
+import { upperTail } from './normal-distribution';
 import { fingerprintReading } from './readings';
 import { ballotsCounted } from './station-figures';
 import type { ExplainedResult, StationResult } from './types';
@@ -25,7 +26,11 @@ export interface FingerprintResult extends ExplainedResult {
  * const fp = fingerprint(stations, 'putin', 100);
  * fp.weights[95 * 100 + 97]; // voters at turnout 95–96%, share 97–98%
  */
-export function fingerprint(stations: readonly StationResult[], leader: string, bins = 100): FingerprintResult {
+export function fingerprint(
+  stations: readonly StationResult[],
+  leader: string,
+  bins = 100,
+): FingerprintResult {
   const weights = new Float64Array(bins * bins);
   let totalVoters = 0;
   let corner = 0;
@@ -60,23 +65,22 @@ export function fingerprint(stations: readonly StationResult[], leader: string, 
   const expectedCornerShare = upperTail((0.95 - meanT) / sdT) * upperTail((0.95 - meanS) / sdS);
   return {
     method: METHODS.fingerprint,
-    inputs: { leader, bins, weight: 'registered voters', turnout: 'ballotsCast / registered', share: 'leader / (valid + invalid)' },
+    inputs: {
+      leader,
+      bins,
+      weight: 'registered voters',
+      turnout: 'ballotsCast / registered',
+      share: 'leader / (valid + invalid)',
+    },
     sampleSize: used,
     bins,
     weights: Array.from(weights),
     totalVoters,
     extremeCornerShare,
     expectedCornerShare,
-    uncertainty: { note: 'descriptive histogram; the corner share is compared with a normal fitted to the bulk' },
+    uncertainty: {
+      note: 'descriptive histogram; the corner share is compared with a normal fitted to the bulk',
+    },
     reading: fingerprintReading(extremeCornerShare, expectedCornerShare),
   };
-}
-
-/** P(Z > z) for a standard normal (Abramowitz & Stegun 7.1.26 through erfc). */
-export function upperTail(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erfc =
-    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
-  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }

@@ -62,7 +62,8 @@ export function observerEffect(
   const summarize = (pick: (cell: number[]) => Iterable<number>) => {
     const sums = new Float64Array(cells.length * width);
     cells.forEach((members, c) => {
-      for (const i of pick(members)) for (let f = 0; f < width; f++) sums[c * width + f]! += figures[i * width + f]!;
+      for (const i of pick(members))
+        for (let f = 0; f < width; f++) sums[c * width + f]! += figures[i * width + f]!;
     });
     return estimates(sums, districtIndex.size, width, k);
   };
@@ -130,25 +131,35 @@ function estimates(sums: Float64Array, districts: number, width: number, k: numb
   let weightTotal = 0;
   let districtsWithBoth = 0;
   for (let d = 0; d < districts; d++) {
-    const observed = (d * 2) * width;
+    const observed = d * 2 * width;
     const unobserved = (d * 2 + 1) * width;
     for (let f = 0; f < width; f++) {
       groupSums[0]![f]! += sums[observed + f]!;
       groupSums[1]![f]! += sums[unobserved + f]!;
     }
-    if (sums[observed]! > 0 && sums[unobserved]! > 0 && sums[observed + 2]! > 0 && sums[unobserved + 2]! > 0) {
+    if (
+      sums[observed]! > 0 &&
+      sums[unobserved]! > 0 &&
+      sums[observed + 2]! > 0 &&
+      sums[unobserved + 2]! > 0
+    ) {
       const weight = sums[observed]! + sums[unobserved]!;
       districtsWithBoth++;
       weightTotal += weight;
-      stratified[0]! += weight * (sums[unobserved + 1]! / sums[unobserved]! - sums[observed + 1]! / sums[observed]!);
+      stratified[0]! +=
+        weight * (sums[unobserved + 1]! / sums[unobserved]! - sums[observed + 1]! / sums[observed]!);
       for (let j = 0; j < k; j++) {
         stratified[1 + j]! +=
-          weight * (sums[unobserved + 3 + j]! / sums[unobserved + 2]! - sums[observed + 3 + j]! / sums[observed + 2]!);
+          weight *
+          (sums[unobserved + 3 + j]! / sums[unobserved + 2]! - sums[observed + 3 + j]! / sums[observed + 2]!);
       }
     }
   }
   for (let j = 0; j <= k; j++) stratified[j] = weightTotal > 0 ? stratified[j]! / weightTotal : NaN;
-  const rates = (g: Float64Array) => [g[1]! / g[0]!, ...Array.from({ length: k }, (_, j) => g[3 + j]! / g[2]!)];
+  const rates = (g: Float64Array) => [
+    g[1]! / g[0]!,
+    ...Array.from({ length: k }, (_, j) => g[3 + j]! / g[2]!),
+  ];
   const groupRates = [rates(groupSums[0]!), rates(groupSums[1]!)];
   const overall = groupRates[1]!.map((u, j) => u - groupRates[0]![j]!);
   return { groupRates, overall, stratified, districtsWithBoth };

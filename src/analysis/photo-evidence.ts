@@ -43,7 +43,9 @@ export function photoEvidence(stations: readonly StationResult[]): PhotoEvidence
   const top = Object.entries(byChoice).sort((a, b) => b[1].votesAtLeast - a[1].votesAtLeast)[0];
   return {
     method: METHODS.photoEvidence,
-    inputs: { compared: 'photographed ballots per choice vs official votes, stations with a published result' },
+    inputs: {
+      compared: 'photographed ballots per choice vs official votes, stations with a published result',
+    },
     sampleSize: compared.length,
     stationsCompared: compared.length,
     byChoice,

@@ -18,8 +18,10 @@ export function formatNumber(value: number, digits: number, language: Language):
   return (value < 0 ? '−' : '') + grouped + (fraction ? decimal + fraction : '');
 }
 
-const n = (value: number, digits: number, language: Language): string => formatNumber(value, digits, language);
-const pct = (fraction: number, language: Language, digits = 1): string => n(fraction * 100, digits, language) + '%';
+const n = (value: number, digits: number, language: Language): string =>
+  formatNumber(value, digits, language);
+const pct = (fraction: number, language: Language, digits = 1): string =>
+  n(fraction * 100, digits, language) + '%';
 
 function reading(make: (language: Language) => [string, string, string]): Reading {
   const [kk] = make('kk');
@@ -45,7 +47,12 @@ export function integerPercentagesReading(excess: number, z: number, stations: n
   );
 }
 
-export function anomalousVotesReading(votes: number, low: number, high: number, cleanTurnout: number): Reading {
+export function anomalousVotesReading(
+  votes: number,
+  low: number,
+  high: number,
+  cleanTurnout: number,
+): Reading {
   const significant = low > 0;
   return reading((l) =>
     significant
@@ -80,7 +87,7 @@ export function fingerprintReading(cornerShare: number, expectedShare: number): 
 }
 
 export function digitTestsReading(flagged: string[]): Reading {
-  return reading((l) =>
+  return reading(() =>
     flagged.length > 0
       ? [
           `Цифрлар сынағы күтілгеннен ауытқиды (${flagged.join(', ')}): жалғыз өзі дәлел емес, бірақ тексеруге негіз.`,
@@ -136,7 +143,12 @@ export function protocolDiscrepanciesReading(compared: number, beyond: number): 
   ]);
 }
 
-export function turnoutInflationReading(difference: number, low: number, high: number, stations: number): Reading {
+export function turnoutInflationReading(
+  difference: number,
+  low: number,
+  high: number,
+  stations: number,
+): Reading {
   const significant = low > 0;
   return reading((l) =>
     significant

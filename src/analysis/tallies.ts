@@ -65,7 +65,9 @@ function tallyArea(stations: readonly StationResult[], area: string): SourceTall
     const choiceTotal = Object.values(votes).reduce((a, b) => a + b, 0);
     // Official shares are of valid + invalid ballots, as the commissions publish them.
     const total =
-      source === 'official' ? withOfficialResult(contributing).reduce((a, s) => a + ballotsCounted(s), 0) : choiceTotal;
+      source === 'official'
+        ? withOfficialResult(contributing).reduce((a, s) => a + ballotsCounted(s), 0)
+        : choiceTotal;
     if (total <= 0) continue;
     const selfSelected = source === 'voters' || source === 'photos';
     const byChoice: Record<string, ShareWithInterval> = {};
@@ -82,7 +84,11 @@ function tallyArea(stations: readonly StationResult[], area: string): SourceTall
     }
     out.push({
       method: METHODS.tallies,
-      inputs: { source, area, shareOf: source === 'official' ? 'valid + invalid ballots' : 'ballots in the tally' },
+      inputs: {
+        source,
+        area,
+        shareOf: source === 'official' ? 'valid + invalid ballots' : 'ballots in the tally',
+      },
       sampleSize: total,
       source,
       area,

@@ -25,7 +25,9 @@ export function turnoutInflation(
   stations: readonly StationResult[],
   { seed = 42, bootstrapDraws = 1000 }: { seed?: number; bootstrapDraws?: number } = {},
 ): TurnoutInflationResult | null {
-  const used = stations.filter((s) => !s.officialMissing && s.registered > 0 && s.protocol?.ballotsCast !== undefined);
+  const used = stations.filter(
+    (s) => !s.officialMissing && s.registered > 0 && s.protocol?.ballotsCast !== undefined,
+  );
   const n = used.length;
   if (n === 0) return null;
   const official = new Float64Array(n);
@@ -63,14 +65,22 @@ export function turnoutInflation(
   const difference = point.officialTurnout - point.protocolTurnout;
   return {
     method: METHODS.turnoutInflation,
-    inputs: { official: 'Σ ballotsCast / Σ registered', protocol: 'Σ protocol ballotsCast / Σ protocol registered' },
+    inputs: {
+      official: 'Σ ballotsCast / Σ registered',
+      protocol: 'Σ protocol ballotsCast / Σ protocol registered',
+    },
     sampleSize: n,
     precincts: n,
     officialTurnout: point.officialTurnout,
     protocolTurnout: point.protocolTurnout,
     difference,
     extraBallots: point.extra,
-    uncertainty: { low, high, level: 0.95, kind: `bootstrap over precincts (${bootstrapDraws} draws, seed ${seed})` },
+    uncertainty: {
+      low,
+      high,
+      level: 0.95,
+      kind: `bootstrap over precincts (${bootstrapDraws} draws, seed ${seed})`,
+    },
     reading: turnoutInflationReading(difference, low, high, n),
   };
 }

@@ -14,5 +14,10 @@ export function wilsonInterval(successes: number, trials: number, z = 1.95996398
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const halfWidth = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth), level: 0.95, kind: 'Wilson score' };
+  return {
+    low: Math.max(0, centre - halfWidth),
+    high: Math.min(1, centre + halfWidth),
+    level: 0.95,
+    kind: 'Wilson score',
+  };
 }

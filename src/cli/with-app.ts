@@ -1,9 +1,13 @@
-import { createApp, type App } from '../app';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
+import type { App } from '../app';
 
 /** Runs a CLI action with a fully wired app (database migrated), closing it afterwards. */
 export async function withApp<T>(action: (app: App) => Promise<T>): Promise<T> {
+  // Loaded on use, so `dauys --help` does not pay for the database and server modules.
+  const [{ createApp }, { loadConfig }, { createLogger }] = await Promise.all([
+    import('../app'),
+    import('../config'),
+    import('../logger'),
+  ]);
   const config = loadConfig();
   // CLI commands print their own results; only warnings and worse go to the log (stderr).
   const app = await createApp(config, { logger: createLogger('warn', process.stderr) });

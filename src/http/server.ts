@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app';
 import { registerErrorHandler } from './error-handler';
+import { consoleRoutes } from './console/console.routes';
 import { healthRoutes } from './health.routes';
+import { telegramWebhookRoutes } from './webhooks/telegram.routes';
 import { pagesRoutes } from './pages.routes';
 import { publicApiRoutes } from './public/public-api.routes';
 
@@ -33,7 +35,9 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
       .observe(reply.elapsedTime / 1000);
   });
   await server.register(healthRoutes, { app });
+  await server.register(telegramWebhookRoutes, { app });
   await server.register(publicApiRoutes, { app, prefix: '/api/v1' });
+  await server.register(consoleRoutes, { app, prefix: '/console/api' });
   await server.register(pagesRoutes, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
   return server;
 }

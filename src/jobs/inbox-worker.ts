@@ -19,6 +19,8 @@ export interface InboxWorkerOptions {
   batchSize?: number;
   /** Attempts before a row is dead-lettered (status `dead`, counted, logged by id). */
   maxAttempts?: number;
+  /** First retry delay after a failure; doubles each attempt. */
+  retryBaseMs?: number;
   idleMs?: number;
   /** Called after a commit that queued replies or may have requested media. */
   afterCommit?: () => void;
@@ -121,7 +123,7 @@ export class InboxWorker implements JobRunner {
       const attempts = row.attempts + 1;
       const dead = attempts >= this.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
-      const retryAt = dead ? 'dead' : new Date(Date.now() + 1000 * 2 ** (attempts - 1));
+      const retryAt = dead ? 'dead' : new Date(Date.now() + (this.options.retryBaseMs ?? 1000) * 2 ** (attempts - 1));
       await new InboxRepository(this.db).recordFailure(row.id, message, retryAt);
       this.metrics.inboxProcessed.inc({ outcome: dead ? 'dead' : 'retry' });
       (dead ? this.logger.error : this.logger.warn).call(

@@ -109,6 +109,11 @@ export class OutboxSender implements JobRunner {
     const isMessage = (row.message as { kind?: string }).kind !== 'answer_button';
     const chat = `${row.channel}/${row.bot}/${row.participant}`;
     const now = Date.now();
+    if (bot.pausedUntil > now) {
+      // Leased just before a 429 arrived for another chat.
+      await this.outbox.postpone(row, new Date(bot.pausedUntil));
+      return;
+    }
     if (isMessage) {
       const readyAt = this.chatReadyAt.get(chat) ?? 0;
       if (readyAt > now) {
@@ -127,10 +132,11 @@ export class OutboxSender implements JobRunner {
 
   private async deliver(bot: BotState, row: ClaimedOutboxRow): Promise<void> {
     try {
-      const outcome = await this.outbox.deliver(row);
+      const outcome = await this.outbox.deliver(row, (retryAfterMs) => {
+        bot.pausedUntil = Math.max(bot.pausedUntil, Date.now() + retryAfterMs);
+      });
       this.metrics.outboxCalls.inc({ channel: row.channel, outcome: outcome.kind });
       if (outcome.kind === 'retry_after') {
-        bot.pausedUntil = Math.max(bot.pausedUntil, Date.now() + outcome.retryAfterMs);
         this.logger.warn({ channel: row.channel, bot: row.bot, retryAfterMs: outcome.retryAfterMs }, 'rate limited');
       }
     } catch (error) {

@@ -16,8 +16,13 @@ export type DeliveryOutcome =
   | { kind: 'retry'; at: Date }
   | { kind: 'failed' };
 
-/** A refused message (bad request, bot blocked) is tried this many times before it is marked failed. */
-const MAX_REFUSED_ATTEMPTS = 5;
+export interface OutboxServiceOptions {
+  /** A refused message (bad request, bot blocked) is tried this many times before it is marked failed. */
+  maxRefusedAttempts?: number;
+  /** First retry delay; doubles each attempt, up to five minutes. */
+  retryBaseMs?: number;
+}
+
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
@@ -34,6 +39,7 @@ export class OutboxService {
     private readonly secret: string,
     private readonly channels: ChannelRegistry,
     private readonly logger: Logger,
+    private readonly options: OutboxServiceOptions = {},
   ) {}
 
   /** Queues replies inside the caller's transaction. */
@@ -72,8 +78,12 @@ export class OutboxService {
     return new OutboxRepository(this.db).countPendingByChannel();
   }
 
-  /** Makes one delivery attempt for a leased message and records its result. */
-  async deliver(row: ClaimedOutboxRow): Promise<DeliveryOutcome> {
+  /**
+   * Makes one delivery attempt for a leased message and records its result. `onRateLimited`
+   * runs as soon as the channel says "wait", before anything is written, so the caller can
+   * pause the bot without a window in which another message slips out.
+   */
+  async deliver(row: ClaimedOutboxRow, onRateLimited?: (retryAfterMs: number) => void): Promise<DeliveryOutcome> {
     const outbox = new OutboxRepository(this.db);
     const addresses = new ChatAddressesRepository(this.db);
     const out: AddressedOutbound = {
@@ -95,13 +105,15 @@ export class OutboxService {
     try {
       const result = await sender.send(decryptField(this.secret, encrypted), out, panelRef);
       if ('retryAfterMs' in result) {
+        onRateLimited?.(result.retryAfterMs);
         await outbox.retryAt(row.id, new Date(Date.now() + result.retryAfterMs), {
           error: 'rate limited (429)',
         });
         return { kind: 'retry_after', retryAfterMs: result.retryAfterMs };
       }
-      if (replacesPanel && result.panelRef && result.panelRef !== panelRef)
-        await addresses.savePanel(row, result.panelRef);
+      // Any message with buttons becomes the panel the next `replacePanel` edits (voter-bot-contract.md).
+      const isPanel = replacesPanel || (out.message.kind === 'send' && (out.message.buttons?.length ?? 0) > 0);
+      if (isPanel && result.panelRef && result.panelRef !== panelRef) await addresses.savePanel(row, result.panelRef);
       await outbox.markSent(row.id);
       return { kind: 'sent' };
     } catch (error) {
@@ -118,7 +130,7 @@ export class OutboxService {
     permanent: boolean,
   ): Promise<DeliveryOutcome> {
     const attempts = row.attempts + 1;
-    if (permanent && attempts >= MAX_REFUSED_ATTEMPTS) {
+    if (permanent && attempts >= (this.options.maxRefusedAttempts ?? 5)) {
       this.logger.warn(
         { outboxId: row.id, channel: row.channel, attempts, error: description },
         'outbound message failed',

@@ -6,6 +6,9 @@ import { AreasRepository } from '../store/repositories/areas.repository';
 import { OfficialResultsRepository } from '../store/repositories/official-results.repository';
 import type { Election, ElectionService } from './election.service';
 import { choiceFigureKey } from './official-results-csv';
+import { VoterTallyService, type VotersBlock } from './voter-tally.service';
+import { ProtocolService, type ObserversBlock } from './protocol.service';
+import { ViolationService, type ViolationsBlock } from './violation.service';
 
 export interface ChoiceFigure {
   id: string;
@@ -31,6 +34,12 @@ export interface AreaSummary {
   registeredVoters: number;
   precincts: number;
   official: OfficialBlock | null;
+  /** What voters reported through the bots (see `VotersBlock` for which statuses count). */
+  voters: VotersBlock;
+  /** Observers' protocols (accepted and merged ones only for figures); counts, never who. */
+  observers: ObserversBlock | null;
+  /** Published violation reports only. */
+  violations: ViolationsBlock | null;
 }
 
 /** The figures of one area (or the whole election) from each source, for `GET …/summary`. */
@@ -69,6 +78,9 @@ export class SummaryService {
       registeredVoters: leaf?.registeredVoters ?? 0,
       precincts: leaf?.count ?? 0,
       official: official.precincts > 0 ? officialBlock(election, official) : null,
+      voters: await new VoterTallyService(this.db).summary(election.id, definition, areaCode),
+      observers: await new ProtocolService(this.db).observersBlock(election, areaCode),
+      violations: await new ViolationService(this.db).violationsBlock(election, areaCode),
     };
   }
 }

@@ -1,8 +1,12 @@
+import type { BallotTables } from './tables/ballots.tables';
+import type { ConsoleTables } from './tables/console.tables';
 import type { FoundationTables } from './tables/foundation.tables';
 import type { MessagingTables } from './tables/messaging.tables';
+import type { WebchatTables } from './tables/webchat.tables';
+import type { ObserverTables } from './tables/observers.tables';
 
 /**
  * Every table the platform has, for Kysely's type checking. Each aggregate declares its
  * tables in `tables/<aggregate>.tables.ts`; add the interface to this list.
  */
-export interface Database extends FoundationTables, MessagingTables {}
+export interface Database extends FoundationTables, MessagingTables, BallotTables, ConsoleTables, ObserverTables, WebchatTables {}

@@ -59,13 +59,16 @@ export class TelegramMediaFetcher implements ChannelMediaFetcher {
     }
     const chunks: Buffer[] = [];
     let total = 0;
-    for await (const chunk of response.body) {
-      total += chunk.byteLength;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
       if (total > maxBytes) {
-        await response.body.cancel().catch(() => undefined);
+        await reader.cancel().catch(() => undefined);
         throw new MediaFetchFailure(`file is over the ${maxBytes}-byte limit`, { permanent: true });
       }
-      chunks.push(Buffer.from(chunk));
+      chunks.push(Buffer.from(value));
     }
     return Buffer.concat(chunks);
   }

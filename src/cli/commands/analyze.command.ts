@@ -63,6 +63,8 @@ export function registerAnalyzeCommand(program: Command): void {
           if (!opts.mapping) throw invalidInput('--csv needs --mapping <file> (see examples/mappings/)');
           const seed = parseCount(opts.seed, '--seed');
           const draws = parseCount(opts.draws, '--draws');
+          if (draws < 1000)
+            throw invalidInput('--draws must be at least 1000', [{ where: '--draws', message: opts.draws }]);
           const { report, rowsWithoutData } = analyzeStationsFile(opts.csv, opts.mapping, {
             seed,
             monteCarloDraws: draws,

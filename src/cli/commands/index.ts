@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { registerBackupCommands } from './backup.command';
 import { registerAnalyzeCommand } from './analyze.command';
+import { registerAuditCommand } from './audit.command';
 import { registerElectionCommand } from './election.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start.command';
+import { registerUserCommand } from './user.command';
 
 /** Every CLI command registers itself on the program; add new commands to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -13,5 +16,8 @@ export const commandRegistrations: RegisterCommand[] = [
   registerMigrateCommand,
   registerElectionCommand,
   registerImportCommand,
+  registerBackupCommands,
   registerAnalyzeCommand,
+  registerUserCommand,
+  registerAuditCommand,
 ];

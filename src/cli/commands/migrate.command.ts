@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config';
-import { migrateToLatest, openDatabase } from '../../store/database';
 import { runCommand } from '../run-command';
 
 export function registerMigrateCommand(program: Command): void {
@@ -9,6 +7,10 @@ export function registerMigrateCommand(program: Command): void {
     .description('apply pending database migrations (also done on every start)')
     .action(
       runCommand(async () => {
+        const [{ loadConfig }, { migrateToLatest, openDatabase }] = await Promise.all([
+          import('../../config'),
+          import('../../store/database'),
+        ]);
         const config = loadConfig();
         const database = await openDatabase({
           databaseUrl: config.DATABASE_URL,

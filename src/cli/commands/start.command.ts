@@ -1,7 +1,4 @@
 import { Option, type Command } from 'commander';
-import { createApp } from '../../app';
-import { loadConfig } from '../../config';
-import { buildServer } from '../../http/server';
 import { DEMO_ELECTION_FILE } from '../paths';
 import { runCommand } from '../run-command';
 
@@ -29,6 +26,11 @@ export function registerStartCommand(program: Command): void {
 
 async function start(options: StartOptions): Promise<void> {
   const startedAt = performance.now();
+  const [{ createApp }, { loadConfig }, { buildServer }] = await Promise.all([
+    import('../../app'),
+    import('../../config'),
+    import('../../http/server'),
+  ]);
   const config = loadConfig({
     ...process.env,
     ...(options.port !== undefined ? { PORT: options.port } : {}),

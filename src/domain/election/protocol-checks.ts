@@ -168,7 +168,7 @@ function ruleCheck(
   rule: ProtocolRule,
   figures: ProtocolFigures,
   choiceId?: string,
-) {
+): CheckResult {
   const parsed = parseRuleExpression(rule.expression);
   const lookup = recordingLookup(election, figures, choiceId);
   const left = evaluateExpression(parsed.left, lookup);

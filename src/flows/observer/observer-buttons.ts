@@ -25,7 +25,9 @@ export type ObserverButton =
   | { kind: 'redo_pages' }
   | { kind: 'summary' }
   | { kind: 'category'; index: number }
-  | { kind: 'media_done' };
+  | { kind: 'media_done' }
+  /** Back to what the observer was doing before the SOS or language screen. */
+  | { kind: 'resume' };
 
 const SOS_KINDS: readonly SosKind[] = ['pressure', 'detention', 'violence'];
 
@@ -43,6 +45,7 @@ const BARE: Record<string, ObserverButton> = {
   rpg: { kind: 'redo_pages' },
   sum: { kind: 'summary' },
   vd: { kind: 'media_done' },
+  rs: { kind: 'resume' },
 };
 
 /**

@@ -39,6 +39,8 @@ export interface ViolationDraft {
   precinctCode?: string;
   categoryId?: string;
   text?: string;
+  /** ISO time of the description message: when the observer reported it. */
+  reportedAt?: string;
   media: Array<{ kind: 'photo' | 'video'; media: MediaRef }>;
 }
 
@@ -64,7 +66,13 @@ export interface ObserverPrecinct {
  * pure and the reply can still say whether the code was good.
  */
 export type InviteLookup =
-  | { status: 'valid'; inviteId: number; electionSlug: string; precincts: ObserverPrecinct[] }
+  | {
+      status: 'valid';
+      inviteId: number;
+      electionSlug: string;
+      electionNames: LocalizedText;
+      precincts: ObserverPrecinct[];
+    }
   | { status: 'invalid' };
 
 export interface ObserverContext {

@@ -174,10 +174,8 @@ function onButton(state: VoterState, turn: Turn, pressed: VoterButton): Step | u
       if (pressed.kind === 'back') {
         if (draft.correcting) return show({ ...state, stage: 'confirm' }, turn);
         const precinct = draft.precinctCode ? turn.context.geography?.area(draft.precinctCode) : undefined;
-        return show(
-          { ...state, stage: 'choose_area', draft: { ...withoutPlace(draft), ...areaOf(precinct?.parentCode) } },
-          turn,
-        );
+        const { precinctCode: _precinct, ...rest } = withoutPlace(draft);
+        return show({ ...state, stage: 'choose_area', draft: { ...rest, ...areaOf(precinct?.parentCode) } }, turn);
       }
       return undefined;
     case 'send_photo':
@@ -415,7 +413,12 @@ function languageNamed(typed: string): Locale | undefined {
 function onTypedPrecinct(state: VoterState, turn: Turn, typed: string): Step {
   const geography = turn.context.geography!;
   const within = state.draft.areaCode ?? null;
-  const matches = geography.findPrecinctsByNumber(within, typed);
+  let matches = geography.findPrecinctsByNumber(within, typed);
+  // A number that is not in the area shown but exists once elsewhere is taken as meant.
+  if (matches.length === 0 && within !== null) {
+    const anywhere = geography.findPrecinctsByNumber(null, typed);
+    if (anywhere.length === 1) matches = anywhere;
+  }
   if (matches.length === 1) return pickArea(state, turn, matches[0]!.code);
   const number = typed.replace(/^\D+/, '');
   if (!/^\d+$/.test(number)) return show(state, turn, [key('voter.unexpected_text')]);

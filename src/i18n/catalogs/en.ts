@@ -1,3 +1,4 @@
+import { observerEn } from './observer/en';
 /**
  * English texts. This catalog is the reference: `kk` and `ru` must have exactly its keys
  * (the type system and `npm run i18n:check` both enforce it) and the same `{param}` placeholders.
@@ -85,6 +86,9 @@ export const en = {
   'webchat.you': 'You',
   'webchat.bot': 'Dauys',
   'webchat.language': 'Language',
+
+  // The observer bot's texts live in ./observer/ (issue 4).
+  ...observerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { observerKk } from './observer/kk';
 
 /** Kazakh texts; same keys and `{param}` placeholders as `en`. */
 export const kk: Record<MessageKey, string> = {
@@ -84,4 +85,7 @@ export const kk: Record<MessageKey, string> = {
   'webchat.you': 'Сіз',
   'webchat.bot': 'Dauys',
   'webchat.language': 'Тіл',
+
+  // The observer bot's texts live in ./observer/ (issue 4).
+  ...observerKk,
 };

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { observerRu } from './observer/ru';
 
 /** Russian texts; same keys and `{param}` placeholders as `en`. */
 export const ru: Record<MessageKey, string> = {
@@ -83,4 +84,7 @@ export const ru: Record<MessageKey, string> = {
   'webchat.you': 'Вы',
   'webchat.bot': 'Dauys',
   'webchat.language': 'Язык',
+
+  // The observer bot's texts live in ./observer/ (issue 4).
+  ...observerRu,
 };

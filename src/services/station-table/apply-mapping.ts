@@ -29,12 +29,16 @@ export function applyMapping(
 ): MappedStations {
   const index = columnIndex(table, mappingFile);
   const resolve = (ref: ColumnRef, path: string): number[] =>
-    (Array.isArray(ref) ? ref : [ref]).map((name, i) => index(name, Array.isArray(ref) ? `${path}[${i}]` : path));
+    (Array.isArray(ref) ? ref : [ref]).map((name, i) =>
+      index(name, Array.isArray(ref) ? `${path}[${i}]` : path),
+    );
 
   const idColumns = resolve(mapping.id, '$.id');
   const regionColumn = mapping.region ? resolve(mapping.region, '$.region')[0] : undefined;
   const districtColumn = mapping.district ? resolve(mapping.district, '$.district')[0] : undefined;
-  const requiredColumn = mapping.requireColumn ? resolve(mapping.requireColumn, '$.requireColumn')[0] : undefined;
+  const requiredColumn = mapping.requireColumn
+    ? resolve(mapping.requireColumn, '$.requireColumn')[0]
+    : undefined;
   const official = {
     registered: resolve(mapping.registered, '$.registered'),
     ballotsCast: resolve(mapping.ballotsCast, '$.ballotsCast'),
@@ -48,7 +52,9 @@ export function applyMapping(
     sample: choice.sample ? resolve(choice.sample, `$.choices[${i}].sample`)[0] : undefined,
   }));
   const observersColumn = mapping.observers ? resolve(mapping.observers, '$.observers')[0] : undefined;
-  const emptyAsZero = new Set((mapping.emptyAsZero ?? []).map((name, i) => index(name, `$.emptyAsZero[${i}]`)));
+  const emptyAsZero = new Set(
+    (mapping.emptyAsZero ?? []).map((name, i) => index(name, `$.emptyAsZero[${i}]`)),
+  );
   const hasPhoto = choices.some((c) => c.photo !== undefined);
   const hasSample = choices.some((c) => c.sample !== undefined);
 
@@ -146,7 +152,10 @@ function columnIndex(table: CsvTable, mappingFile: string) {
     const position = positions.get(name.trim());
     if (position === undefined) {
       throw invalidInput(`the mapping names a column that ${table.file} lacks`, [
-        { where: `${mappingFile}:${path}`, message: `no column "${name}" in the header (line 1) of ${table.file}` },
+        {
+          where: `${mappingFile}:${path}`,
+          message: `no column "${name}" in the header (line 1) of ${table.file}`,
+        },
       ]);
     }
     return position;

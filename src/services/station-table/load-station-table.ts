@@ -23,7 +23,10 @@ export function readMappingFile(mappingPath: string): StationMapping {
   }
   const parsed = stationMappingSchema.safeParse(json);
   if (!parsed.success) {
-    throw invalidInput(`the mapping ${mappingPath} is not valid`, zodIssuesToInputIssues(parsed.error.issues, `${mappingPath}:$`));
+    throw invalidInput(
+      `the mapping ${mappingPath} is not valid`,
+      zodIssuesToInputIssues(parsed.error.issues, `${mappingPath}:$`),
+    );
   }
   return parsed.data;
 }
@@ -42,7 +45,11 @@ export function loadStationTable(csvPath: string, mappingPath: string): MappedSt
   return applyMapping(table, mapping, mappingPath, observersById);
 }
 
-function readObserverJoin(csvPath: string, mappingPath: string, mapping: StationMapping): Map<string, number> {
+function readObserverJoin(
+  csvPath: string,
+  mappingPath: string,
+  mapping: StationMapping,
+): Map<string, number> {
   const join = mapping.observerJoin!;
   const table = readCsvFile(resolve(dirname(csvPath), join.file));
   const keyColumn = table.header.indexOf(join.key);
@@ -53,7 +60,10 @@ function readObserverJoin(csvPath: string, mappingPath: string, mapping: Station
   ] as const) {
     if (position < 0) {
       throw invalidInput(`the observer join names a column that ${table.file} lacks`, [
-        { where: `${mappingPath}:${path}`, message: `no column "${column}" in the header (line 1) of ${table.file}` },
+        {
+          where: `${mappingPath}:${path}`,
+          message: `no column "${column}" in the header (line 1) of ${table.file}`,
+        },
       ]);
     }
   }

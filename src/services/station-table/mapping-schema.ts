@@ -46,7 +46,10 @@ export const stationMappingSchema = z
     region: z.string().min(1).optional(),
     district: z.string().min(1).optional(),
     /** Areas read from the id itself, e.g. "07-001-0001": region "07", district "07-001". */
-    areasFromId: z.object({ separator: z.string().min(1) }).strict().optional(),
+    areasFromId: z
+      .object({ separator: z.string().min(1) })
+      .strict()
+      .optional(),
     registered: columns,
     ballotsCast: columns,
     valid: columns,
@@ -72,11 +75,19 @@ export const stationMappingSchema = z
     const ids = mapping.choices.map((c) => c.id);
     ids.forEach((id, index) => {
       if (ids.indexOf(id) !== index) {
-        ctx.addIssue({ code: 'custom', path: ['choices', index, 'id'], message: `duplicate choice id "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['choices', index, 'id'],
+          message: `duplicate choice id "${id}"`,
+        });
       }
     });
     if (mapping.leader !== undefined && !ids.includes(mapping.leader)) {
-      ctx.addIssue({ code: 'custom', path: ['leader'], message: `leader "${mapping.leader}" is not a choice id` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leader'],
+        message: `leader "${mapping.leader}" is not a choice id`,
+      });
     }
   });
 

@@ -55,7 +55,9 @@ function decompress(file: string, bytes: Uint8Array): Uint8Array {
       return entries[csvName]!;
     }
   } catch (error) {
-    throw invalidInput(`cannot decompress ${basename(file)}`, [{ where: file, message: (error as Error).message }]);
+    throw invalidInput(`cannot decompress ${basename(file)}`, [
+      { where: file, message: (error as Error).message },
+    ]);
   }
   return bytes;
 }

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation';
 import * as messaging from './0002-messaging';
+import * as ballots from './0003-ballots';
+import * as observers from './0004-observers';
+import * as consoleAccounts from './0005-console';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -9,4 +12,7 @@ import * as messaging from './0002-messaging';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-messaging': messaging,
+  '0003-ballots': ballots,
+  '0004-observers': observers,
+  '0005-console': consoleAccounts,
 };

@@ -74,7 +74,7 @@ export class ChatAddressesRepository {
   async savePanel(key: ParticipantKey, panelRef: string): Promise<void> {
     await this.db
       .insertInto('panels')
-      .values({ ...key, panel_ref: panelRef })
+      .values({ channel: key.channel, bot: key.bot, participant: key.participant, panel_ref: panelRef })
       .onConflict((oc) =>
         oc
           .columns(['channel', 'bot', 'participant'])

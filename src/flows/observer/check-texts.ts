@@ -1,0 +1,73 @@
+import type { CheckResult, ProtocolCheckReport } from '../../domain/election/protocol-checks';
+import type { ComparisonOperator } from '../../domain/election/protocol-expression';
+import type { Locale } from '../../domain/locale';
+import type { MessageText } from '../messages';
+
+/** The relation that holds when a comparison fails, to show "850 < 900" for a broken `L3 >= L4`. */
+const NEGATED: Record<ComparisonOperator, string> = { '=': '≠', '>=': '<', '<=': '>', '>': '≤', '<': '≥' };
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+}
+
+/** `L2 = 1000, L3 = 900, L8 = 50`: every figure the check read. */
+function figuresText(check: CheckResult): string {
+  return Object.entries(check.figures)
+    .map(([label, value]) => `${label} = ${formatNumber(value)}`)
+    .join(', ');
+}
+
+function comparisonText(check: CheckResult): string {
+  if (check.left === null || check.right === null) return '';
+  const operator = check.passed ? check.operator : NEGATED[check.operator];
+  return `${formatNumber(check.left)} ${operator} ${formatNumber(check.right)}`;
+}
+
+function nameOf(check: CheckResult, locale: Locale): string {
+  return check.choiceId ? `${check.names[locale]} [${check.choiceId}]` : check.names[locale];
+}
+
+/**
+ * One check as the observer reads it: the rule, the figures it used, and passed or failed.
+ * Missing pages and lines get their own wording, since "L… >= …" means little there.
+ *
+ * @example
+ * checkText(failedBallotsBalance, 'en');
+ * // { key: 'observer.check_failed', params: { name: 'Ballots received = …', expression: 'L2 = L3 + L8',
+ * //   figures: 'L2 = 1000, L3 = 900, L8 = 50', comparison: '1000 ≠ 950' } }
+ */
+export function checkText(check: CheckResult, locale: Locale): MessageText {
+  if (!check.passed && check.ruleId === 'pages-complete') {
+    return {
+      key: 'observer.reason_pages_missing',
+      params: { received: check.figures.pagesReceived ?? 0, required: check.figures.pagesRequired ?? 0 },
+    };
+  }
+  if (!check.passed && check.ruleId === 'lines-complete') {
+    return { key: 'observer.reason_lines_missing', params: { lines: (check.missing ?? []).join(', ') } };
+  }
+  const params = {
+    name: nameOf(check, locale),
+    expression: check.expression,
+    figures: figuresText(check),
+    comparison: comparisonText(check),
+  };
+  if (check.outcome === 'not_evaluated') {
+    return {
+      key: 'observer.check_not_evaluated',
+      params: { name: params.name, expression: check.expression, why: check.missing?.join(', ') ?? check.note ?? '' },
+    };
+  }
+  if (check.passed) return { key: 'observer.check_passed', params };
+  return { key: check.severity === 'reject' ? 'observer.check_failed' : 'observer.check_warning', params };
+}
+
+/** Every check of a report, one paragraph each. */
+export function allCheckTexts(report: ProtocolCheckReport, locale: Locale): MessageText[] {
+  return report.checks.map((check) => checkText(check, locale));
+}
+
+/** Only the checks that did not pass: the reasons behind `rejected` or `needs_review`. */
+export function reasonTexts(report: ProtocolCheckReport, locale: Locale): MessageText[] {
+  return report.checks.filter((check) => !check.passed).map((check) => checkText(check, locale));
+}

@@ -1,0 +1,40 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyPluginAsync } from 'fastify';
+import type { App } from '../../app';
+import { auditRoutes } from './audit.routes';
+import { authRoutes } from './auth.routes';
+import { consoleAuthHook } from './console-auth-hook';
+import { assertRouteDeclaresAccess } from './route-access';
+import { usersRoutes } from './users.routes';
+
+/**
+ * The console API (mounted at /console/api). Everything in this plugin — and in plugins
+ * registered inside it — passes one auth hook, and every route must declare its roles:
+ *
+ * @example
+ * // in a queue's routes plugin, registered below with `await server.register(queueRoutes, { app })`:
+ * server.post('/ballots/:id/approve', { config: { roles: ['moderator', 'coordinator'] } }, async (request) => {
+ *   const { actor } = signedIn(request);
+ *   await app.database.db.transaction().execute(async (tx) => {
+ *     // … change, then: await app.audit.record(tx, { actor, action: 'ballot.approve', target, before, after });
+ *   });
+ * });
+ *
+ * The hook and the cookie parser live in this encapsulated plugin only: public routes never see them.
+ */
+export const consoleRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  const secureCookies = app.config.PUBLIC_URL?.startsWith('https:') ?? false;
+  server.addHook('onRoute', assertRouteDeclaresAccess);
+  await server.register(fastifyCookie);
+  server.decorateRequest('consoleSession', null);
+  server.addHook('onRequest', consoleAuthHook(app));
+  server.addHook('onSend', async (_request, reply, payload) => {
+    // Personal data and one-time credentials: never stored by the browser or a proxy.
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await server.register(authRoutes, { app, secureCookies });
+  await server.register(usersRoutes, { app });
+  await server.register(auditRoutes, { app });
+};

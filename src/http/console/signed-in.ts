@@ -1,0 +1,18 @@
+import type { FastifyRequest } from 'fastify';
+import { DauysError } from '../../errors';
+import { userActor, type AuditActor } from '../../services/audit.service';
+import type { ConsoleSession } from '../../services/auth.service';
+
+/**
+ * The session of a route declared for signed-in users (the auth hook already refused anyone
+ * else; this narrows the type and guards against a route declared `'public'` by mistake).
+ *
+ * @example
+ * const { session, actor } = signedIn(request);
+ * await app.audit.record(tx, { actor, action: 'ballot.approve', target: `ballot:${id}` });
+ */
+export function signedIn(request: FastifyRequest): { session: ConsoleSession; actor: AuditActor } {
+  const session = request.consoleSession;
+  if (!session) throw new DauysError('DAUYS_ERR_UNAUTHORIZED', 'sign in first');
+  return { session, actor: userActor(session.user) };
+}

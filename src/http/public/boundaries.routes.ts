@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../app';
+import { notFound } from '../../errors';
+import { parseRequest } from '../parse-request';
+
+/** Elections shipped with the product; each may have a `boundaries.topo.json` beside its definition. */
+const SHIPPED_ELECTIONS_DIR = fileURLToPath(new URL('../../../elections', import.meta.url));
+
+// The slug becomes a folder name: letters, digits and dashes only, so it cannot climb out.
+const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) });
+
+/**
+ * `GET /elections/:slug/boundaries.topo.json`: the map's shapes (TopoJSON, `objects.regions`,
+ * each geometry's `properties.code` an area code), served from our own origin — no tile server.
+ */
+export const boundariesRoutes: FastifyPluginAsync<{ app: App; electionsDir?: string }> = async (
+  server,
+  { app, electionsDir = SHIPPED_ELECTIONS_DIR },
+) => {
+  server.get('/elections/:slug/boundaries.topo.json', async (request, reply) => {
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    await app.elections.require(slug);
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(electionsDir, slug, 'boundaries.topo.json'), 'utf8');
+    } catch {
+      throw notFound(`election "${slug}" has no map boundaries`);
+    }
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text);
+  });
+};

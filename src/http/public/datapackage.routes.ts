@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../app';
+import { parseRequest } from '../parse-request';
+
+const slugParams = z.object({ slug: z.string().min(1).max(100) });
+
+/** `GET /elections/:slug/datapackage.json`: a Frictionless Data Package describing `export.csv` beside it. */
+export const datapackageRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  server.get('/elections/:slug/datapackage.json', async (request, reply) => {
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    return reply.header('cache-control', 'public, max-age=300').send(await app.exports.datapackage(slug));
+  });
+};

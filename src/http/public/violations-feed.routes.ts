@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../app';
+import { notFound } from '../../errors';
+import { PublishedViolationsRepository } from '../../store/repositories/published-violations.repository';
+import { parseRequest } from '../parse-request';
+
+const slugParams = z.object({ slug: z.string().min(1).max(100) });
+const feedQuery = z.object({
+  area: z.string().min(1).max(100).optional(),
+  category: z.string().min(1).max(100).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+const photoParams = slugParams.extend({
+  id: z.coerce.number().int().positive(),
+  index: z.coerce.number().int().min(0).max(49),
+  size: z.enum(['thumb', 'full']),
+});
+
+/**
+ * `GET /elections/:slug/violations`: the published violations, newest first, filterable by area
+ * and category, with links to their photos. Photos were cleaned on arrival (no EXIF/GPS); they
+ * are served only while their violation is published. No observer id ever leaves this route.
+ */
+export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  const violations = new PublishedViolationsRepository(app.database.db);
+
+  server.get('/elections/:slug/violations', async (request) => {
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    const filter = parseRequest(feedQuery, request.query, 'query');
+    const election = await app.elections.require(slug);
+    const rows = await violations.list(election.id, {
+      limit: filter.limit,
+      ...(filter.area ? { areaCode: filter.area } : {}),
+      ...(filter.category ? { category: filter.category } : {}),
+      ...(filter.before ? { beforeId: filter.before } : {}),
+    });
+    const media = await violations.photoSizes(rows.flatMap((row) => row.media_ids));
+    const base = `/api/v1/elections/${encodeURIComponent(slug)}/violations`;
+    return {
+      categories: election.definition.violationCategories.map(({ id, names }) => ({ id, names })),
+      items: rows.map((row) => ({
+        id: String(row.id),
+        category: row.category_id,
+        area: row.name_en
+          ? {
+              code: row.precinct_code,
+              level: row.level,
+              names: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
+              parent: row.parent_code,
+            }
+          : null,
+        reportedAt: row.reported_at.toISOString(),
+        text: row.text,
+        photos: row.media_ids.flatMap((mediaId, index) => {
+          const photo = media.get(mediaId);
+          if (!photo) return [];
+          return [
+            {
+              thumbUrl: `${base}/${row.id}/photos/${index}/thumb.jpg`,
+              url: `${base}/${row.id}/photos/${index}/full.jpg`,
+              width: photo.width,
+              height: photo.height,
+            },
+          ];
+        }),
+      })),
+      next: rows.length === filter.limit ? String(rows.at(-1)!.id) : null,
+    };
+  });
+
+  server.get('/elections/:slug/violations/:id/photos/:index/:size.jpg', async (request, reply) => {
+    const { slug, id, index, size } = parseRequest(photoParams, request.params, 'path');
+    const election = await app.elections.require(slug);
+    const photo = await violations.photo(election.id, id, index);
+    const relative = size === 'thumb' ? photo?.thumb_path : photo?.path;
+    if (!relative) throw notFound(`no published photo ${index} of violation ${id}`);
+    const file = path.resolve(app.config.mediaDir, relative);
+    // Stored paths are relative and content-addressed; refuse anything that resolves outside.
+    if (!file.startsWith(path.resolve(app.config.mediaDir) + path.sep)) throw notFound('no such photo');
+    return reply
+      .type('image/jpeg')
+      .header('cache-control', 'public, max-age=3600')
+      .header('content-security-policy', "default-src 'none'")
+      .send(fs.createReadStream(file));
+  });
+};

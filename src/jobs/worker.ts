@@ -1,0 +1,89 @@
+import type { App } from '../app';
+import { InboxWorker, type ConversationHandler, type InboxWorkerOptions } from './inbox-worker';
+import { assertEveryJobHasHandler, type JobRunner } from './job-names';
+import { MediaJob } from './media-job';
+import { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
+import { pipelineMetrics } from './pipeline-metrics';
+
+export interface WorkerOptions {
+  /** Defaults to `app.conversations`. */
+  conversations?: ConversationHandler;
+  /**
+   * Whether to process the inbox. Off when `DAUYS_TEST_PAUSE_WORKER=1`: the crash test starts a
+   * server that acknowledges and stores updates but never processes them, then kills it.
+   */
+  processInbox?: boolean;
+  inbox?: InboxWorkerOptions;
+  /** Concurrent inbox loops (PostgreSQL only: PGlite has one connection, more would just queue). */
+  inboxConcurrency?: number;
+  /** Whether to send the outbox (the bench measures up to "reply in outbox"). */
+  sendOutbox?: boolean;
+  /** Sender limits beyond TELEGRAM_MAX_SENDS_PER_SECOND (e.g. the per-chat gap, for a simulator). */
+  outbox?: Partial<OutboxSenderOptions>;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the background jobs of `dauys start` (or `--role worker`): the inbox worker, the outbox
+ * sender and the media job, after checking every job has its handler. Picks up whatever was
+ * left pending by a previous run. `stop()` finishes the work in hand and returns.
+ *
+ * @example
+ * const worker = startWorker(app);
+ * process.once('SIGTERM', () => worker.stop().then(() => app.close()));
+ */
+export function startWorker(app: App, options: WorkerOptions = {}): RunningWorker {
+  const conversations =
+    options.conversations ?? (app as { conversations?: ConversationHandler }).conversations;
+  if (!conversations) throw new Error('startWorker: no conversation service (app.conversations) is wired');
+  const metrics = pipelineMetrics(app.metrics.registry);
+  const outboxSender = new OutboxSender(app.outbox, app.channels, app.logger, metrics, {
+    maxSendsPerSecond: app.config.TELEGRAM_MAX_SENDS_PER_SECOND,
+    ...options.outbox,
+  });
+  const mediaJob = new MediaJob(app.media, app.logger);
+  const afterCommit = () => {
+    outboxSender.wake();
+    mediaJob.wake();
+  };
+  const loops = app.database.kind === 'postgres' ? Math.max(1, options.inboxConcurrency ?? 2) : 1;
+  const inboxWorkers = Array.from(
+    { length: loops },
+    () => new InboxWorker(app.database.db, conversations, app.outbox, app.logger, metrics, { ...options.inbox, afterCommit }),
+  );
+  const runners: JobRunner[] = [...inboxWorkers, outboxSender, mediaJob];
+  assertEveryJobHasHandler(runners);
+
+  const processInbox = options.processInbox ?? process.env.DAUYS_TEST_PAUSE_WORKER !== '1';
+  if (processInbox) for (const worker of inboxWorkers) worker.start();
+  if (options.sendOutbox ?? true) outboxSender.start();
+  mediaJob.start();
+  const unsubscribe = app.inbox.onStored(() => inboxWorkers.forEach((worker) => worker.wake()));
+
+  const refreshGauges = setInterval(() => {
+    void refreshBacklogGauges(app).catch(() => undefined);
+  }, 1000);
+  refreshGauges.unref();
+  app.logger.info({ inboxLoops: processInbox ? loops : 0 }, 'worker started');
+
+  return {
+    stop: async () => {
+      clearInterval(refreshGauges);
+      unsubscribe();
+      await Promise.all(runners.map((runner) => runner.stop()));
+      await refreshBacklogGauges(app).catch(() => undefined);
+    },
+  };
+}
+
+/** Inbox lag and outbox backlog, for /metrics. */
+export async function refreshBacklogGauges(app: App): Promise<void> {
+  app.metrics.inboxLag.set(await app.inbox.countPending());
+  const backlog = await app.outbox.backlog();
+  for (const channel of ['telegram', 'whatsapp', 'webchat'] as const) {
+    app.metrics.outboxBacklog.set({ channel }, backlog.get(channel) ?? 0);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ElectionDefinition } from '../domain/election/election-definition';
+import { acceptsVoteDatedAt, pollsWindow, type VoteTiming } from '../domain/election/election-times';
+import type { Database } from '../store/database-schema';
+
+export interface ActiveElection {
+  id: number;
+  slug: string;
+  definition: ElectionDefinition;
+  /**
+   * A demo election that is over (the 2021 demo) still takes votes, at any time, so that the
+   * platform can be tried; its numbers are marked demo everywhere.
+   */
+  alwaysOpen: boolean;
+}
+
+interface StoredElection {
+  id: number;
+  slug: string;
+  definition: ElectionDefinition;
+  demo: boolean;
+}
+
+/**
+ * Which election the voter bot serves: the newest loaded one that is not finished (late messages
+ * may still arrive); when every election is finished, the newest demo election, always open.
+ * One active election keeps the bot simple: voters never choose an election.
+ *
+ * The definitions are cached and re-read only when the elections table changes (a cheap
+ * fingerprint query per message), so a newly loaded election is served from its first message.
+ *
+ * @example
+ * const election = await activeElections.current(tx); // undefined when there is nothing to serve
+ */
+export class ActiveElectionService {
+  private cached: { fingerprint: string; elections: StoredElection[] } | undefined;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async current(db: Kysely<Database> | Transaction<Database>): Promise<ActiveElection | undefined> {
+    const elections = await this.load(db);
+    const now = this.now().getTime();
+    const running = elections.find((e) => pollsWindow(e.definition).lateMessagesUntil.getTime() > now);
+    const chosen = running ?? elections.find((e) => e.demo);
+    return chosen && { id: chosen.id, slug: chosen.slug, definition: chosen.definition, alwaysOpen: !running };
+  }
+
+  private async load(db: Kysely<Database> | Transaction<Database>): Promise<StoredElection[]> {
+    const stamp = await db
+      .selectFrom('elections')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirst();
+    const fingerprint = `${stamp?.n}/${stamp?.id}/${stamp?.at ? new Date(stamp.at).getTime() : 0}`;
+    if (this.cached?.fingerprint === fingerprint) return this.cached.elections;
+    const rows = await db
+      .selectFrom('elections')
+      .select(['id', 'slug', 'definition', 'demo'])
+      .orderBy('id', 'desc')
+      .execute();
+    // Stored definitions were validated when loaded.
+    const elections = rows.map((row) => ({ ...row, definition: row.definition as unknown as ElectionDefinition }));
+    this.cached = { fingerprint, elections };
+    return elections;
+  }
+}
+
+/**
+ * Whether a vote dated `datedAt` and received at `receivedAt` counts in `election`.
+ *
+ * @example
+ * judgeVote(active, photoMessage.sentAt, confirm.receivedAt); // { accepted: true, delayed: true }
+ */
+export function judgeVote(election: ActiveElection, datedAt: Date, receivedAt: Date): VoteTiming {
+  if (election.alwaysOpen) return { accepted: true, delayed: false };
+  return acceptsVoteDatedAt(election.definition, datedAt, receivedAt);
+}

@@ -1,0 +1,175 @@
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { BotName, ChannelName, InboundMessage, MediaRef } from '../flows/messages';
+import { deriveKey } from '../security/derived-keys';
+import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
+import { BallotReportsRepository, type BallotReportRow } from '../store/repositories/ballot-reports.repository';
+import type { BallotStatus } from '../store/tables/ballots.tables';
+import { VoterTallyService, tallyMove, type TalliedReport } from './voter-tally.service';
+
+/** The part of the media pipeline a vote needs: ask for a photo to be fetched and checked. */
+export interface BallotMediaRequester {
+  request(
+    tx: Transaction<Database>,
+    item: { channel: ChannelName; bot: BotName; participant: string; media: MediaRef; purpose: 'ballot' },
+  ): Promise<number>;
+}
+
+/** A processed ballot photo, as the media pipeline reports it. */
+export interface ProcessedBallotPhoto {
+  id: number;
+  status: 'ok' | 'rejected';
+}
+
+export interface RecordVoteInput {
+  electionId: number;
+  electionSlug: string;
+  /** The message that confirmed the vote: who (pseudonym), where from, when received, client hints. */
+  inbound: InboundMessage;
+  precinctCode: string;
+  choiceId: string;
+  photo?: MediaRef;
+  keepRecordedPhoto: boolean;
+  sentAt: Date;
+  delayed: boolean;
+}
+
+/**
+ * The key a voter's ballot report is stored under: an HMAC of the election and the participant's
+ * pseudonym. Different from the conversation's key, so that the reports table cannot be joined to
+ * conversations or chat addresses without `DAUYS_SECRET`; different per election, so reports of
+ * two elections cannot be linked to one voter either.
+ *
+ * @example
+ * ballotVoterKey(secret, 'kz-2021-mazhilis', participant); // 43 base64url characters
+ */
+export function ballotVoterKey(secret: string, electionSlug: string, participant: string): string {
+  return crypto
+    .createHmac('sha256', deriveKey(secret, 'pseudonym'))
+    .update(`ballot-voter\u0000${electionSlug}\u0000${participant}`)
+    .digest('base64url');
+}
+
+/**
+ * One voter, one vote per election: recording again replaces the report, and the tally moves
+ * with it in the same transaction (out of the old cells, into the new ones, for every enclosing
+ * area). Spam stays spam through corrections: correcting must not launder a spam verdict.
+ */
+export class BallotReportService {
+  constructor(
+    private readonly secret: string,
+    private readonly media: BallotMediaRequester | undefined,
+  ) {}
+
+  voterKey(electionSlug: string, participant: string): string {
+    return ballotVoterKey(this.secret, electionSlug, participant);
+  }
+
+  async findVote(tx: Transaction<Database>, electionId: number, electionSlug: string, participant: string) {
+    return new BallotReportsRepository(tx).findByVoter(electionId, this.voterKey(electionSlug, participant));
+  }
+
+  /**
+   * Records or corrects the voter's report.
+   *
+   * @example
+   * await ballots.record(tx, { electionId, electionSlug, inbound, precinctCode: 'p1', choiceId: 'nur-otan',
+   *   keepRecordedPhoto: false, sentAt: inbound.sentAt, delayed: false });
+   */
+  async record(tx: Transaction<Database>, input: RecordVoteInput): Promise<BallotReportRow> {
+    const reports = new BallotReportsRepository(tx);
+    const voterKey = this.voterKey(input.electionSlug, input.inbound.participant);
+    const existing = await reports.findByVoter(input.electionId, voterKey, { lock: true });
+    let mediaId: number | null = null;
+    let status: BallotStatus = 'no_photo';
+    if (input.photo) {
+      if (!this.media) throw new Error('BallotReportService: a photo arrived but no media pipeline is wired');
+      const { channel, bot, participant } = input.inbound;
+      mediaId = await this.media.request(tx, { channel, bot, participant, media: input.photo, purpose: 'ballot' });
+      status = 'pending_review';
+    } else if (input.keepRecordedPhoto && existing?.media_id != null) {
+      mediaId = existing.media_id;
+      status = existing.status;
+    }
+    if (existing?.status === 'spam') status = 'spam';
+    const values = {
+      precinctCode: input.precinctCode,
+      choiceId: input.choiceId,
+      sentAt: input.sentAt,
+      receivedAt: input.inbound.receivedAt,
+      delayed: input.delayed,
+      status,
+      mediaId,
+      signals: { ...(existing?.signals ?? {}), ...signalsOf(input) },
+    };
+    const saved = existing
+      ? await reports.update(existing.id, values)
+      : await reports.insert({ ...values, electionId: input.electionId, voterKey });
+    await this.moveTally(tx, existing, saved);
+    return saved;
+  }
+
+  /** Removes the voter's report and its tally cells; returns whether there was one. */
+  async remove(tx: Transaction<Database>, electionId: number, electionSlug: string, participant: string) {
+    const reports = new BallotReportsRepository(tx);
+    const existing = await reports.findByVoter(electionId, this.voterKey(electionSlug, participant), { lock: true });
+    if (!existing) return false;
+    await reports.delete(existing.id);
+    await this.moveTally(tx, existing, undefined);
+    return true;
+  }
+
+  /**
+   * The ballot photo's checks are done: a photo that passed confirms the vote, one that did not
+   * waits for a moderator. A photo replaced by a correction in the meantime changes nothing.
+   */
+  async onPhotoProcessed(tx: Transaction<Database>, item: ProcessedBallotPhoto): Promise<void> {
+    const reports = new BallotReportsRepository(tx);
+    const report = await reports.findByMedia(item.id, { lock: true });
+    if (!report || report.status === 'spam') return;
+    const status: BallotStatus = item.status === 'ok' ? 'confirmed' : 'pending_review';
+    if (status === report.status) return;
+    await reports.setStatus(report.id, status);
+    await this.moveTally(tx, report, { ...report, status });
+  }
+
+  /** Sets a status from outside (a moderator, the spam scorer), moving the tally with it. */
+  async setStatus(tx: Transaction<Database>, reportId: number, electionId: number, status: BallotStatus) {
+    const row = await tx
+      .selectFrom('ballot_reports')
+      .selectAll()
+      .where('id', '=', reportId)
+      .where('election_id', '=', electionId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || row.status === status) return;
+    await new BallotReportsRepository(tx).setStatus(row.id, status);
+    await this.moveTally(tx, row, { ...row, status });
+  }
+
+  private async moveTally(
+    tx: Transaction<Database>,
+    before: BallotReportRow | undefined,
+    after: BallotReportRow | undefined,
+  ): Promise<void> {
+    const electionId = (before ?? after)!.election_id;
+    const areas = new AreasRepository(tx);
+    const tallied = async (row: BallotReportRow | undefined): Promise<TalliedReport | undefined> => {
+      if (!row) return undefined;
+      const precinct = await areas.find(electionId, row.precinct_code);
+      return { path: precinct?.path ?? [row.precinct_code], choiceId: row.choice_id, status: row.status, delayed: row.delayed };
+    };
+    await VoterTallyService.apply(tx, electionId, tallyMove(await tallied(before), await tallied(after)));
+  }
+}
+
+/** What the spam scorer may use later; nothing here identifies the voter. */
+function signalsOf(input: RecordVoteInput): Record<string, unknown> {
+  return {
+    channel: input.inbound.channel,
+    ...(input.inbound.signals ? { client: input.inbound.signals } : {}),
+    ...(input.photo?.uniqueId ? { photoUniqueId: input.photo.uniqueId } : {}),
+    ...(input.photo?.sizeBytes ? { photoBytes: input.photo.sizeBytes } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import { WebchatMediaFetcher } from '../channels/webchat/webchat-media.fetcher';
+import { WebchatSender } from '../channels/webchat/webchat.sender';
+import type { Config } from '../config';
+import { translateAll } from '../i18n/index';
+import type { DatabaseHandle } from '../store/database';
+import { ActiveElectionService } from './active-election.service';
+import { BallotReportService } from './ballot-report.service';
+import { ConversationService } from './conversation.service';
+import { GeographyCacheService } from './geography-cache.service';
+import { WebchatRepository } from '../store/repositories/webchat.repository';
+import type { MessagingServices } from './messaging-services';
+import { VoterTallyService } from './voter-tally.service';
+import { WebchatService } from './webchat.service';
+
+/** The voter conversation's part of the composition root (`App` extends this). */
+export interface ConversationServices {
+  conversations: ConversationService;
+  ballots: BallotReportService;
+  voterTallies: VoterTallyService;
+  activeElections: ActiveElectionService;
+  webchat: WebchatService;
+}
+
+/**
+ * Wires the voter conversation: the one active election, the geography cache, ballot reports
+ * with their tally, the 'ballot' photo listener that confirms votes, and the web chat channel
+ * (its sender and media fetcher join the pipeline's registry).
+ *
+ * @example
+ * const conversation = createConversationServices(database, config, secret, messaging);
+ */
+export function createConversationServices(
+  database: DatabaseHandle,
+  config: Config,
+  secret: string,
+  messaging: MessagingServices,
+): ConversationServices {
+  const activeElections = new ActiveElectionService();
+  const ballots = new BallotReportService(secret, messaging.media);
+  messaging.media.onProcessed('ballot', (tx, item) => ballots.onPhotoProcessed(tx, item));
+  const webchat = new WebchatService(database.db, secret, messaging.inbox);
+  messaging.channels.addSender(new WebchatSender(webchat, translateAll)).addFetcher(new WebchatMediaFetcher(webchat));
+  const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  const conversations = new ConversationService(activeElections, new GeographyCacheService(), ballots, {
+    publicUrl,
+    // /delete also empties the web chat's mailbox: its summary showed the vote.
+    forgetParticipant: async (tx, key) => {
+      if (key.channel === 'webchat') await new WebchatRepository(tx).deleteParticipant(key.participant);
+    },
+  });
+  return {
+    conversations,
+    ballots,
+    voterTallies: new VoterTallyService(database.db),
+    activeElections,
+    webchat,
+  };
+}

@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { invalidInput, notFound } from '../errors';
+import type { InviteLookup, ObserverPrecinct } from '../flows/observer/observer-state';
+import { encryptField, fieldDigest } from '../security/field-encryption';
+import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
+import { ObserversRepository, type InviteRow } from '../store/repositories/observers.repository';
+import type { ElectionService } from './election.service';
+
+/** No 0/O, 1/I/L: codes are read aloud and typed from paper. 31 symbols × 10 ≈ 49 bits. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 10;
+
+export interface CreatedInvite {
+  id: number;
+  /** Shown once: only its keyed digest is stored. */
+  code: string;
+  electionSlug: string;
+  precinctCodes: string[];
+  /** `https://t.me/<bot>?start=<code>` when the observer bot's username is known. */
+  telegramLink: string | null;
+}
+
+export interface InviteSummary {
+  id: number;
+  electionSlug: string;
+  precinctCodes: string[];
+  status: 'open' | 'redeemed' | 'revoked';
+  createdAt: Date;
+}
+
+/** Upper-cased, without the spaces and dashes people add when copying a code. */
+export function normalizeInviteCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+function newCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/**
+ * Invites: the only way in for observers. A coordinator creates one for some precincts; the
+ * code goes to one observer (single use), who redeems it with `/start <code>`; revoking it ends
+ * the assignments it gave. Codes are stored only as keyed digests.
+ *
+ * @example
+ * const invite = await invites.create('kz-2021-mazhilis', ['p1', 'p2'], { contact: 'Aigerim, +7 701 …' });
+ * invite.telegramLink; // 'https://t.me/dauys_observer_bot?start=K7Q…'
+ */
+export class InviteService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly elections: ElectionService,
+    private readonly secret: string,
+    private readonly options: { telegramUsername?: string | undefined } = {},
+  ) {}
+
+  private digest(code: string): string {
+    return fieldDigest(this.secret, `observer-invite:${normalizeInviteCode(code)}`);
+  }
+
+  async create(slug: string, precinctCodes: string[], options: { contact?: string } = {}): Promise<CreatedInvite> {
+    const election = await this.elections.require(slug);
+    const codes = [...new Set(precinctCodes.map((code) => code.trim()).filter((code) => code !== ''))];
+    if (codes.length === 0) throw invalidInput('an invite needs at least one precinct', [{ where: '--precinct', message: 'missing' }]);
+    const leafLevel = election.definition.geography.levels.at(-1)?.id;
+    const found = await new AreasRepository(this.db).findMany(election.id, codes);
+    const issues = codes
+      .filter((code) => !found.some((area) => area.code === code && area.level === leafLevel))
+      .map((code) => ({ where: `--precinct ${code}`, message: `no precinct "${code}" in election "${slug}"` }));
+    if (issues.length > 0) throw invalidInput('unknown precinct', issues);
+    const code = newCode();
+    const id = await new ObserversRepository(this.db).insertInvite({
+      electionId: election.id,
+      codeDigest: this.digest(code),
+      precinctCodes: codes,
+      contactEncrypted: options.contact ? encryptField(this.secret, options.contact) : null,
+    });
+    const username = (election.definition.bots?.observerTelegram ?? this.options.telegramUsername)?.replace(/^@/, '');
+    return {
+      id,
+      code,
+      electionSlug: slug,
+      precinctCodes: codes,
+      telegramLink: username ? `https://t.me/${username}?start=${code}` : null,
+    };
+  }
+
+  /** Revokes by code or by `#<id>`; ends the assignments it gave. */
+  async revoke(codeOrId: string): Promise<InviteSummary> {
+    const repository = new ObserversRepository(this.db);
+    const byId = /^#?(\d+)$/.exec(codeOrId.trim());
+    const invite = byId
+      ? await repository.findInvite(Number(byId[1]))
+      : await repository.findInviteByDigest(this.digest(codeOrId));
+    if (!invite) throw notFound(`no invite "${codeOrId}"`);
+    await this.db.transaction().execute((tx) => new ObserversRepository(tx).revokeInvite(invite.id));
+    return summarize({ ...invite, revokedAt: invite.revokedAt ?? new Date() });
+  }
+
+  async list(slug?: string): Promise<InviteSummary[]> {
+    const election = slug ? await this.elections.require(slug) : undefined;
+    return (await new ObserversRepository(this.db).listInvites(election?.id)).map(summarize);
+  }
+
+  /**
+   * What a `/start <code>` refers to, for the flow. Valid only when not revoked and not
+   * redeemed by someone else (redeeming one's own invite again is harmless).
+   */
+  async lookup(tx: Transaction<Database>, code: string, observerId: number | undefined): Promise<InviteLookup> {
+    const normalized = normalizeInviteCode(code);
+    if (!/^[A-Z0-9]{4,32}$/.test(normalized)) return { status: 'invalid' };
+    const invite = await new ObserversRepository(tx).findInviteByDigest(this.digest(normalized));
+    if (!invite || invite.revokedAt) return { status: 'invalid' };
+    if (invite.redeemedBy !== null && invite.redeemedBy !== observerId) return { status: 'invalid' };
+    const election = await this.elections.find(invite.electionSlug);
+    if (!election) return { status: 'invalid' };
+    const areas = await new AreasRepository(tx).findMany(invite.electionId, invite.precinctCodes);
+    const precincts: ObserverPrecinct[] = areas
+      .map((area) => ({ code: area.code, number: area.number, names: { kk: area.name_kk, ru: area.name_ru, en: area.name_en } }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    return {
+      status: 'valid',
+      inviteId: invite.id,
+      electionSlug: invite.electionSlug,
+      electionNames: election.definition.names,
+      precincts,
+    };
+  }
+
+  /**
+   * Binds a participant by a looked-up invite: creates (or moves) the observer, assigns the
+   * precincts, marks the invite redeemed. Returns the observer id, or undefined if someone else
+   * redeemed it in between.
+   */
+  async redeem(
+    tx: Transaction<Database>,
+    inviteId: number,
+    participant: { channel: 'telegram' | 'whatsapp' | 'webchat'; participant: string; locale: string | null },
+  ): Promise<number | undefined> {
+    const repository = new ObserversRepository(tx);
+    const invite = await repository.findInvite(inviteId);
+    if (!invite || invite.revokedAt) return undefined;
+    const observerId = await repository.upsert({
+      channel: participant.channel,
+      participant: participant.participant,
+      electionId: invite.electionId,
+      contactEncrypted: invite.contactEncrypted,
+      locale: participant.locale,
+      state: {},
+    });
+    if (!(await repository.markRedeemed(inviteId, observerId))) return undefined;
+    await repository.assign(observerId, invite.electionId, inviteId, invite.precinctCodes);
+    return observerId;
+  }
+}
+
+function summarize(invite: InviteRow): InviteSummary {
+  return {
+    id: invite.id,
+    electionSlug: invite.electionSlug,
+    precinctCodes: invite.precinctCodes,
+    status: invite.revokedAt ? 'revoked' : invite.redeemedBy !== null || invite.redeemedAt ? 'redeemed' : 'open',
+    createdAt: invite.createdAt,
+  };
+}

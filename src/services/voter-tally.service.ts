@@ -1,0 +1,181 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ElectionDefinition } from '../domain/election/election-definition';
+import type { LocalizedText } from '../domain/locale';
+import type { Database } from '../store/database-schema';
+import type { BallotStatus } from '../store/tables/ballots.tables';
+import {
+  listAreasOfLevel,
+  VoterTalliesRepository,
+  type TallyCount,
+  type TallyDelta,
+} from '../store/repositories/voter-tallies.repository';
+
+/** Statuses whose votes count in the shares: everything but spam. */
+export const COUNTED_STATUSES: readonly BallotStatus[] = ['confirmed', 'no_photo', 'pending_review'];
+
+export interface VoterChoiceFigure {
+  id: string;
+  names: LocalizedText;
+  count: number;
+  /** count / counted votes (0–1); null when no vote is counted yet. */
+  share: number | null;
+}
+
+/**
+ * What voters reported for one area. `received` is every report, spam included; the other
+ * figures are over counted reports (confirmed + no photo + pending review), except `spam`.
+ * `againstAll` sums the voter-only choices ("against all"); `choices` lists the ballot's
+ * choices in ballot order, then the voter-only ones.
+ */
+export interface VotersBlock {
+  received: number;
+  counted: number;
+  confirmed: number;
+  noPhoto: number;
+  pendingReview: number;
+  spam: number;
+  againstAll: number;
+  delayed: number;
+  precinctsCovered: number;
+  choices: VoterChoiceFigure[];
+}
+
+/**
+ * Folds tally cells into the public figures.
+ *
+ * @example
+ * votersBlock([{ choiceId: 'a', status: 'confirmed', delayed: false, count: 3 }], election, 1);
+ * // { received: 3, counted: 3, confirmed: 3, …, choices: [{ id: 'a', count: 3, share: 1 }, …] }
+ */
+export function votersBlock(counts: TallyCount[], election: ElectionDefinition, precinctsCovered: number): VotersBlock {
+  const byStatus = (status: BallotStatus) =>
+    counts.filter((c) => c.status === status).reduce((sum, c) => sum + c.count, 0);
+  const countedCells = counts.filter((c) => COUNTED_STATUSES.includes(c.status));
+  const counted = countedCells.reduce((sum, c) => sum + c.count, 0);
+  const perChoice = (id: string) => countedCells.filter((c) => c.choiceId === id).reduce((s, c) => s + c.count, 0);
+  const voterOnly = new Set(election.voterOnlyChoices.map((c) => c.id));
+  return {
+    received: counts.reduce((sum, c) => sum + c.count, 0),
+    counted,
+    confirmed: byStatus('confirmed'),
+    noPhoto: byStatus('no_photo'),
+    pendingReview: byStatus('pending_review'),
+    spam: byStatus('spam'),
+    againstAll: countedCells.filter((c) => voterOnly.has(c.choiceId)).reduce((s, c) => s + c.count, 0),
+    delayed: countedCells.filter((c) => c.delayed).reduce((sum, c) => sum + c.count, 0),
+    precinctsCovered,
+    choices: [...election.choices, ...election.voterOnlyChoices].map(({ id, names }) => {
+      const count = perChoice(id);
+      return { id, names, count, share: counted > 0 ? count / counted : null };
+    }),
+  };
+}
+
+/** A report's place in the tally: the cells it adds to, one per enclosing area. */
+export interface TalliedReport {
+  /** `areas.path` of the precinct: every enclosing area and the precinct itself. */
+  path: string[];
+  choiceId: string;
+  status: BallotStatus;
+  delayed: boolean;
+}
+
+/**
+ * The deltas that take `before` out of the tally and put `after` in (either may be absent:
+ * a new vote, a deleted one).
+ *
+ * @example
+ * tallyMove(undefined, { path: ['r1', 'd1', 'p1'], choiceId: 'a', status: 'no_photo', delayed: false });
+ * // three +1 deltas: r1, d1, p1
+ */
+export function tallyMove(before: TalliedReport | undefined, after: TalliedReport | undefined): TallyDelta[] {
+  const cells = (report: TalliedReport, delta: number) =>
+    report.path.map((areaCode) => ({
+      areaCode,
+      choiceId: report.choiceId,
+      status: report.status,
+      delayed: report.delayed,
+      delta,
+    }));
+  return [...(before ? cells(before, -1) : []), ...(after ? cells(after, +1) : [])];
+}
+
+/** Reads the voters' tally for summaries and results; never scans reports. */
+export class VoterTallyService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The `voters` block of `GET …/summary` for an area (or the whole election). */
+  async summary(electionId: number, election: ElectionDefinition, areaCode?: string): Promise<VotersBlock> {
+    const tallies = new VoterTalliesRepository(this.db);
+    const precinctLevel = election.geography.levels.at(-1)!.id;
+    const [counts, covered] = await Promise.all([
+      tallies.forArea(electionId, areaCode),
+      tallies.precinctsCovered(electionId, precinctLevel, areaCode),
+    ]);
+    return votersBlock(counts, election, covered);
+  }
+
+  /** The `voters` block of every area of a level (within `areaCode`), for `GET …/results`. */
+  async results(
+    electionId: number,
+    election: ElectionDefinition,
+    level: string,
+    areaCode?: string,
+  ): Promise<Array<{ code: string; parent: string | null; number: string | null; names: LocalizedText; voters: VotersBlock }>> {
+    const tallies = new VoterTalliesRepository(this.db);
+    const precinctLevel = election.geography.levels.at(-1)!.id;
+    const [areas, cells, precinctCells] = await Promise.all([
+      listAreasOfLevel(this.db, electionId, level, areaCode),
+      tallies.forLevel(electionId, level, areaCode),
+      level === precinctLevel ? Promise.resolve([]) : tallies.forLevel(electionId, precinctLevel, areaCode),
+    ]);
+    const cellsByArea = groupBy(cells, (c) => c.areaCode);
+    const coveredByArea = new Map<string, number>();
+    if (level === precinctLevel) {
+      for (const [code, list] of cellsByArea) {
+        coveredByArea.set(code, list.some((c) => c.status !== 'spam') ? 1 : 0);
+      }
+    } else {
+      // A precinct counts as covered for each enclosing area of this level.
+      const paths = await precinctPaths(this.db, electionId, [...new Set(precinctCells.map((c) => c.areaCode))]);
+      const coveredPrecincts = new Set(precinctCells.filter((c) => c.status !== 'spam').map((c) => c.areaCode));
+      for (const precinct of coveredPrecincts) {
+        for (const code of paths.get(precinct) ?? []) coveredByArea.set(code, (coveredByArea.get(code) ?? 0) + 1);
+      }
+    }
+    return areas.map((area) => ({
+      code: area.code,
+      parent: area.parentCode,
+      number: area.number,
+      names: { kk: area.nameKk, ru: area.nameRu, en: area.nameEn },
+      voters: votersBlock(cellsByArea.get(area.code) ?? [], election, coveredByArea.get(area.code) ?? 0),
+    }));
+  }
+
+  /** Applies a move inside the caller's transaction (the one that changes the report). */
+  static async apply(tx: Transaction<Database>, electionId: number, deltas: TallyDelta[]): Promise<void> {
+    await new VoterTalliesRepository(tx).apply(electionId, deltas);
+  }
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+async function precinctPaths(db: Kysely<Database>, electionId: number, codes: string[]): Promise<Map<string, string[]>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('areas')
+    .select(['code', 'path'])
+    .where('election_id', '=', electionId)
+    .where('code', 'in', codes)
+    .execute();
+  return new Map(rows.map((row) => [row.code, row.path]));
+}

@@ -1,0 +1,85 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../database-schema';
+import type { BallotReportsTable, BallotStatus } from '../tables/ballots.tables';
+
+export type BallotReportRow = Selectable<BallotReportsTable>;
+
+export interface BallotReportValues {
+  electionId: number;
+  voterKey: string;
+  precinctCode: string;
+  choiceId: string;
+  sentAt: Date;
+  receivedAt: Date;
+  delayed: boolean;
+  status: BallotStatus;
+  mediaId: number | null;
+  signals: Record<string, unknown>;
+}
+
+/** All I/O for ballot reports. Reads meant to be followed by a change lock the row. */
+export class BallotReportsRepository {
+  constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
+
+  async findByVoter(electionId: number, voterKey: string, options: { lock?: boolean } = {}) {
+    let query = this.db
+      .selectFrom('ballot_reports')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .where('voter_key', '=', voterKey);
+    if (options.lock) query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  async findByMedia(mediaId: number, options: { lock?: boolean } = {}): Promise<BallotReportRow | undefined> {
+    let query = this.db.selectFrom('ballot_reports').selectAll().where('media_id', '=', mediaId);
+    if (options.lock) query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  async insert(values: BallotReportValues): Promise<BallotReportRow> {
+    return this.db
+      .insertInto('ballot_reports')
+      .values({
+        election_id: values.electionId,
+        voter_key: values.voterKey,
+        precinct_code: values.precinctCode,
+        choice_id: values.choiceId,
+        sent_at: values.sentAt,
+        received_at: values.receivedAt,
+        delayed: values.delayed,
+        status: values.status,
+        media_id: values.mediaId,
+        signals: JSON.stringify(values.signals),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async update(id: number, values: Omit<BallotReportValues, 'electionId' | 'voterKey'>): Promise<BallotReportRow> {
+    return this.db
+      .updateTable('ballot_reports')
+      .set({
+        precinct_code: values.precinctCode,
+        choice_id: values.choiceId,
+        sent_at: values.sentAt,
+        received_at: values.receivedAt,
+        delayed: values.delayed,
+        status: values.status,
+        media_id: values.mediaId,
+        signals: JSON.stringify(values.signals),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async setStatus(id: number, status: BallotStatus): Promise<void> {
+    await this.db.updateTable('ballot_reports').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('ballot_reports').where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCatalogs } from '../../../src/i18n/check-catalogs';
+import { CATALOGS, isMessageKey, translate, translateAll } from '../../../src/i18n/index';
+
+describe('the catalogs', () => {
+  it('have every key in every language with the same placeholders', () => {
+    expect(checkCatalogs(CATALOGS, 'en')).toEqual([]);
+  });
+
+  it('contain every key the voter flow and the web chat use', () => {
+    const used = new Set<string>();
+    for (const dir of ['src/flows/voter', 'src/services', 'web/chat']) {
+      if (!fs.existsSync(dir)) continue;
+      for (const file of fs.readdirSync(dir, { recursive: true }).map(String)) {
+        if (!/\.(ts|svelte)$/.test(file)) continue;
+        const source = fs.readFileSync(path.join(dir, file), 'utf8');
+        for (const match of source.matchAll(/'((?:voter|webchat|common)\.[a-z_]+)'/g)) used.add(match[1]!);
+      }
+    }
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((key) => !isMessageKey(key))).toEqual([]);
+  });
+
+  it('write Kazakh in Kazakh Cyrillic and Russian in Cyrillic', () => {
+    const kazakhLetters = /[әғқңөұүһі]/i;
+    const withKazakhLetters = Object.values(CATALOGS.kk).filter((text) => kazakhLetters.test(text));
+    expect(withKazakhLetters.length).toBeGreaterThan(Object.keys(CATALOGS.kk).length / 2);
+    expect(Object.values(CATALOGS.ru).some((text) => kazakhLetters.test(text))).toBe(false);
+  });
+});
+
+describe('checkCatalogs', () => {
+  it('lists missing and extra keys and mismatched placeholders, per locale', () => {
+    const problems = checkCatalogs(
+      {
+        en: { a: 'Hello {name}', b: 'Bye' },
+        kk: { a: 'Сәлем {aty}', c: 'артық' },
+      },
+      'en',
+    );
+    expect(problems).toEqual([
+      { locale: 'kk', key: 'a', problem: 'placeholders {aty} instead of {name}' },
+      { locale: 'kk', key: 'b', problem: 'missing' },
+      { locale: 'kk', key: 'c', problem: 'extra (not in en)' },
+    ]);
+  });
+});
+
+describe('translate', () => {
+  it('fills parameters in each language', () => {
+    const text = { key: 'voter.precinct_label', params: { number: 12 } };
+    expect(translate('en', text)).toBe('Precinct No. 12');
+    expect(translate('ru', text)).toBe('Участок № 12');
+    expect(translate('kk', text)).toBe('№ 12 учаске');
+  });
+
+  it('passes literals through and shows an unknown key rather than throwing', () => {
+    expect(translate('kk', { literal: 'Нұр Отан' })).toBe('Нұр Отан');
+    expect(translate('ru', { key: 'voter.no_such_key' })).toBe('voter.no_such_key');
+    expect(translate('en', { key: 'voter.thanks' })).toContain('{url}');
+  });
+
+  it('joins several texts as paragraphs', () => {
+    expect(translateAll('en', [{ key: 'voter.photo_received' }, { literal: 'x' }])).toBe('Photo received.\n\nx');
+  });
+});

@@ -1,0 +1,7 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './dashboard.css';
+import { startRouting } from './route.svelte';
+
+startRouting();
+mount(App, { target: document.getElementById('app')! });

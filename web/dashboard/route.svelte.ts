@@ -1,0 +1,67 @@
+import type { AreaRef, Locale } from '../shared/api-types';
+import { isLocale, language } from '../shared/i18n/index.svelte';
+
+/**
+ * What the page shows lives in its URL (`?area=kz-akm-d01&lang=ru&election=…`), so a link
+ * shares the selection and the browser's back and forward buttons walk it.
+ */
+export const route = $state<{ area: string | null; election: string | null }>({ area: null, election: null });
+
+/** The selected area and its ancestors, top first, once the area selector has looked them up. */
+export const selection = $state<{ path: AreaRef[] }>({ path: [] });
+
+function readUrl(): void {
+  const params = new URLSearchParams(window.location.search);
+  route.area = params.get('area') || null;
+  route.election = params.get('election') || null;
+  const lang = params.get('lang');
+  language.locale = isLocale(lang) ? lang : preferredLocale();
+  document.documentElement.lang = language.locale;
+}
+
+function preferredLocale(): Locale {
+  for (const tag of navigator.languages ?? []) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLocale(base)) return base;
+  }
+  return 'kk';
+}
+
+function writeUrl(mode: 'push' | 'replace'): void {
+  const params = new URLSearchParams();
+  if (route.election) params.set('election', route.election);
+  if (route.area) params.set('area', route.area);
+  params.set('lang', language.locale);
+  const url = `${window.location.pathname}?${params.toString()}`;
+  if (mode === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+}
+
+/** Reads the URL now and again on every back/forward. */
+export function startRouting(): void {
+  readUrl();
+  writeUrl('replace');
+  window.addEventListener('popstate', readUrl);
+}
+
+/** Selects an area (null: the whole election) as a new history entry. */
+export function selectArea(code: string | null): void {
+  if (code === route.area) return;
+  route.area = code;
+  writeUrl('push');
+}
+
+export function selectLocale(locale: Locale): void {
+  language.locale = locale;
+  document.documentElement.lang = locale;
+  writeUrl('replace');
+}
+
+/** The URL of the page for an area, for real links (open in a new tab, copy). */
+export function areaHref(code: string | null): string {
+  const params = new URLSearchParams();
+  if (route.election) params.set('election', route.election);
+  if (code) params.set('area', code);
+  params.set('lang', language.locale);
+  return `?${params.toString()}`;
+}

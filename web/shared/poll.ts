@@ -1,0 +1,30 @@
+/**
+ * Runs `task` now and then every `intervalMs` while the tab is visible: a hidden tab costs the
+ * server nothing, and coming back refreshes at once. Returns a function that stops it.
+ */
+export function pollWhileVisible(task: () => Promise<void> | void, intervalMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const run = async () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    if (!document.hidden) {
+      try {
+        await task();
+      } catch {
+        // The task reports its own failure; polling goes on.
+      }
+    }
+    if (!stopped) timer = setTimeout(run, intervalMs);
+  };
+  const onVisibility = () => {
+    if (!document.hidden) void run();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  void run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}
