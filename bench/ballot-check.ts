@@ -62,7 +62,9 @@ for (let seed = firstSeed; seed < firstSeed + count; seed++) {
   const result = await timedCheck(photo.jpeg);
   const truth = photo.markedChoiceIds;
   const right =
-    result.isBallot && result.marks === truth.length && result.markedChoiceId === (truth.length === 1 ? truth[0] : null);
+    result.isBallot &&
+    result.marks === truth.length &&
+    result.markedChoiceId === (truth.length === 1 ? truth[0] : null);
   if (result.isBallot) ballotsSeenAsBallots++;
   if (right) correct++;
   else failures.push(`seed ${seed}: truth [${truth.join(', ')}], read ${result.signals.join(' ')}`);
@@ -84,7 +86,10 @@ for (let i = 0; i < unrelatedCount; i++) {
 }
 for (let i = 0; i < Math.max(10, Math.round(count / 10)); i++) {
   const other = otherElection(i % 2 === 0 ? 3 : 7);
-  const photo = await generateBallotPhoto(other, { seed: 2_000_000 + firstSeed + i, marking: randomMarking(other, createRng(i)) });
+  const photo = await generateBallotPhoto(other, {
+    seed: 2_000_000 + firstSeed + i,
+    marking: randomMarking(other, createRng(i)),
+  });
   negatives.push({ label: other.slug, jpeg: photo.jpeg });
 }
 let falseBallots = 0;
@@ -98,8 +103,12 @@ for (const negative of negatives) {
 }
 
 const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
-console.log(`ballot photos: ${count} (seeds ${firstSeed}…${firstSeed + count - 1}); not-this-ballot pictures: ${negatives.length}`);
-console.log(`marked-box accuracy: ${percent(correct, count)} (${correct}/${count}); single-mark ballots ${percent(singleCorrect, singles)}`);
+console.log(
+  `ballot photos: ${count} (seeds ${firstSeed}…${firstSeed + count - 1}); not-this-ballot pictures: ${negatives.length}`,
+);
+console.log(
+  `marked-box accuracy: ${percent(correct, count)} (${correct}/${count}); single-mark ballots ${percent(singleCorrect, singles)}`,
+);
 const precision = ballotsSeenAsBallots / Math.max(1, ballotsSeenAsBallots + falseBallots);
 console.log(
   `isBallot precision: ${(100 * precision).toFixed(1)}%, recall: ${percent(ballotsSeenAsBallots, count)}` +
@@ -110,22 +119,34 @@ for (const failure of failures.slice(0, 15)) console.log(`  miss ${failure}`);
 
 // Near-duplicate threshold: distances between different genuine photos vs. altered copies.
 const genuine: number[] = [];
-for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) genuine.push(hammingDistance(hashes[i]!, hashes[j]!));
+for (let i = 0; i < hashes.length; i++)
+  for (let j = i + 1; j < hashes.length; j++) genuine.push(hammingDistance(hashes[i]!, hashes[j]!));
 genuine.sort((a, b) => a - b);
 const copies: number[] = [];
 const wideCopies: number[] = [];
 for (let seed = firstSeed; seed < firstSeed + 40; seed++) {
-  const photo = await generateBallotPhoto(election, { seed, marking: randomMarking(election, createRng(seed * 7919)) });
+  const photo = await generateBallotPhoto(election, {
+    seed,
+    marking: randomMarking(election, createRng(seed * 7919)),
+  });
   const original = await differenceHash(photo.jpeg);
   const meta = await sharp(photo.jpeg).metadata();
   const w = meta.width ?? 1000;
   const h = meta.height ?? 1000;
   const altered = [
     await sharp(photo.jpeg).jpeg({ quality: 40 }).toBuffer(),
-    await sharp(photo.jpeg).resize(Math.round(w * 0.6)).jpeg({ quality: 75 }).toBuffer(),
+    await sharp(photo.jpeg)
+      .resize(Math.round(w * 0.6))
+      .jpeg({ quality: 75 })
+      .toBuffer(),
     await sharp(photo.jpeg).modulate({ brightness: 1.15 }).jpeg().toBuffer(),
     await sharp(photo.jpeg)
-      .extract({ left: Math.round(w * 0.03), top: Math.round(h * 0.03), width: Math.round(w * 0.94), height: Math.round(h * 0.94) })
+      .extract({
+        left: Math.round(w * 0.03),
+        top: Math.round(h * 0.03),
+        width: Math.round(w * 0.94),
+        height: Math.round(h * 0.94),
+      })
       .jpeg()
       .toBuffer(),
   ];
@@ -136,10 +157,13 @@ for (let seed = firstSeed; seed < firstSeed + 40; seed++) {
   }
 }
 copies.sort((a, b) => a - b);
-const quantile = (values: number[], q: number): number => values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const quantile = (values: number[], q: number): number =>
+  values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 console.log(
   `dHash, different ballot photos (${genuine.length} pairs): min ${genuine[0]}, 1st pct ${quantile(genuine, 0.01)}, median ${quantile(genuine, 0.5)}; ` +
-    [6, 8, 10, 12].map((d) => `≤${d}: ${percent(genuine.filter((v) => v <= d).length, genuine.length)}`).join(', '),
+    [6, 8, 10, 12]
+      .map((d) => `≤${d}: ${percent(genuine.filter((v) => v <= d).length, genuine.length)}`)
+      .join(', '),
 );
 console.log(
   `dHash, altered copies of one photo (${copies.length}: re-encoded, 60% size, +15% brightness, 3% crop): median ${quantile(copies, 0.5)}, 95th pct ${quantile(copies, 0.95)}, max ${copies[copies.length - 1]}`,
@@ -158,10 +182,16 @@ console.log(
 
 /** The same difference hash on a 17×16 grid (256 bits): measured here only, to size the product's hash. */
 async function wideDifferenceHash(image: Buffer): Promise<bigint> {
-  const pixels = await sharp(image).rotate().grayscale().resize(17, 16, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+  const pixels = await sharp(image)
+    .rotate()
+    .grayscale()
+    .resize(17, 16, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer();
   let bits = 0n;
   for (let y = 0; y < 16; y++) {
-    for (let x = 0; x < 16; x++) bits = (bits << 1n) | (pixels[y * 17 + x + 1]! > pixels[y * 17 + x]! ? 1n : 0n);
+    for (let x = 0; x < 16; x++)
+      bits = (bits << 1n) | (pixels[y * 17 + x + 1]! > pixels[y * 17 + x]! ? 1n : 0n);
   }
   return bits;
 }

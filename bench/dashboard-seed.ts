@@ -42,13 +42,15 @@ export async function seedElectionNight(app: App, reports: number): Promise<{ pr
     .orderBy('code')
     .execute();
   await sql`create temporary table bench_precincts as
-    select row_number() over (order by code) - 1 as i, code from areas where election_id = ${election.id} and level = ${leaf}`.execute(db);
+    select row_number() over (order by code) - 1 as i, code from areas where election_id = ${election.id} and level = ${leaf}`.execute(
+    db,
+  );
   const statuses = sql`(array['confirmed','confirmed','no_photo','pending_review','spam'])[1 + (g % 5)]`;
   const choiceArray = sql`(array[${sql.join(allChoices)}])[1 + ((g / 7) % ${allChoices.length})]`;
   await sql`
     insert into ballot_reports (election_id, voter_key, precinct_code, choice_id, sent_at, received_at, delayed, status, media_id, signals)
     select ${election.id}, 'bench-' || g, p.code, ${choiceArray}, now(), now(), g % 50 = 0, ${statuses}, null, '{}'::jsonb
-    from generate_series(0, ${reports - 1}) g
+    from generate_series(0::bigint, ${reports - 1}) g
     join bench_precincts p on p.i = (g * 7919) % ${precincts.length}`.execute(db);
   await sql`
     insert into voter_tallies (election_id, area_code, choice_id, status, delayed, count)
@@ -59,4 +61,3 @@ export async function seedElectionNight(app: App, reports: number): Promise<{ pr
   await sql`analyze`.execute(db);
   return { precincts: precincts.length };
 }
-

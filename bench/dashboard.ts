@@ -45,18 +45,22 @@ function percentile(sorted: number[], p: number): number {
 async function measure(app: App): Promise<Measured[]> {
   const server = await buildServer(app, { webDir: path.join(repoRoot, 'dist/web') });
   const region = 'kz-akm';
-  const district = (await app.database.db
-    .selectFrom('areas')
-    .select('code')
-    .where('parent_code', '=', region)
-    .orderBy('code')
-    .executeTakeFirstOrThrow()).code;
-  const precinct = (await app.database.db
-    .selectFrom('areas')
-    .select('code')
-    .where('parent_code', '=', district)
-    .orderBy('code')
-    .executeTakeFirstOrThrow()).code;
+  const district = (
+    await app.database.db
+      .selectFrom('areas')
+      .select('code')
+      .where('parent_code', '=', region)
+      .orderBy('code')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const precinct = (
+    await app.database.db
+      .selectFrom('areas')
+      .select('code')
+      .where('parent_code', '=', district)
+      .orderBy('code')
+      .executeTakeFirstOrThrow()
+  ).code;
   const base = `/api/v1/elections/${SLUG}`;
   const urls: Array<[string, string]> = [
     ['summary (country)', `${base}/summary`],
@@ -68,7 +72,8 @@ async function measure(app: App): Promise<Measured[]> {
   const results: Measured[] = [];
   for (const [label, url] of urls) {
     const first = await server.inject({ url });
-    if (first.statusCode !== 200) throw new Error(`${url}: HTTP ${first.statusCode} ${first.body.slice(0, 200)}`);
+    if (first.statusCode !== 200)
+      throw new Error(`${url}: HTTP ${first.statusCode} ${first.body.slice(0, 200)}`);
     for (let i = 0; i < 10; i++) await server.inject({ url });
     const times: number[] = [];
     for (let i = 0; i < REQUESTS; i++) {
@@ -101,15 +106,24 @@ function pageWeight(): { files: Array<[string, number]>; total: number } | null 
 async function runOn(kind: string, env: Record<string, string>): Promise<void> {
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'dauys-bench-dashboard-'));
   const app = await createApp(
-    loadConfig({ DAUYS_DATA_DIR: dataDir, DAUYS_SECRET: 'bench-dashboard-secret-0123456789abcdef', LOG_LEVEL: 'silent', ...env }),
+    loadConfig({
+      DAUYS_DATA_DIR: dataDir,
+      DAUYS_SECRET: 'bench-dashboard-secret-0123456789abcdef',
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
   );
   try {
     const started = performance.now();
     const { precincts } = await seedElectionNight(app, REPORTS);
-    console.log(`${kind}: ${precincts} precincts, ${REPORTS.toLocaleString('en')} ballot reports seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${kind}: ${precincts} precincts, ${REPORTS.toLocaleString('en')} ballot reports seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     for (const { label, p50, p95 } of await measure(app)) {
       const verdict = p95 < TARGET_P95_MS ? 'ok' : `OVER the ${TARGET_P95_MS} ms target`;
-      console.log(`  ${label.padEnd(34)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${verdict}`);
+      console.log(
+        `  ${label.padEnd(34)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${verdict}`,
+      );
     }
   } finally {
     await app.close();
@@ -133,7 +147,10 @@ if (adminUrl) {
 const weight = pageWeight();
 if (!weight) console.log('page weight: dist/web is not built (npx vite build)');
 else {
-  for (const [file, bytes] of weight.files) console.log(`  ${file.padEnd(40)} ${(bytes / 1024).toFixed(1)} kB gzipped`);
+  for (const [file, bytes] of weight.files)
+    console.log(`  ${file.padEnd(40)} ${(bytes / 1024).toFixed(1)} kB gzipped`);
   const verdict = weight.total < TARGET_PAGE_BYTES ? 'ok' : 'OVER the 100 kB target';
-  console.log(`page weight (first load, JS + CSS + HTML, gzipped): ${(weight.total / 1024).toFixed(1)} kB   ${verdict}`);
+  console.log(
+    `page weight (first load, JS + CSS + HTML, gzipped): ${(weight.total / 1024).toFixed(1)} kB   ${verdict}`,
+  );
 }

@@ -73,7 +73,11 @@ export function schematicTopology(): Record<string, unknown> {
       regions: {
         type: 'GeometryCollection',
         geometries: [
-          ...tiles.map(([code], index) => ({ type: 'Polygon', arcs: [[index]], properties: { code, kind: 'oblast' } })),
+          ...tiles.map(([code], index) => ({
+            type: 'Polygon',
+            arcs: [[index]],
+            properties: { code, kind: 'oblast' },
+          })),
           ...Object.entries(CITIES).map(([code, coordinates]) => ({
             type: 'Point',
             coordinates,
@@ -87,6 +91,9 @@ export function schematicTopology(): Record<string, unknown> {
   };
 }
 
-const target = join(dirname(fileURLToPath(import.meta.url)), '../elections/kz-2021-mazhilis/boundaries.topo.json');
+const target = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../elections/kz-2021-mazhilis/boundaries.topo.json',
+);
 writeFileSync(target, `${JSON.stringify(schematicTopology())}\n`);
 console.log(`wrote ${target}`);

@@ -3,6 +3,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { resolveSecret } from './secret';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/database';
+import { ElectionAnalysisService } from './services/election-analysis.service';
 import { ElectionService } from './services/election.service';
 import { ExportService } from './services/export.service';
 import { GeographyImportService } from './services/geography-import.service';
@@ -27,6 +28,7 @@ export interface App extends MessagingServices, ConversationServices, ConsoleSer
   geographyImport: GeographyImportService;
   officialImport: OfficialImportService;
   summaries: SummaryService;
+  analyses: ElectionAnalysisService;
   exports: ExportService;
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     geographyImport: new GeographyImportService(database.db, elections),
     officialImport: new OfficialImportService(database.db, elections),
     summaries: new SummaryService(database.db, elections),
+    analyses: new ElectionAnalysisService(database.db, elections),
     ...messaging,
     ...conversation,
     ...observers,

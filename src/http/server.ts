@@ -6,6 +6,7 @@ import { consoleRoutes } from './console/console.routes';
 import { healthRoutes } from './health.routes';
 import { telegramWebhookRoutes } from './webhooks/telegram.routes';
 import { pagesRoutes } from './pages.routes';
+import { webchatRoutes } from './webchat.routes';
 import { publicApiRoutes } from './public/public-api.routes';
 
 export interface BuildServerOptions {
@@ -37,6 +38,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(healthRoutes, { app });
   await server.register(telegramWebhookRoutes, { app });
   await server.register(publicApiRoutes, { app, prefix: '/api/v1' });
+  await server.register(webchatRoutes, { app, prefix: '/webchat/api' });
   await server.register(consoleRoutes, { app, prefix: '/console/api' });
   await server.register(pagesRoutes, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
   return server;

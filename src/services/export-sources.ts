@@ -64,7 +64,10 @@ export function officialSource(repository: PrecinctExportRepository): PrecinctFi
       const figures = await repository.officialFigures(election.id);
       const values = new Map<string, Record<string, ExportValue>>();
       for (const [precinct, row] of figures) {
-        values.set(precinct, Object.fromEntries(columns.map((column) => [column.name, row[column.key] ?? null])));
+        values.set(
+          precinct,
+          Object.fromEntries(columns.map((column) => [column.name, row[column.key] ?? null])),
+        );
       }
       return values;
     },

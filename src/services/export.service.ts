@@ -2,9 +2,17 @@ import type { Kysely } from 'kysely';
 import type { ElectionDefinition } from '../domain/election/election-definition';
 import { LOCALES } from '../domain/locale';
 import type { Database } from '../store/database-schema';
-import { PrecinctExportRepository, type ExportAreaRow } from '../store/repositories/precinct-export.repository';
+import {
+  PrecinctExportRepository,
+  type ExportAreaRow,
+} from '../store/repositories/precinct-export.repository';
 import type { ElectionService } from './election.service';
-import { officialSource, type ExportColumn, type ExportValue, type PrecinctFigureSource } from './export-sources';
+import {
+  officialSource,
+  type ExportColumn,
+  type ExportValue,
+  type PrecinctFigureSource,
+} from './export-sources';
 
 export interface PrecinctExport {
   slug: string;
@@ -74,7 +82,11 @@ export class ExportService {
         (definition.demo ? ' DEMO ELECTION: generated data, not official figures.' : ''),
       keywords: ['elections', 'election monitoring', 'open data'],
       licenses: [
-        { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
+        {
+          name: 'CC-BY-4.0',
+          title: 'Creative Commons Attribution 4.0',
+          path: 'https://creativecommons.org/licenses/by/4.0/',
+        },
       ],
       resources: [
         {
@@ -114,7 +126,12 @@ function areaColumns(definition: ElectionDefinition): ExportColumn[] {
         description: `Name of the ${level.names.en.toLowerCase()} in ${locale}.`,
       })),
     ]),
-    { name: `${leaf}_number`, type: 'string', title: `${leaf} number`, description: 'Number of the precinct.' },
+    {
+      name: `${leaf}_number`,
+      type: 'string',
+      title: `${leaf} number`,
+      description: 'Number of the precinct.',
+    },
     {
       name: 'registered_voters',
       type: 'integer',

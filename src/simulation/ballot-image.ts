@@ -11,7 +11,8 @@ import { photographSvg } from './photograph';
 import { createRng, pick } from './seeded';
 
 /** What the voter did on the sheet: one choice, nothing (a blank ballot) or two (spoiled). */
-export type BallotMarking = { kind: 'one'; choiceId: string } | { kind: 'none' } | { kind: 'two'; choiceIds: [string, string] };
+export type BallotMarking =
+  { kind: 'one'; choiceId: string } | { kind: 'none' } | { kind: 'two'; choiceIds: [string, string] };
 
 export interface BallotPhotoOptions {
   seed: number;
@@ -35,11 +36,18 @@ export interface BallotPhoto {
  * const photo = await generateBallotPhoto(election, { seed: 12, marking: { kind: 'one', choiceId: 'adal' } });
  * photo.jpeg; // a 1280×960-ish JPEG of a tilted, unevenly lit ballot with a cross in Adal's box
  */
-export async function generateBallotPhoto(election: ElectionDefinition, options: BallotPhotoOptions): Promise<BallotPhoto> {
+export async function generateBallotPhoto(
+  election: ElectionDefinition,
+  options: BallotPhotoOptions,
+): Promise<BallotPhoto> {
   const rng = createRng(options.seed);
   const ids = election.choices.map((choice) => choice.id);
   const marked =
-    options.marking.kind === 'one' ? [options.marking.choiceId] : options.marking.kind === 'two' ? options.marking.choiceIds : [];
+    options.marking.kind === 'one'
+      ? [options.marking.choiceId]
+      : options.marking.kind === 'two'
+        ? options.marking.choiceIds
+        : [];
   const indices = marked.map((id) => {
     const index = ids.indexOf(id);
     if (index < 0) throw new Error(`generateBallotPhoto: "${id}" is not a ballot choice of ${election.slug}`);
@@ -62,7 +70,10 @@ export async function generateBallotPhoto(election: ElectionDefinition, options:
  * @example
  * randomMarking(election, createRng(1)); // { kind: 'one', choiceId: 'nur-otan' }
  */
-export function randomMarking(election: ElectionDefinition, rng: ReturnType<typeof createRng>): BallotMarking {
+export function randomMarking(
+  election: ElectionDefinition,
+  rng: ReturnType<typeof createRng>,
+): BallotMarking {
   const ids = election.choices.map((choice) => choice.id);
   const roll = rng.next();
   if (roll < 0.05 || ids.length < 2) return { kind: 'none' };

@@ -23,7 +23,8 @@ const HEADINGS: Record<Locale, { title: string; instruction: string }> = {
   },
   ru: {
     title: 'ИЗБИРАТЕЛЬНЫЙ БЮЛЛЕТЕНЬ',
-    instruction: 'Поставьте любой знак в пустом квадрате справа от наименования партии, за которую вы голосуете.',
+    instruction:
+      'Поставьте любой знак в пустом квадрате справа от наименования партии, за которую вы голосуете.',
   },
   en: {
     title: 'BALLOT PAPER',
@@ -77,7 +78,10 @@ export function ballotSheetSvg(
 
   const tableTop = y + 20 * u;
   const tableBottomLimit = height - margin - 40 * u;
-  const rowHeight = Math.min(uniform(rng, 120, 170) * u, (tableBottomLimit - tableTop) / election.choices.length);
+  const rowHeight = Math.min(
+    uniform(rng, 120, 170) * u,
+    (tableBottomLimit - tableTop) / election.choices.length,
+  );
   const tableBottom = tableTop + rowHeight * election.choices.length;
   const numberColumn = margin + uniform(rng, 55, 75) * u;
   const boxColumn = width - margin - uniform(rng, 140, 180) * u;
@@ -94,15 +98,37 @@ export function ballotSheetSvg(
     const rowTop = tableTop + rowHeight * index;
     if (index > 0) grid.push(`M${margin} ${rowTop} H${width - margin}`);
     const nameSize = Math.min(uniform(rng, 19, 23) * u, rowHeight / 4.2);
-    text((margin + numberColumn) / 2, rowTop + rowHeight / 2 + nameSize / 3, nameSize * 1.2, String(index + 1), 'text-anchor="middle" font-weight="bold"');
+    text(
+      (margin + numberColumn) / 2,
+      rowTop + rowHeight / 2 + nameSize / 3,
+      nameSize * 1.2,
+      String(index + 1),
+      'text-anchor="middle" font-weight="bold"',
+    );
     const lines = wrap(choice.names[locale], boxColumn - numberColumn - 30 * u, nameSize).slice(0, 3);
     const nameTop = rowTop + rowHeight / 2 - ((lines.length - 1) * nameSize * 1.25) / 2 + nameSize / 3;
-    lines.forEach((line, i) => text(numberColumn + 15 * u, nameTop + i * nameSize * 1.25, nameSize, line, i === 0 ? 'font-weight="bold"' : ''));
-    const box = { x: (boxColumn + width - margin) / 2 - boxSide / 2, y: rowTop + (rowHeight - boxSide) / 2, side: boxSide };
+    lines.forEach((line, i) =>
+      text(
+        numberColumn + 15 * u,
+        nameTop + i * nameSize * 1.25,
+        nameSize,
+        line,
+        i === 0 ? 'font-weight="bold"' : '',
+      ),
+    );
+    const box = {
+      x: (boxColumn + width - margin) / 2 - boxSide / 2,
+      y: rowTop + (rowHeight - boxSide) / 2,
+      side: boxSide,
+    };
     boxes.push(box);
-    parts.push(`<rect x="${box.x.toFixed(1)}" y="${box.y.toFixed(1)}" width="${boxSide.toFixed(1)}" height="${boxSide.toFixed(1)}" fill="none" stroke="#111" stroke-width="${boxStroke.toFixed(1)}"/>`);
+    parts.push(
+      `<rect x="${box.x.toFixed(1)}" y="${box.y.toFixed(1)}" width="${boxSide.toFixed(1)}" height="${boxSide.toFixed(1)}" fill="none" stroke="#111" stroke-width="${boxStroke.toFixed(1)}"/>`,
+    );
   });
-  parts.push(`<path d="${grid.join(' ')}" fill="none" stroke="#222" stroke-width="${lineWidth.toFixed(1)}"/>`);
+  parts.push(
+    `<path d="${grid.join(' ')}" fill="none" stroke="#222" stroke-width="${lineWidth.toFixed(1)}"/>`,
+  );
   for (const index of markedIndices) {
     const box = boxes[index];
     if (box) parts.push(handMarkSvg(rng, box, u));
@@ -119,7 +145,9 @@ function commissionStamp(rng: SeededRandom, cx: number, cy: number, u: number): 
   const color = `rgb(${Math.round(uniform(rng, 60, 110))},${Math.round(uniform(rng, 50, 90))},${Math.round(uniform(rng, 150, 200))})`;
   const signature: string[] = [`M${(cx - r * 1.3).toFixed(1)} ${(cy + r * 0.4).toFixed(1)}`];
   for (let i = 1; i <= 6; i++) {
-    signature.push(`Q${(cx - r * 1.3 + i * r * 0.4 - r * 0.2).toFixed(1)} ${(cy + uniform(rng, -0.8, 0.8) * r).toFixed(1)} ${(cx - r * 1.3 + i * r * 0.4).toFixed(1)} ${(cy + uniform(rng, -0.2, 0.5) * r).toFixed(1)}`);
+    signature.push(
+      `Q${(cx - r * 1.3 + i * r * 0.4 - r * 0.2).toFixed(1)} ${(cy + uniform(rng, -0.8, 0.8) * r).toFixed(1)} ${(cx - r * 1.3 + i * r * 0.4).toFixed(1)} ${(cy + uniform(rng, -0.2, 0.5) * r).toFixed(1)}`,
+    );
   }
   return `<g fill="none" stroke="${color}" stroke-opacity="${uniform(rng, 0.45, 0.75).toFixed(2)}"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}" stroke-width="${(4 * u).toFixed(1)}"/><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${(r * 0.72).toFixed(1)}" stroke-width="${(2 * u).toFixed(1)}"/></g><path d="${signature.join(' ')}" fill="none" stroke="#1d2f8f" stroke-width="${(2.5 * u).toFixed(1)}"/>`;
 }

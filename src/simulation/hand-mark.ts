@@ -35,7 +35,12 @@ export function handMarkSvg(rng: SeededRandom, box: Box, sheetScale: number, sty
   const cx = box.x + box.side / 2 + uniform(rng, -0.2, 0.2) * box.side;
   const cy = box.y + box.side / 2 + uniform(rng, -0.2, 0.2) * box.side;
   const half = (uniform(rng, 0.55, 1.15) * box.side) / 2;
-  const strokes = chosen === 'cross' ? crossStrokes(rng, cx, cy, half) : chosen === 'tick' ? tickStrokes(rng, cx, cy, half) : scribbleStrokes(rng, cx, cy, half);
+  const strokes =
+    chosen === 'cross'
+      ? crossStrokes(rng, cx, cy, half)
+      : chosen === 'tick'
+        ? tickStrokes(rng, cx, cy, half)
+        : scribbleStrokes(rng, cx, cy, half);
   const passes = chance(rng, 0.25) ? 2 : 1;
   const paths: string[] = [];
   for (let pass = 0; pass < passes; pass++) {

@@ -24,7 +24,12 @@ export interface Photo {
  * @example
  * const photo = await photographSvg(sheet.svg, sheet.height / sheet.width, randomPhotoConditions(rng), rng);
  */
-export async function photographSvg(svg: string, aspect: number, conditions: PhotoConditions, rng: SeededRandom): Promise<Photo> {
+export async function photographSvg(
+  svg: string,
+  aspect: number,
+  conditions: PhotoConditions,
+  rng: SeededRandom,
+): Promise<Photo> {
   const width = conditions.landscape ? conditions.longSide : Math.round(conditions.longSide * 0.75);
   const height = conditions.landscape ? Math.round(conditions.longSide * 0.75) : conditions.longSide;
   const corners = placeSheet(width, height, aspect, conditions, rng);
@@ -44,7 +49,16 @@ export async function photographSvg(svg: string, aspect: number, conditions: Pho
     { x: 0, y: flat.info.height },
   ];
   const toSheet = homographyFromQuads(corners, sheetRect);
-  const pixels = renderScene(flat.data, flat.info.width, flat.info.height, width, height, toSheet, conditions, rng);
+  const pixels = renderScene(
+    flat.data,
+    flat.info.width,
+    flat.info.height,
+    width,
+    height,
+    toSheet,
+    conditions,
+    rng,
+  );
   let image = sharp(pixels, { raw: { width, height, channels: 3 } });
   if (conditions.blurSigma >= 0.3) image = image.blur(conditions.blurSigma);
   const jpeg = await image.jpeg({ quality: conditions.jpegQuality, chromaSubsampling: '4:2:0' }).toBuffer();
@@ -52,7 +66,13 @@ export async function photographSvg(svg: string, aspect: number, conditions: Pho
 }
 
 /** The sheet's corners in the photo: scaled to the fill, rotated, tilted, kept inside the frame. */
-function placeSheet(width: number, height: number, aspect: number, conditions: PhotoConditions, rng: SeededRandom): Point[] {
+function placeSheet(
+  width: number,
+  height: number,
+  aspect: number,
+  conditions: PhotoConditions,
+  rng: SeededRandom,
+): Point[] {
   let sheetHeight = conditions.sheetFill * height;
   if (sheetHeight / aspect > 0.92 * width) sheetHeight = 0.92 * width * aspect;
   const angle = (conditions.rotationDegrees * Math.PI) / 180;
@@ -79,8 +99,10 @@ function placeSheet(width: number, height: number, aspect: number, conditions: P
     const slackX = width * 0.96 - (Math.max(...xs) - Math.min(...xs));
     const slackY = height * 0.96 - (Math.max(...ys) - Math.min(...ys));
     if ((slackX < 0 || slackY < 0) && attempt < 40) continue;
-    const cx = width / 2 + (centreJitter.x * Math.max(0, slackX)) / 2 - (Math.max(...xs) + Math.min(...xs)) / 2;
-    const cy = height / 2 + (centreJitter.y * Math.max(0, slackY)) / 2 - (Math.max(...ys) + Math.min(...ys)) / 2;
+    const cx =
+      width / 2 + (centreJitter.x * Math.max(0, slackX)) / 2 - (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy =
+      height / 2 + (centreJitter.y * Math.max(0, slackY)) / 2 - (Math.max(...ys) + Math.min(...ys)) / 2;
     return rotated.map((p) => ({ x: p.x + cx, y: p.y + cy }));
   }
 }
@@ -148,14 +170,24 @@ function renderScene(
 }
 
 /** Exposure × a linear fall-off × a vignette × an optional soft shadow, per pixel. */
-function lightingField(width: number, height: number, conditions: PhotoConditions, rng: SeededRandom): Float32Array {
+function lightingField(
+  width: number,
+  height: number,
+  conditions: PhotoConditions,
+  rng: SeededRandom,
+): Float32Array {
   const field = new Float32Array(width * height);
   const direction = uniform(rng, 0, 2 * Math.PI);
   const gx = Math.cos(direction) * conditions.lightingGradient;
   const gy = Math.sin(direction) * conditions.lightingGradient;
   const vignette = uniform(rng, 0, 0.25);
   const shadow = conditions.shadow
-    ? { x: uniform(rng, 0, width), y: uniform(rng, 0, height), r: uniform(rng, 0.2, 0.45) * Math.max(width, height), depth: uniform(rng, 0.2, 0.45) }
+    ? {
+        x: uniform(rng, 0, width),
+        y: uniform(rng, 0, height),
+        r: uniform(rng, 0.2, 0.45) * Math.max(width, height),
+        depth: uniform(rng, 0.2, 0.45),
+      }
     : null;
   for (let y = 0; y < height; y++) {
     const ny = y / height - 0.5;

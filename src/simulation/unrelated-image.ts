@@ -25,7 +25,10 @@ export interface UnrelatedImage {
  * @example
  * const { jpeg, kind } = await generateUnrelatedImage({ seed: 4 }); // kind: 'meme'
  */
-export async function generateUnrelatedImage(options: { seed: number; kind?: UnrelatedKind }): Promise<UnrelatedImage> {
+export async function generateUnrelatedImage(options: {
+  seed: number;
+  kind?: UnrelatedKind;
+}): Promise<UnrelatedImage> {
   const rng = createRng(options.seed);
   const kind = options.kind ?? pick(rng, UNRELATED_KINDS);
   if (kind === 'document') {
@@ -35,7 +38,12 @@ export async function generateUnrelatedImage(options: { seed: number; kind?: Unr
   }
   const width = Math.round(uniform(rng, 600, 1400));
   const height = Math.round(width * pick(rng, [0.75, 1, 1.33, 1.78]));
-  const body = kind === 'shapes' ? shapes(rng, width, height) : kind === 'flesh-blobs' ? fleshBlobs(rng, width, height) : meme(rng, width, height);
+  const body =
+    kind === 'shapes'
+      ? shapes(rng, width, height)
+      : kind === 'flesh-blobs'
+        ? fleshBlobs(rng, width, height)
+        : meme(rng, width, height);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${body}</svg>`;
   const jpeg = await sharp(Buffer.from(svg))
     .jpeg({ quality: Math.round(uniform(rng, 50, 92)) })
@@ -64,11 +72,17 @@ function shapes(rng: SeededRandom, width: number, height: number): string {
       ? `fill="none" stroke="${randomColour(rng)}" stroke-width="${uniform(rng, 2, 8).toFixed(1)}"`
       : `fill="${randomColour(rng)}" fill-opacity="${uniform(rng, 0.4, 1).toFixed(2)}"`;
     const shape = rng.nextInt(3);
-    if (shape === 0) parts.push(`<circle cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" r="${(size / 2).toFixed(0)}" ${paint}/>`);
+    if (shape === 0)
+      parts.push(`<circle cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" r="${(size / 2).toFixed(0)}" ${paint}/>`);
     else if (shape === 1)
-      parts.push(`<rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="${size.toFixed(0)}" height="${(size * uniform(rng, 0.6, 1.5)).toFixed(0)}" ${paint}/>`);
+      parts.push(
+        `<rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="${size.toFixed(0)}" height="${(size * uniform(rng, 0.6, 1.5)).toFixed(0)}" ${paint}/>`,
+      );
     else {
-      const points = Array.from({ length: 3 + rng.nextInt(4) }, () => `${(x + uniform(rng, -size, size)).toFixed(0)},${(y + uniform(rng, -size, size)).toFixed(0)}`);
+      const points = Array.from(
+        { length: 3 + rng.nextInt(4) },
+        () => `${(x + uniform(rng, -size, size)).toFixed(0)},${(y + uniform(rng, -size, size)).toFixed(0)}`,
+      );
       parts.push(`<polygon points="${points.join(' ')}" ${paint}/>`);
     }
   }
@@ -97,11 +111,29 @@ function fleshBlobs(rng: SeededRandom, width: number, height: number): string {
   return parts.join('');
 }
 
-const MEME_WORDS = ['VOTE', 'LOL', 'WHEN', 'THE', 'BOT', 'SAYS', 'NOPE', 'ОНИ', 'ГОЛОСУЙ', 'ВСЁ', 'ЯСНО', 'МЕН', 'СЕН', 'ПОБЕДА', 'FAKE', 'REAL'];
+const MEME_WORDS = [
+  'VOTE',
+  'LOL',
+  'WHEN',
+  'THE',
+  'BOT',
+  'SAYS',
+  'NOPE',
+  'ОНИ',
+  'ГОЛОСУЙ',
+  'ВСЁ',
+  'ЯСНО',
+  'МЕН',
+  'СЕН',
+  'ПОБЕДА',
+  'FAKE',
+  'REAL',
+];
 
 /** A picture with a big outlined caption at the top and bottom. */
 function meme(rng: SeededRandom, width: number, height: number): string {
-  const caption = (): string => Array.from({ length: 2 + rng.nextInt(4) }, () => pick(rng, MEME_WORDS)).join(' ');
+  const caption = (): string =>
+    Array.from({ length: 2 + rng.nextInt(4) }, () => pick(rng, MEME_WORDS)).join(' ');
   const size = width * uniform(rng, 0.07, 0.11);
   const text = (y: number, content: string): string =>
     `<text x="${width / 2}" y="${y.toFixed(0)}" font-family="DejaVu Sans" font-weight="bold" font-size="${size.toFixed(0)}" text-anchor="middle" fill="#fff" stroke="#000" stroke-width="${(size / 14).toFixed(1)}">${escapeXml(content)}</text>`;
@@ -114,8 +146,28 @@ function documentSvg(rng: SeededRandom): { svg: string; aspect: number } {
   const width = 1000;
   const aspect = uniform(rng, 1.3, 1.45);
   const height = Math.round(width * aspect);
-  const words = ['заявление', 'прошу', 'выдать', 'справку', 'о', 'месте', 'работы', 'для', 'предъявления', 'по', 'требованию', 'акт', 'приёма', 'передачи', 'оборудования', 'дата', 'подпись'];
-  const parts = [`<text x="500" y="140" font-size="34" font-weight="bold" text-anchor="middle">${escapeXml(pick(rng, ['ЗАЯВЛЕНИЕ', 'АКТ', 'СПРАВКА', 'ДОГОВОР']))}</text>`];
+  const words = [
+    'заявление',
+    'прошу',
+    'выдать',
+    'справку',
+    'о',
+    'месте',
+    'работы',
+    'для',
+    'предъявления',
+    'по',
+    'требованию',
+    'акт',
+    'приёма',
+    'передачи',
+    'оборудования',
+    'дата',
+    'подпись',
+  ];
+  const parts = [
+    `<text x="500" y="140" font-size="34" font-weight="bold" text-anchor="middle">${escapeXml(pick(rng, ['ЗАЯВЛЕНИЕ', 'АКТ', 'СПРАВКА', 'ДОГОВОР']))}</text>`,
+  ];
   let y = 220;
   while (y < height - 200) {
     const paragraph = Array.from({ length: 20 + rng.nextInt(40) }, () => pick(rng, words)).join(' ');

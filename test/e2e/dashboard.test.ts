@@ -47,7 +47,11 @@ describe.skipIf(chromiumMissing)('the dashboard in Chromium', () => {
     }
     const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'dauys-dashboard-e2e-'));
     app = await createApp(
-      loadConfig({ DAUYS_DATA_DIR: dataDir, DAUYS_SECRET: 'dashboard-e2e-secret-0123456789abcdef', LOG_LEVEL: 'silent' }),
+      loadConfig({
+        DAUYS_DATA_DIR: dataDir,
+        DAUYS_SECRET: 'dashboard-e2e-secret-0123456789abcdef',
+        LOG_LEVEL: 'silent',
+      }),
     );
     await app.elections.loadFile(DEMO_ELECTION_FILE);
     await seedDashboard(app, SLUG);
@@ -81,12 +85,16 @@ describe.skipIf(chromiumMissing)('the dashboard in Chromium', () => {
     const heading = summary.area ? summary.area.names.en : WEB_CATALOGS.en['area.wholeElection'];
     await expect.poll(() => page.locator('#stats-heading').textContent()).toContain(heading);
     for (const choice of summary.official?.choices ?? []) {
-      const cell = page.locator(`[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=official]`);
+      const cell = page.locator(
+        `[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=official]`,
+      );
       await expect.poll(() => cell.locator('.count').textContent()).toBe(formatCount(choice.votes, 'en'));
       expect(await cell.locator('.figure').textContent()).toBe(formatShare(choice.share ?? 0, 'en'));
     }
     for (const choice of summary.voters?.received ? summary.voters.choices : []) {
-      const cell = page.locator(`[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=voters]`);
+      const cell = page.locator(
+        `[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=voters]`,
+      );
       expect(await cell.locator('.count').textContent()).toBe(formatCount(choice.count, 'en'));
     }
     if (summary.voters?.received) {
@@ -138,10 +146,14 @@ describe.skipIf(chromiumMissing)('the dashboard in Chromium', () => {
     const english = await page.locator('body').innerText();
     await page.click('[data-testid=lang-ru]');
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ru');
-    await expect.poll(() => page.locator('#stats-heading').textContent()).toContain(WEB_CATALOGS.ru['area.wholeElection']);
+    await expect
+      .poll(() => page.locator('#stats-heading').textContent())
+      .toContain(WEB_CATALOGS.ru['area.wholeElection']);
     const russian = await page.locator('body').innerText();
     const left = Object.entries(WEB_CATALOGS.en)
-      .filter(([key, text]) => !text.includes('{') && text !== WEB_CATALOGS.ru[key as keyof typeof WEB_CATALOGS.ru])
+      .filter(
+        ([key, text]) => !text.includes('{') && text !== WEB_CATALOGS.ru[key as keyof typeof WEB_CATALOGS.ru],
+      )
       .filter(([, text]) => english.includes(text) && russian.includes(text))
       .map(([key]) => key);
     expect(left).toEqual([]);
@@ -161,7 +173,11 @@ describe.skipIf(chromiumMissing)('the dashboard in Chromium', () => {
     const text = page.locator('[data-testid=violation-text]').first();
     await text.waitFor();
     expect(await text.textContent()).toBe(HOSTILE_VIOLATION_TEXT);
-    expect(await page.locator('[data-testid=violations-feed] script, [data-testid=violations-feed] img[src="x"]').count()).toBe(0);
+    expect(
+      await page
+        .locator('[data-testid=violations-feed] script, [data-testid=violations-feed] img[src="x"]')
+        .count(),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as { __dauysXss?: string }).__dauysXss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();

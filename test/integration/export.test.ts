@@ -17,7 +17,13 @@ import { writeTinyElection } from '../support/tiny-election';
 const MAPPING = JSON.stringify({
   precinct: 'uik',
   lines: { '1': 'registered', '4': 'took_part', '7': 'invalid' },
-  choices: { 'ak-zhol': 'ak_zhol', 'nur-otan': 'nur_otan', adal: 'adal', auyl: 'auyl', 'peoples-party': 'npk' },
+  choices: {
+    'ak-zhol': 'ak_zhol',
+    'nur-otan': 'nur_otan',
+    adal: 'adal',
+    auyl: 'auyl',
+    'peoples-party': 'npk',
+  },
 });
 const OFFICIAL = `uik,registered,took_part,invalid,ak_zhol,nur_otan,adal,auyl,npk
 p1,1000,600,10,100,400,50,20,20
@@ -61,7 +67,11 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
       .where('code', '=', 'r1-d1')
       .execute();
     const official = new OfficialImportService(database.db, elections);
-    await official.importFile(slug, await tiny.write('official.csv', OFFICIAL), await tiny.write('mapping.json', MAPPING));
+    await official.importFile(
+      slug,
+      await tiny.write('official.csv', OFFICIAL),
+      await tiny.write('mapping.json', MAPPING),
+    );
     const app = { elections, database, exports: new ExportService(database.db, elections) } as unknown as App;
     server = Fastify();
     registerErrorHandler(server);
@@ -86,7 +96,13 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const [header, ...lines] = csv.body.trimEnd().split('\r\n').map(csvFields);
-    expect(lines.map((line) => line[header!.indexOf('precinct_code')])).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(lines.map((line) => line[header!.indexOf('precinct_code')])).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+    ]);
 
     const pkg = await server.inject({ url: `/api/v1/elections/${slug}/datapackage.json` });
     const resource = pkg.json().resources[0];
@@ -94,7 +110,10 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
     expect(resource.schema.fields.map((field: { name: string }) => field.name)).toEqual(header);
     expect(resource.schema.primaryKey).toBe('precinct_code');
 
-    const row = (code: string) => Object.fromEntries(header!.map((name, i) => [name, lines.find((l) => l[header!.indexOf('precinct_code')] === code)![i]]));
+    const row = (code: string) =>
+      Object.fromEntries(
+        header!.map((name, i) => [name, lines.find((l) => l[header!.indexOf('precinct_code')] === code)![i]]),
+      );
     expect(row('p1')).toMatchObject({
       region_code: 'r1',
       district_code: 'r1-d1',
@@ -104,7 +123,11 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
       official_votes_nur_otan: '400',
     });
     // A precinct without official results has empty official cells, not zeros.
-    expect(row('p2')).toMatchObject({ official_line_1: '', official_votes_nur_otan: '', registered_voters: '2000' });
+    expect(row('p2')).toMatchObject({
+      official_line_1: '',
+      official_votes_nur_otan: '',
+      registered_voters: '2000',
+    });
     // Quoted, and a leading "=" is defused so a spreadsheet does not run it.
     expect(row('p1').district_name_en).toBe(`'=Hyperlink("x"), District 1`);
   });
@@ -113,9 +136,15 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
     const response = await server.inject({ url: `/api/v1/elections/${slug}/export.json` });
     const body = response.json();
     expect(body.rows).toHaveLength(5);
-    expect(body.rows[0]).toMatchObject({ precinct_code: 'p1', official_votes_ak_zhol: 100, registered_voters: 1000 });
+    expect(body.rows[0]).toMatchObject({
+      precinct_code: 'p1',
+      official_votes_ak_zhol: 100,
+      registered_voters: 1000,
+    });
     expect(body.rows[1].official_votes_ak_zhol).toBeNull();
-    expect(body.fields.find((field: { name: string }) => field.name === 'official_line_7').description).toContain('line 7');
+    expect(
+      body.fields.find((field: { name: string }) => field.name === 'official_line_7').description,
+    ).toContain('line 7');
   });
 
   it('answers a repeated GET with 304 by ETag, with Cache-Control and CORS on every answer', async () => {
@@ -125,15 +154,25 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
     expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const again = await server.inject({ url: `/api/v1/elections/${slug}/areas?parent=r1`, headers: { 'if-none-match': etag } });
+    const again = await server.inject({
+      url: `/api/v1/elections/${slug}/areas?parent=r1`,
+      headers: { 'if-none-match': etag },
+    });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const other = await server.inject({ url: `/api/v1/elections/${slug}/areas?parent=r2`, headers: { 'if-none-match': etag } });
+    const other = await server.inject({
+      url: `/api/v1/elections/${slug}/areas?parent=r2`,
+      headers: { 'if-none-match': etag },
+    });
     expect(other.statusCode).toBe(200);
 
     // After new figures arrive the tag changes and the same request gets a body again.
     const before = await server.inject({ url: `/api/v1/elections/${slug}/export.json` });
-    await database.db.updateTable('areas').set({ registered_voters: 1001 }).where('code', '=', 'p1').execute();
+    await database.db
+      .updateTable('areas')
+      .set({ registered_voters: 1001 })
+      .where('code', '=', 'p1')
+      .execute();
     const after = await server.inject({
       url: `/api/v1/elections/${slug}/export.json`,
       headers: { 'if-none-match': before.headers.etag as string },
@@ -153,14 +192,20 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
     const precinct = (await server.inject({ url: `/api/v1/elections/${slug}/areas?parent=p3` })).json();
     expect(precinct.parent.path.map((area: { code: string }) => area.code)).toEqual(['r1', 'r1-d2', 'p3']);
     expect(precinct.areas).toEqual([]);
-    expect((await server.inject({ url: `/api/v1/elections/${slug}/areas?parent=nowhere` })).statusCode).toBe(404);
+    expect((await server.inject({ url: `/api/v1/elections/${slug}/areas?parent=nowhere` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('publishes an OpenAPI document that lists the open-data endpoints', async () => {
     const document = (await server.inject({ url: '/api/v1/openapi.json' })).json();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/elections/{slug}/summary', '/elections/{slug}/export.csv', '/elections/{slug}/datapackage.json']),
+      expect.arrayContaining([
+        '/elections/{slug}/summary',
+        '/elections/{slug}/export.csv',
+        '/elections/{slug}/datapackage.json',
+      ]),
     );
   });
 });

@@ -12,7 +12,13 @@ export const HOSTILE_VIOLATION_TEXT =
 const OFFICIAL_MAPPING = {
   precinct: 'uik',
   lines: { '1': 'registered', '4': 'took_part', '7': 'invalid' },
-  choices: { 'ak-zhol': 'ak_zhol', 'nur-otan': 'nur_otan', adal: 'adal', auyl: 'auyl', 'peoples-party': 'npk' },
+  choices: {
+    'ak-zhol': 'ak_zhol',
+    'nur-otan': 'nur_otan',
+    adal: 'adal',
+    auyl: 'auyl',
+    'peoples-party': 'npk',
+  },
 };
 
 /**

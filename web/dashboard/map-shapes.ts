@@ -27,7 +27,10 @@ export interface MapShape {
  * (`identity`); real boundaries in longitude/latitude get a Mercator projection.
  */
 export function mapShapes(topology: ElectionTopology, width: number, height: number): MapShape[] {
-  const collection = feature(topology, topology.objects.regions) as FeatureCollection<Geometry, { code: string; kind?: string }>;
+  const collection = feature(topology, topology.objects.regions) as FeatureCollection<
+    Geometry,
+    { code: string; kind?: string }
+  >;
   const projection: GeoProjection | ReturnType<typeof geoIdentity> =
     topology.dauys?.projection === 'identity' ? geoIdentity() : geoMercator();
   projection.fitExtent(
@@ -45,6 +48,14 @@ export function mapShapes(topology: ElectionTopology, width: number, height: num
       return { code: shape.properties.code, kind: 'city', d: '', x, y, labelX: x, labelY: y };
     }
     const [x, y] = path.centroid(shape);
-    return { code: shape.properties.code, kind: 'area', d: path(shape) ?? '', x, y, labelX: x0 + 6, labelY: y0 + 16 };
+    return {
+      code: shape.properties.code,
+      kind: 'area',
+      d: path(shape) ?? '',
+      x,
+      y,
+      labelX: x0 + 6,
+      labelY: y0 + 16,
+    };
   });
 }

@@ -44,7 +44,8 @@ export function sortAreas(
   collator: Intl.Collator,
 ): AreaResults[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  const value = (area: AreaResults) => (key.by === 'choice' ? (choiceShares(area, source)?.get(key.id) ?? null) : null);
+  const value = (area: AreaResults) =>
+    key.by === 'choice' ? (choiceShares(area, source)?.get(key.id) ?? null) : null;
   return [...areas].sort((a, b) => {
     if (key.by === 'name') return sign * collator.compare(nameOf(a), nameOf(b));
     const [x, y] = [value(a), value(b)];

@@ -31,7 +31,11 @@ function shareOf(count: number, total: number): StatisticsCell {
  * Voters' spam, no-photo and against-all are shares of all votes received (as in 2021), so
  * the self-selected sample's size stays visible in every line.
  */
-export function statisticsRows(summary: Summary, choices: ChoiceInfo[], voterOnlyChoices: ChoiceInfo[]): StatisticsRow[] {
+export function statisticsRows(
+  summary: Summary,
+  choices: ChoiceInfo[],
+  voterOnlyChoices: ChoiceInfo[],
+): StatisticsRow[] {
   // A source block with nothing counted yet reads as "no data", not as a row of zeros.
   const voters = summary.voters?.received ? summary.voters : null;
   const observers = summary.observers?.protocolsReceived ? summary.observers : null;
@@ -51,7 +55,11 @@ export function statisticsRows(summary: Summary, choices: ChoiceInfo[], voterOnl
     {
       id: 'spam',
       label: { key: 'stats.spam' },
-      cells: { voters: voters ? shareOf(voters.spam, voters.received) : NO_DATA, observers: NOT_APPLICABLE, official: NOT_APPLICABLE },
+      cells: {
+        voters: voters ? shareOf(voters.spam, voters.received) : NO_DATA,
+        observers: NOT_APPLICABLE,
+        official: NOT_APPLICABLE,
+      },
     },
     {
       id: 'no-photo',
@@ -85,7 +93,11 @@ export function statisticsRows(summary: Summary, choices: ChoiceInfo[], voterOnl
       id: `choice:${choice.id}`,
       label: { names: choice.names },
       cells: {
-        voters: voters ? (fromVoters ? { kind: 'share', count: fromVoters.count, share: fromVoters.share } : shareOf(0, 0)) : NO_DATA,
+        voters: voters
+          ? fromVoters
+            ? { kind: 'share', count: fromVoters.count, share: fromVoters.share }
+            : shareOf(0, 0)
+          : NO_DATA,
         observers: observers
           ? fromObservers
             ? { kind: 'share', count: fromObservers.votes, share: fromObservers.share }

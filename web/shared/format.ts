@@ -20,7 +20,11 @@ export function formatCount(value: number, locale: Locale): string {
 
 /** A 0–1 share as a percentage with one decimal: `formatShare(0.4565, 'en')` → `45.7%`. */
 export function formatShare(value: number, locale: Locale): string {
-  return numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** A date and time in the reader's time zone, e.g. for a violation's report time. */

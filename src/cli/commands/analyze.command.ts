@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { analyzeElection, type AnalysisReport } from '../../analysis/analyze-election';
-import { DauysError, invalidInput } from '../../errors';
+import { invalidInput } from '../../errors';
 import { loadStationTable } from '../../services/station-table/load-station-table';
 import { runCommand } from '../run-command';
 
@@ -52,13 +52,14 @@ export function registerAnalyzeCommand(program: Command): void {
           opts: { csv?: string; mapping?: string; json?: boolean; seed: string; draws: string },
         ) => {
           if (!opts.csv) {
-            if (election) {
-              throw new DauysError(
-                'DAUYS_ERR_VALIDATION',
-                `analysis of a stored election needs the database: "${election}" is not wired yet; use --csv <file> --mapping <file>`,
-              );
-            }
-            throw invalidInput('nothing to analyse: give --csv <file> --mapping <file>');
+            if (!election) throw invalidInput('nothing to analyse: name an election or give --csv <file> --mapping <file>');
+            const seed = parseCount(opts.seed, '--seed');
+            const { withApp } = await import('../with-app');
+            await withApp(async (app) => {
+              const { report } = await app.analyses.analysis(election, { seed, fresh: true });
+              process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0));
+            });
+            return;
           }
           if (!opts.mapping) throw invalidInput('--csv needs --mapping <file> (see examples/mappings/)');
           const seed = parseCount(opts.seed, '--seed');

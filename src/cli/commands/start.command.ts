@@ -52,6 +52,11 @@ async function start(options: StartOptions): Promise<void> {
     // Tests and scripts that start with --port 0 read the chosen address from this line.
     process.stdout.write(`dauys listening on ${address}\n`);
   }
+  if (options.role !== 'api') {
+    const { startWorker } = await import('../../jobs/worker');
+    const worker = startWorker(app);
+    stops.push(() => worker.stop());
+  }
   app.logger.info({ startupMs: Math.round(performance.now() - startedAt) }, 'started');
 
   await new Promise<void>((resolve) => {
@@ -62,6 +67,7 @@ async function start(options: StartOptions): Promise<void> {
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
   });
-  for (const stop of stops.reverse()) await stop();
+  // Stop accepting requests first, then let the worker finish what it holds.
+  for (const stop of stops) await stop();
   await app.close();
 }

@@ -85,7 +85,8 @@ export class NearDuplicateIndex {
   /** Distinct accounts other than the photo's own sender with a photo within `maxDistance` bits. */
   otherAccountsWithin(photo: HashedPhoto, maxDistance: number): number {
     const accounts = new Set<string>();
-    for (const match of this.within(photo.hash, maxDistance)) if (match.account !== photo.account) accounts.add(match.account);
+    for (const match of this.within(photo.hash, maxDistance))
+      if (match.account !== photo.account) accounts.add(match.account);
     return accounts.size;
   }
 }
@@ -128,7 +129,10 @@ export function clusterNearDuplicates(photos: readonly HashedPhoto[], maxDistanc
   });
   return [...groups.values()]
     .filter((group) => group.length > 1)
-    .map((group) => ({ photoIds: group.map((p) => p.id), accounts: [...new Set(group.map((p) => p.account))] }))
+    .map((group) => ({
+      photoIds: group.map((p) => p.id),
+      accounts: [...new Set(group.map((p) => p.account))],
+    }))
     .sort((a, b) => b.accounts.length - a.accounts.length || b.photoIds.length - a.photoIds.length);
 }
 

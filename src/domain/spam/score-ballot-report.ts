@@ -80,15 +80,22 @@ export interface SpamAssessment {
  * // { verdict: 'spam', score: 2.6, signals: [{ id: 'not-a-ballot', weight: 0.6, detail: '…' }, …] }
  */
 export function scoreBallotReport(report: BallotReportSignals): SpamAssessment {
-  const signals = [...photoSignals(report), ...accountSignals(report), ...precinctSignals(report), ...textSignals(report)];
+  const signals = [
+    ...photoSignals(report),
+    ...accountSignals(report),
+    ...precinctSignals(report),
+    ...textSignals(report),
+  ];
   const score = Math.max(0, Math.round(signals.reduce((sum, s) => sum + s.weight, 0) * 1000) / 1000);
-  const verdict: SpamVerdict = score >= T.SPAM_SCORE ? 'spam' : score >= T.SUSPICIOUS_SCORE ? 'suspicious' : 'ok';
+  const verdict: SpamVerdict =
+    score >= T.SPAM_SCORE ? 'spam' : score >= T.SUSPICIOUS_SCORE ? 'suspicious' : 'ok';
   return { verdict, score, signals };
 }
 
 function photoSignals(report: BallotReportSignals): SpamSignal[] {
   const photo = report.photo;
-  if (!photo) return [{ id: 'no-photo', weight: T.WEIGHTS.noPhoto, detail: 'the vote came without a ballot photo' }];
+  if (!photo)
+    return [{ id: 'no-photo', weight: T.WEIGHTS.noPhoto, detail: 'the vote came without a ballot photo' }];
   const signals: SpamSignal[] = [];
   const { exactDuplicateAccounts: exact, nearDuplicateAccounts: near } = photo;
   if (exact > 0) {
@@ -98,14 +105,27 @@ function photoSignals(report: BallotReportSignals): SpamSignal[] {
       detail: `the identical file was sent by ${exact} other account(s)`,
     });
   } else if (near > 0) {
-    const weight = near >= 5 ? T.WEIGHTS.nearDuplicateMany : near >= 2 ? T.WEIGHTS.nearDuplicateFew : T.WEIGHTS.nearDuplicateOne;
-    signals.push({ id: 'near-duplicate-photo', weight, detail: `a near-identical picture was sent by ${near} other account(s)` });
+    const weight =
+      near >= 5
+        ? T.WEIGHTS.nearDuplicateMany
+        : near >= 2
+          ? T.WEIGHTS.nearDuplicateFew
+          : T.WEIGHTS.nearDuplicateOne;
+    signals.push({
+      id: 'near-duplicate-photo',
+      weight,
+      detail: `a near-identical picture was sent by ${near} other account(s)`,
+    });
   }
   const reading = photo.reading;
   if (!reading || reading.confidence < T.MIN_CHECK_CONFIDENCE) return signals;
   const sure = `reader confidence ${reading.confidence.toFixed(2)}`;
   if (!reading.isBallot) {
-    signals.push({ id: 'not-a-ballot', weight: T.WEIGHTS.notABallot, detail: `the photo is not a ballot of this election (${sure})` });
+    signals.push({
+      id: 'not-a-ballot',
+      weight: T.WEIGHTS.notABallot,
+      detail: `the photo is not a ballot of this election (${sure})`,
+    });
     return signals;
   }
   const readOne = reading.marks === 1 && reading.markedChoiceId !== null;
@@ -134,7 +154,12 @@ function photoSignals(report: BallotReportSignals): SpamSignal[] {
 function accountSignals(report: BallotReportSignals): SpamSignal[] {
   const account = report.account;
   const signals: SpamSignal[] = [];
-  if (account.isBot) signals.push({ id: 'bot-account', weight: T.WEIGHTS.botAccount, detail: 'the channel marks the sender as a bot' });
+  if (account.isBot)
+    signals.push({
+      id: 'bot-account',
+      weight: T.WEIGHTS.botAccount,
+      detail: 'the channel marks the sender as a bot',
+    });
   const seconds = Math.round(account.secondsSinceFirstMessage);
   if (seconds < T.HUMAN_MIN_CONVERSATION_SECONDS) {
     signals.push({
@@ -152,7 +177,10 @@ function accountSignals(report: BallotReportSignals): SpamSignal[] {
   if (account.votesLastHour >= T.REPEAT_VOTES_PER_HOUR) {
     signals.push({
       id: 'repeat-votes',
-      weight: account.votesLastHour >= T.REPEAT_VOTES_MANY_PER_HOUR ? T.WEIGHTS.repeatVotesMany : T.WEIGHTS.repeatVotes,
+      weight:
+        account.votesLastHour >= T.REPEAT_VOTES_MANY_PER_HOUR
+          ? T.WEIGHTS.repeatVotesMany
+          : T.WEIGHTS.repeatVotes,
       detail: `${account.votesLastHour} votes from this account in the last hour`,
     });
   }
@@ -167,7 +195,8 @@ function accountSignals(report: BallotReportSignals): SpamSignal[] {
   if (same > 0) {
     signals.push({
       id: 'identical-timing',
-      weight: same >= 5 ? T.WEIGHTS.sameTimingMany : same >= 2 ? T.WEIGHTS.sameTimingFew : T.WEIGHTS.sameTimingOne,
+      weight:
+        same >= 5 ? T.WEIGHTS.sameTimingMany : same >= 2 ? T.WEIGHTS.sameTimingFew : T.WEIGHTS.sameTimingOne,
       detail: `${same} other account(s) paused identically between every message`,
     });
   }
@@ -178,7 +207,10 @@ function precinctSignals(report: BallotReportSignals): SpamSignal[] {
   const { reportsLastHour, reportsTotal, registeredVoters } = report.precinct;
   if (registeredVoters === null) return [];
   const signals: SpamSignal[] = [];
-  const burstLimit = Math.max(T.PRECINCT_BURST_MIN_PER_HOUR, Math.ceil(registeredVoters * T.PRECINCT_BURST_SHARE_PER_HOUR));
+  const burstLimit = Math.max(
+    T.PRECINCT_BURST_MIN_PER_HOUR,
+    Math.ceil(registeredVoters * T.PRECINCT_BURST_SHARE_PER_HOUR),
+  );
   if (reportsLastHour > burstLimit) {
     signals.push({
       id: 'precinct-burst',
@@ -186,7 +218,10 @@ function precinctSignals(report: BallotReportSignals): SpamSignal[] {
       detail: `${reportsLastHour} reports at this precinct in the last hour (limit ${burstLimit} for ${registeredVoters} registered voters)`,
     });
   }
-  const plausible = Math.max(T.PRECINCT_PLAUSIBLE_MIN, Math.ceil(registeredVoters * T.PRECINCT_PLAUSIBLE_SHARE));
+  const plausible = Math.max(
+    T.PRECINCT_PLAUSIBLE_MIN,
+    Math.ceil(registeredVoters * T.PRECINCT_PLAUSIBLE_SHARE),
+  );
   if (reportsTotal > plausible) {
     signals.push({
       id: 'precinct-implausible',

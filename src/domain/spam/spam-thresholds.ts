@@ -44,8 +44,8 @@ export const WEIGHTS = {
   sameTimingOne: 0.2,
   sameTimingFew: 0.5,
   sameTimingMany: 0.9,
-  /** The channel says the sender is a bot. */
-  botAccount: 1.0,
+  /** The channel says the sender is a bot (bots cannot message bots on Telegram): spam even with a good photo. */
+  botAccount: 1.3,
   /** An hour's reports at one precinct far above what its size allows. */
   precinctBurst: 0.25,
   /** More reports from a precinct than a plausible share of its voters. */

@@ -10,7 +10,8 @@ export interface TextFindings {
   mentions: string[];
 }
 
-const LINK = /\b(?:https?:\/\/\S+|www\.\S+|t\.me\/\S+|telegram\.me\/\S+|wa\.me\/\S+|[a-z0-9-]+\.(?:com|net|org|ru|kz|me|io|info|xyz|top|site)\b\S*)/giu;
+const LINK =
+  /\b(?:https?:\/\/\S+|www\.\S+|t\.me\/\S+|telegram\.me\/\S+|wa\.me\/\S+|[a-z0-9-]+\.(?:com|net|org|ru|kz|me|io|info|xyz|top|site)\b\S*)/giu;
 const MENTION = /(?<![\w.])@[A-Za-z][A-Za-z0-9_]{4,31}\b/gu;
 
 /**

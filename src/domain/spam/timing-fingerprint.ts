@@ -35,8 +35,10 @@ export function timingFingerprint(sentAtMs: readonly number[], resolutionMs = 10
  */
 export function sharedTimingCounts(fingerprints: ReadonlyMap<string, string | null>): Map<string, number> {
   const accountsPerPrint = new Map<string, number>();
-  for (const print of fingerprints.values()) if (print) accountsPerPrint.set(print, (accountsPerPrint.get(print) ?? 0) + 1);
+  for (const print of fingerprints.values())
+    if (print) accountsPerPrint.set(print, (accountsPerPrint.get(print) ?? 0) + 1);
   const result = new Map<string, number>();
-  for (const [account, print] of fingerprints) result.set(account, print ? accountsPerPrint.get(print)! - 1 : 0);
+  for (const [account, print] of fingerprints)
+    result.set(account, print ? accountsPerPrint.get(print)! - 1 : 0);
   return result;
 }

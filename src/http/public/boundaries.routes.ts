@@ -30,6 +30,9 @@ export const boundariesRoutes: FastifyPluginAsync<{ app: App; electionsDir?: str
     } catch {
       throw notFound(`election "${slug}" has no map boundaries`);
     }
-    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(text);
   });
 };

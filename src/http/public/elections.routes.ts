@@ -43,6 +43,11 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     };
   });
 
+  server.get('/elections/:slug/analysis', async (request) => {
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    return app.analyses.analysis(slug);
+  });
+
   server.get('/elections/:slug/summary', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const { area } = parseRequest(summaryQuery, request.query, 'query');

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 
-const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, example: 'kz-2021-mazhilis' };
+const slug = {
+  name: 'slug',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  example: 'kz-2021-mazhilis',
+};
 const area = {
   name: 'area',
   in: 'query',
@@ -13,11 +19,19 @@ const localized = {
   required: ['kk', 'ru', 'en'],
   properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } },
 };
-const nullableObject = (description: string) => ({ type: 'object', nullable: true, description, additionalProperties: true });
+const nullableObject = (description: string) => ({
+  type: 'object',
+  nullable: true,
+  description,
+  additionalProperties: true,
+});
 const json = (schema: object, description = 'OK') => ({
   description,
   headers: {
-    ETag: { schema: { type: 'string' }, description: 'Send it back as If-None-Match to get a 304 when nothing changed.' },
+    ETag: {
+      schema: { type: 'string' },
+      description: 'Send it back as If-None-Match to get a 304 when nothing changed.',
+    },
   },
   content: { 'application/json': { schema } },
 });
@@ -56,13 +70,18 @@ export const OPENAPI_DOCUMENT = {
             type: 'object',
             required: ['election', 'area', 'registeredVoters', 'precincts', 'official'],
             properties: {
-              election: { type: 'object', properties: { slug: { type: 'string' }, names: localized, demo: { type: 'boolean' } } },
+              election: {
+                type: 'object',
+                properties: { slug: { type: 'string' }, names: localized, demo: { type: 'boolean' } },
+              },
               area: nullableObject('The area, or null for the whole election.'),
               registeredVoters: { type: 'integer' },
               precincts: { type: 'integer' },
               official: nullableObject('Official results; null when none were imported for the area.'),
               voters: nullableObject('The voter bot\u2019s tally (a self-selected sample); null when none.'),
-              observers: nullableObject('Observers\u2019 accepted protocols and counts of all received; null when none.'),
+              observers: nullableObject(
+                'Observers\u2019 accepted protocols and counts of all received; null when none.',
+              ),
               violations: nullableObject('Published violations by category; null when none.'),
             },
           }),
@@ -76,7 +95,12 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           slug,
           area,
-          { name: 'level', in: 'query', required: true, schema: { type: 'string', enum: ['region', 'district', 'precinct'] } },
+          {
+            name: 'level',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', enum: ['region', 'district', 'precinct'] },
+          },
         ],
         responses: { '200': json({ type: 'object' }), ...errors },
       },
@@ -95,19 +119,32 @@ export const OPENAPI_DOCUMENT = {
           slug,
           area,
           { name: 'category', in: 'query', required: false, schema: { type: 'string' } },
-          { name: 'before', in: 'query', required: false, description: 'Cursor from the previous page.', schema: { type: 'string' } },
+          {
+            name: 'before',
+            in: 'query',
+            required: false,
+            description: 'Cursor from the previous page.',
+            schema: { type: 'string' },
+          },
         ],
         responses: { '200': json({ type: 'object' }), ...errors },
       },
     },
     '/elections/{slug}/boundaries.topo.json': {
-      get: { summary: 'Map shapes (TopoJSON), keyed by area code', parameters: [slug], responses: { '200': json({ type: 'object' }), ...errors } },
+      get: {
+        summary: 'Map shapes (TopoJSON), keyed by area code',
+        parameters: [slug],
+        responses: { '200': json({ type: 'object' }), ...errors },
+      },
     },
     '/elections/{slug}/export.csv': {
       get: {
         summary: 'One row per precinct with every source\u2019s figures (CSV, described by datapackage.json)',
         parameters: [slug],
-        responses: { '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+        responses: {
+          '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } },
+          ...errors,
+        },
       },
     },
     '/elections/{slug}/export.json': {
@@ -128,7 +165,11 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/elections/{slug}/datapackage.json': {
-      get: { summary: 'Frictionless Tabular Data Package describing export.csv', parameters: [slug], responses: { '200': json({ type: 'object' }), ...errors } },
+      get: {
+        summary: 'Frictionless Tabular Data Package describing export.csv',
+        parameters: [slug],
+        responses: { '200': json({ type: 'object' }), ...errors },
+      },
     },
     '/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
   },

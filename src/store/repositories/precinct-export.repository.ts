@@ -21,7 +21,17 @@ export class PrecinctExportRepository {
   async areas(electionId: number): Promise<ExportAreaRow[]> {
     return this.db
       .selectFrom('areas')
-      .select(['code', 'level', 'depth', 'path', 'number', 'name_kk', 'name_ru', 'name_en', 'registered_voters'])
+      .select([
+        'code',
+        'level',
+        'depth',
+        'path',
+        'number',
+        'name_kk',
+        'name_ru',
+        'name_en',
+        'registered_voters',
+      ])
       .where('election_id', '=', electionId)
       .orderBy('code')
       .execute();

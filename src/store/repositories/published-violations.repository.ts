@@ -61,7 +61,11 @@ export class PublishedViolationsRepository {
   }
 
   /** The media of a published violation's photo, or undefined when the violation is not published. */
-  async photo(electionId: number, violationId: number, index: number): Promise<PublishedPhotoRow | undefined> {
+  async photo(
+    electionId: number,
+    violationId: number,
+    index: number,
+  ): Promise<PublishedPhotoRow | undefined> {
     const violation = await this.db
       .selectFrom('violations')
       .select('media_ids')

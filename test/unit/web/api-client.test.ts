@@ -18,8 +18,9 @@ describe('ApiClient', () => {
   });
 
   it('turns a 404 into null for optional endpoints and throws on other errors', async () => {
-    const client = new ApiClient('/api/v1', async (url) =>
-      new Response('{}', { status: String(url).endsWith('/missing') ? 404 : 500 }),
+    const client = new ApiClient(
+      '/api/v1',
+      async (url) => new Response('{}', { status: String(url).endsWith('/missing') ? 404 : 500 }),
     );
     expect((await client.getOptional('/missing')).data).toBeNull();
     await expect(client.get('/broken')).rejects.toBeInstanceOf(ApiError);

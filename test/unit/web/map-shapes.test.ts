@@ -7,7 +7,9 @@ import { REPO_ROOT } from '../../support/tiny-election';
 const ELECTION_DIR = path.join(REPO_ROOT, 'elections/kz-2021-mazhilis');
 
 describe('the demo election’s map', () => {
-  const topology = JSON.parse(fs.readFileSync(path.join(ELECTION_DIR, 'boundaries.topo.json'), 'utf8')) as ElectionTopology;
+  const topology = JSON.parse(
+    fs.readFileSync(path.join(ELECTION_DIR, 'boundaries.topo.json'), 'utf8'),
+  ) as ElectionTopology;
   const election = JSON.parse(fs.readFileSync(path.join(ELECTION_DIR, 'election.json'), 'utf8')) as {
     geography: { topLevelAreas: Array<{ code: string; kind?: string }> };
   };
@@ -17,7 +19,12 @@ describe('the demo election’s map', () => {
     const regions = election.geography.topLevelAreas;
     expect(shapes.map((s) => s.code).sort()).toEqual(regions.map((r) => r.code).sort());
     const cities = regions.filter((r) => r.kind === 'city').map((r) => r.code);
-    expect(shapes.filter((s) => s.kind === 'city').map((s) => s.code).sort()).toEqual(cities.sort());
+    expect(
+      shapes
+        .filter((s) => s.kind === 'city')
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(cities.sort());
     expect(topology.dauys?.schematic).toBe(true);
   });
 

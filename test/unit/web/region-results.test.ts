@@ -17,15 +17,29 @@ function area(code: string, shares: Record<string, number> | null): AreaResults 
     precincts: 1,
     official: shares
       ? {
-          precinctsReported: 1, registeredVoters: 100, ballotsCast: 50, turnout: 0.5, invalidBallots: 0,
-          choices: Object.entries(shares).map(([id, share]) => ({ id, names: names(id), votes: share * 50, share })),
+          precinctsReported: 1,
+          registeredVoters: 100,
+          ballotsCast: 50,
+          turnout: 0.5,
+          invalidBallots: 0,
+          choices: Object.entries(shares).map(([id, share]) => ({
+            id,
+            names: names(id),
+            votes: share * 50,
+            share,
+          })),
         }
       : null,
   };
 }
 
 describe('region results', () => {
-  const areas = [area('Zeta', { a: 0.2, b: 0.8 }), area('Alpha', { a: 0.6, b: 0.4 }), area('Mid', null), area('Beta', { a: 0.4, b: 0.6 })];
+  const areas = [
+    area('Zeta', { a: 0.2, b: 0.8 }),
+    area('Alpha', { a: 0.6, b: 0.4 }),
+    area('Mid', null),
+    area('Beta', { a: 0.4, b: 0.6 }),
+  ];
   const collator = new Intl.Collator('en');
   const byName = (a: AreaResults) => a.names.en;
 
@@ -34,9 +48,9 @@ describe('region results', () => {
     expect(down.map((a) => a.code)).toEqual(['Alpha', 'Beta', 'Zeta', 'Mid']);
     const up = sortAreas(areas, { by: 'choice', id: 'a' }, 'ascending', 'official', byName, collator);
     expect(up.map((a) => a.code)).toEqual(['Zeta', 'Beta', 'Alpha', 'Mid']);
-    expect(sortAreas(areas, { by: 'name' }, 'ascending', 'official', byName, collator).map((a) => a.code)).toEqual([
-      'Alpha', 'Beta', 'Mid', 'Zeta',
-    ]);
+    expect(
+      sortAreas(areas, { by: 'name' }, 'ascending', 'official', byName, collator).map((a) => a.code),
+    ).toEqual(['Alpha', 'Beta', 'Mid', 'Zeta']);
   });
 
   it('finds the leading choice of an area, or none without figures', () => {

@@ -20,12 +20,20 @@ function summary(extra: Partial<Summary> = {}): Summary {
   };
 }
 
-const cells = (rows: ReturnType<typeof statisticsRows>, id: string) => rows.find((row) => row.id === id)!.cells;
+const cells = (rows: ReturnType<typeof statisticsRows>, id: string) =>
+  rows.find((row) => row.id === id)!.cells;
 
 describe('statisticsRows', () => {
   it('says "no data" for a source that has nothing yet and "not applicable" for what it never counts', () => {
     const rows = statisticsRows(summary(), CHOICES, AGAINST_ALL);
-    expect(rows.map((row) => row.id)).toEqual(['violations', 'spam', 'no-photo', 'choice:against-all', 'choice:a', 'choice:b']);
+    expect(rows.map((row) => row.id)).toEqual([
+      'violations',
+      'spam',
+      'no-photo',
+      'choice:against-all',
+      'choice:a',
+      'choice:b',
+    ]);
     expect(cells(rows, 'choice:a')).toEqual({
       voters: { kind: 'empty', reason: 'noData' },
       observers: { kind: 'empty', reason: 'noData' },
@@ -38,7 +46,14 @@ describe('statisticsRows', () => {
 
   it('treats a voters block with nothing received as no data, not as zeros', () => {
     const voters = {
-      received: 0, confirmed: 0, noPhoto: 0, pendingReview: 0, spam: 0, againstAll: 0, delayed: 0, precinctsCovered: 0,
+      received: 0,
+      confirmed: 0,
+      noPhoto: 0,
+      pendingReview: 0,
+      spam: 0,
+      againstAll: 0,
+      delayed: 0,
+      precinctsCovered: 0,
       choices: [],
     };
     expect(cells(statisticsRows(summary({ voters }), CHOICES, AGAINST_ALL), 'spam').voters).toEqual({
@@ -51,14 +66,25 @@ describe('statisticsRows', () => {
     const rows = statisticsRows(
       summary({
         voters: {
-          received: 200, confirmed: 100, noPhoto: 50, pendingReview: 10, spam: 40, againstAll: 8, delayed: 0, precinctsCovered: 3,
+          received: 200,
+          confirmed: 100,
+          noPhoto: 50,
+          pendingReview: 10,
+          spam: 40,
+          againstAll: 8,
+          delayed: 0,
+          precinctsCovered: 3,
           choices: [
             { id: 'a', names: names('A'), count: 120, share: 0.75 },
             { id: 'against-all', names: names('Against all'), count: 8, share: 0.05 },
           ],
         },
         official: {
-          precinctsReported: 2, registeredVoters: 1000, ballotsCast: 600, turnout: 0.6, invalidBallots: 0,
+          precinctsReported: 2,
+          registeredVoters: 1000,
+          ballotsCast: 600,
+          turnout: 0.6,
+          invalidBallots: 0,
           choices: [{ id: 'b', names: names('B'), votes: 600, share: 1 }],
         },
         violations: { published: 7, byCategory: {} },

@@ -23,7 +23,11 @@ export function isLocale(value: unknown): value is Locale {
  * @example
  * render('en', 'stats.heading', { area: 'Akmola Region' }); // 'Statistics for Akmola Region'
  */
-export function render(locale: Locale, key: WebMessageKey, params: Record<string, string | number> = {}): string {
+export function render(
+  locale: Locale,
+  key: WebMessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return WEB_CATALOGS[locale][key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -33,7 +33,8 @@ export const en = {
   'stats.spam': 'Spam',
   'stats.noPhoto': 'No photo',
   'stats.againstAll': 'Against all',
-  'stats.sourcesNote': 'Shares are of the figures each source counts; each cell gives the share and, below it, the count.',
+  'stats.sourcesNote':
+    'Shares are of the figures each source counts; each cell gives the share and, below it, the count.',
   'source.voters': 'From voters',
   'source.observers': 'From observers',
   'source.official': 'Official',

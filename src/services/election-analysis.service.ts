@@ -1,0 +1,168 @@
+import { sql, type Kysely } from 'kysely';
+import { analyzeElection, type AnalysisReport } from '../analysis/analyze-election';
+import type { ObserverProtocol, StationResult, VotesByChoice } from '../analysis/types';
+import type { ElectionDefinition } from '../domain/election/election-definition';
+import type { Database } from '../store/database-schema';
+import type { Election, ElectionService } from './election.service';
+import { choiceFigureKey } from './official-results-csv';
+
+/** A stored election's analysis is reused this long: it is a few seconds of CPU on a national election. */
+const CACHE_MS = 60_000;
+
+export interface StoredAnalysis {
+  election: string;
+  computedAt: string;
+  report: AnalysisReport;
+}
+
+/**
+ * `dauys analyze <election>` and `GET …/analysis`: builds one `StationResult` per precinct from
+ * the official results, the voters' photo-confirmed tally and the observers' accepted protocols,
+ * and runs the pure analysis over them.
+ */
+export class ElectionAnalysisService {
+  private readonly cache = new Map<string, { at: number; result: Promise<StoredAnalysis> }>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly elections: ElectionService,
+  ) {}
+
+  /** The cached analysis (computed once per minute at most; concurrent callers share one run). */
+  async analysis(slug: string, options: { seed?: number; fresh?: boolean } = {}): Promise<StoredAnalysis> {
+    const election = await this.elections.require(slug);
+    const key = `${slug}:${options.seed ?? 42}`;
+    const cached = this.cache.get(key);
+    if (cached && !options.fresh && Date.now() - cached.at < CACHE_MS) return cached.result;
+    const result = this.compute(election, options.seed ?? 42);
+    this.cache.set(key, { at: Date.now(), result });
+    result.catch(() => this.cache.delete(key));
+    return result;
+  }
+
+  private async compute(election: Election, seed: number): Promise<StoredAnalysis> {
+    const stations = await this.stations(election);
+    const report = analyzeElection(stations, { seed, monteCarloDraws: 1000 });
+    return { election: election.slug, computedAt: new Date().toISOString(), report };
+  }
+
+  /** One record per precinct, every source joined in. */
+  async stations(election: Election): Promise<StationResult[]> {
+    const { definition } = election;
+    const leafLevel = definition.geography.levels.at(-1)?.id ?? '';
+    const precincts = await this.db
+      .selectFrom('areas')
+      .select(['code', 'path', 'registered_voters'])
+      .where('election_id', '=', election.id)
+      .where('level', '=', leafLevel)
+      .execute();
+    const official = new Map(
+      (
+        await this.db
+          .selectFrom('official_results')
+          .select(['precinct_code', 'figures'])
+          .where('election_id', '=', election.id)
+          .execute()
+      ).map((row) => [row.precinct_code, row.figures]),
+    );
+    const photos = await this.voterVotesByPrecinct(election.id, leafLevel);
+    const protocols = new Map(
+      (
+        await this.db
+          .selectFrom('precinct_protocols')
+          .select(['precinct_code', 'figures'])
+          .where('election_id', '=', election.id)
+          .where('status', '=', 'accepted')
+          .execute()
+      ).map((row) => [row.precinct_code, row.figures]),
+    );
+    const observed = new Set(
+      (
+        await this.db
+          .selectFrom('observer_assignments')
+          .select('precinct_code')
+          .where('election_id', '=', election.id)
+          .distinct()
+          .execute()
+      ).map((row) => row.precinct_code),
+    );
+    return precincts.map((precinct) => {
+      const figures = official.get(precinct.code);
+      const protocol = protocols.get(precinct.code);
+      const voter = photos.get(precinct.code);
+      return {
+        id: precinct.code,
+        ...(precinct.path[0] !== undefined ? { region: precinct.path[0] } : {}),
+        ...(precinct.path.length > 2 && precinct.path[1] !== undefined ? { district: precinct.path[1] } : {}),
+        ...officialFigures(definition, figures, precinct.registered_voters ?? 0),
+        ...(voter ? { photoVotes: voter.photo, sampleVotes: voter.sample } : {}),
+        observed: observed.has(precinct.code) || protocol !== undefined,
+        ...(protocol ? { protocol: protocolFigures(definition, protocol) } : {}),
+      };
+    });
+  }
+
+  private async voterVotesByPrecinct(electionId: number, leafLevel: string) {
+    const rows = await sql<{ code: string; choice_id: string; status: string; count: number }>`
+      select t.area_code as code, t.choice_id, t.status, sum(t.count)::int as count
+        from voter_tallies t join areas a on a.election_id = t.election_id and a.code = t.area_code
+       where t.election_id = ${electionId} and a.level = ${leafLevel} and t.status <> 'spam'
+       group by t.area_code, t.choice_id, t.status`.execute(this.db);
+    const byPrecinct = new Map<string, { photo: VotesByChoice; sample: VotesByChoice }>();
+    for (const row of rows.rows) {
+      const entry = byPrecinct.get(row.code) ?? { photo: {}, sample: {} };
+      entry.sample[row.choice_id] = (entry.sample[row.choice_id] ?? 0) + row.count;
+      if (row.status === 'confirmed') entry.photo[row.choice_id] = (entry.photo[row.choice_id] ?? 0) + row.count;
+      byPrecinct.set(row.code, entry);
+    }
+    return byPrecinct;
+  }
+}
+
+function officialFigures(
+  definition: ElectionDefinition,
+  figures: Record<string, number> | undefined,
+  registeredOnList: number,
+): Pick<StationResult, 'registered' | 'ballotsCast' | 'valid' | 'invalid' | 'votes' | 'officialMissing'> {
+  if (!figures) {
+    return { registered: registeredOnList, ballotsCast: 0, valid: 0, invalid: 0, votes: {}, officialMissing: true };
+  }
+  const { roles } = definition.protocol;
+  const votes: VotesByChoice = {};
+  let valid = 0;
+  for (const choice of definition.choices) {
+    const count = figures[choiceFigureKey(definition, choice.id)] ?? 0;
+    votes[choice.id] = count;
+    valid += count;
+  }
+  return {
+    registered: figures[String(roles.registeredVoters)] ?? registeredOnList,
+    ballotsCast: figures[String(roles.ballotsCast)] ?? valid,
+    valid,
+    invalid: roles.invalidBallots !== undefined ? (figures[String(roles.invalidBallots)] ?? 0) : 0,
+    votes,
+  };
+}
+
+function protocolFigures(definition: ElectionDefinition, figures: Record<string, number>): ObserverProtocol {
+  const { roles } = definition.protocol;
+  const votes: VotesByChoice = {};
+  let valid = 0;
+  for (const choice of definition.choices) {
+    const count = figures[choiceFigureKey(definition, choice.id)];
+    if (count === undefined) continue;
+    votes[choice.id] = count;
+    valid += count;
+  }
+  const line = (n: number | undefined) => (n === undefined ? undefined : figures[String(n)]);
+  const registered = line(roles.registeredVoters);
+  const ballotsCast = line(roles.ballotsCast);
+  const invalid = line(roles.invalidBallots);
+  return {
+    votes,
+    valid,
+    ...(registered !== undefined ? { registered } : {}),
+    ...(ballotsCast !== undefined ? { ballotsCast } : {}),
+    ...(invalid !== undefined ? { invalid } : {}),
+  };
+}

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/start-test-server';
+import { REPO_ROOT } from '../support/tiny-election';
+import { writeOpenElection } from './voter-election-files';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+const chromiumMissing = !fs.existsSync(CHROMIUM);
+if (chromiumMissing && process.env.CI === 'true') {
+  throw new Error(`CI=true but ${CHROMIUM} is missing: the web chat suite cannot run (see .ci/run)`);
+}
+if (chromiumMissing) console.warn(`webchat e2e skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let ballotJpeg: Buffer;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/web/chat/index.html'))) {
+      throw new Error('dist/web/chat/index.html is missing: run `npm run build` (npx vite build) first');
+    }
+    server = await startTestServer({
+      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
+    });
+    await server.app.elections.loadFile((await writeOpenElection('webchat-open')).electionFile);
+    ballotJpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#f4f1ea' } })
+      .jpeg()
+      .toBuffer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 480, height: 860 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const panelButton = (label: string) => page.locator('.line.bot .buttons button', { hasText: label });
+  const lastBotText = () => page.locator('[data-testid="bot-message"] p').last();
+
+  it('takes a vote with a photo upload from Start to thanks, and the tally shows it', async () => {
+    await page.goto(`${server.url}/chat`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Dauys: report your vote');
+    await page.getByRole('button', { name: 'Start' }).click();
+
+    await panelButton('English').click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('What I keep');
+    await panelButton('Continue').click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Choose your region.');
+    await panelButton('Region 1').click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Choose your district');
+    await panelButton('District 1').click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Choose your precinct');
+
+    // Typing the number works too, as in Telegram.
+    await page.getByRole('textbox').fill('101');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Whom did you vote for?');
+    await panelButton('Adal Political Party').click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Send a photo');
+
+    await page.locator('input[type="file"]').setInputFiles({ name: 'ballot.jpg', mimeType: 'image/jpeg', buffer: ballotJpeg });
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Photo of the ballot: attached');
+    await expect.poll(() => page.locator('.line.me').last().textContent()).toContain('ballot.jpg');
+
+    await panelButton('Confirm').click();
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Thank you! Your vote is recorded.');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-vote.png'), fullPage: true });
+
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(`${server.url}/api/v1/elections/webchat-open/summary?area=p1`);
+          return ((await response.json()) as { voters: { confirmed: number; choices: Array<{ id: string; count: number }> } })
+            .voters;
+        },
+        { timeout: 20_000 },
+      )
+      .toMatchObject({ confirmed: 1 });
+  });
+
+  it('switches the page language and answers a sticker-like surprise with a reprompt', async () => {
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Dauys: сообщите свой голос');
+    await page.getByRole('textbox').fill('hello?');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    // The conversation itself stays in the language chosen in it (English).
+    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('I did not understand that.');
+    await expect.poll(() => panelButton('Correct my vote').count()).toBe(1);
+  });
+
+  it('refuses a photo over the size cap and a body that is not an image, changing nothing', async () => {
+    const tooBig = await fetch(`${server.url}/webchat/api/photo?clientMessageId=big1`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(10 * 1024 * 1024 + 1),
+    });
+    expect(tooBig.status).toBe(413);
+    const notImage = await fetch(`${server.url}/webchat/api/photo?clientMessageId=txt1`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'not a photo',
+    });
+    expect(notImage.status).toBe(400);
+    expect(((await notImage.json()) as { issues: Array<{ where: string }> }).issues[0]?.where).toBe('header.content-type');
+    const badInput = await fetch(`${server.url}/webchat/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientMessageId: 'x1', input: { kind: 'command', command: 'drop_tables' } }),
+    });
+    expect(badInput.status).toBe(400);
+    expect(((await badInput.json()) as { issues: Array<{ where: string }> }).issues[0]?.where).toBe('body.input.command');
+  });
+});

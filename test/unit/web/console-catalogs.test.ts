@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { checkCatalogs } from '../../../src/i18n/check-catalogs';
+import { CONSOLE_CATALOGS, render } from '../../../web/console/i18n/catalogs';
+
+describe('console catalogs', () => {
+  it('has every English key, with the same placeholders, in kk and ru', () => {
+    expect(checkCatalogs(CONSOLE_CATALOGS, 'en')).toEqual([]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(render('en', 'audit.broken', { id: 7, reason: 'hash mismatch', count: 6 })).toBe(
+      'Chain broken at entry #7: hash mismatch. 6 earlier entries verify.',
+    );
+    expect(render('ru', 'nav.signedInAs', { email: 'a@example.org' })).toBe('Вы вошли как a@example.org ({role})');
+  });
+});

@@ -1,0 +1,29 @@
+import { en } from '../../src/i18n/catalogs/en';
+import { kk } from '../../src/i18n/catalogs/kk';
+import { ru } from '../../src/i18n/catalogs/ru';
+
+/** The page's own texts come from the same catalogs as the bots' (`webchat.*` keys). */
+export const CHAT_LOCALES = ['kk', 'ru', 'en'] as const;
+export type ChatLocale = (typeof CHAT_LOCALES)[number];
+export const LANGUAGE_NAMES: Record<ChatLocale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+type WebchatKey = Extract<keyof typeof en, `webchat.${string}`>;
+const catalogs = { kk, ru, en };
+
+/**
+ * @example
+ * text('ru', 'webchat.photo_too_large', { megabytes: 10 }); // 'Фото слишком большое (предел — 10 МБ).'
+ */
+export function text(locale: ChatLocale, key: WebchatKey, params: Record<string, string | number> = {}): string {
+  return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The visitor's language: the one chosen before on this device, else the browser's, else Kazakh. */
+export function initialLocale(): ChatLocale {
+  const stored = globalThis.localStorage?.getItem('dauys.chat.locale');
+  if (CHAT_LOCALES.includes(stored as ChatLocale)) return stored as ChatLocale;
+  const browser = (globalThis.navigator?.language ?? '').slice(0, 2);
+  return CHAT_LOCALES.includes(browser as ChatLocale) ? (browser as ChatLocale) : 'kk';
+}
