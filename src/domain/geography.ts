@@ -85,7 +85,11 @@ export function buildGeography(areas: readonly GeographyArea[]): Geography {
 
   const pathOf = (code: string): string[] => {
     const path: string[] = [];
-    for (let area = byCode.get(code); area; area = area.parentCode ? byCode.get(area.parentCode) : undefined) {
+    for (
+      let area = byCode.get(code);
+      area;
+      area = area.parentCode ? byCode.get(area.parentCode) : undefined
+    ) {
       path.unshift(area.code);
       if (path.length > 32) break; // a cycle in bad data must not hang a conversation
     }

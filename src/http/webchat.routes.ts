@@ -17,7 +17,10 @@ const messageBody = z.object({
   locale,
   input: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string().trim().min(1, 'must not be empty').max(1000) }),
-    z.object({ kind: z.literal('command'), command: z.enum(['start', 'language', 'help', 'privacy', 'delete']) }),
+    z.object({
+      kind: z.literal('command'),
+      command: z.enum(['start', 'language', 'help', 'privacy', 'delete']),
+    }),
     z.object({ kind: z.literal('button'), data: z.string().min(1).max(64) }),
   ]),
 });
@@ -59,11 +62,16 @@ export const webchatRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
 
   server.post('/photo', { bodyLimit: WEBCHAT_MAX_PHOTO_BYTES }, async (request, reply) => {
     const query = parseRequest(photoQuery, request.query, 'query');
-    const mimeType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const mimeType = String(request.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
     if (!(WEBCHAT_PHOTO_TYPES as readonly string[]).includes(mimeType) || !Buffer.isBuffer(request.body)) {
-      throw invalidInput('invalid photo', [{ where: 'header.content-type', message: 'must be image/jpeg, image/png or image/webp' }]);
+      throw invalidInput('invalid photo', [
+        { where: 'header.content-type', message: 'must be image/jpeg, image/png or image/webp' },
+      ]);
     }
-    if (request.body.length === 0) throw invalidInput('invalid photo', [{ where: 'body', message: 'is empty' }]);
+    if (request.body.length === 0)
+      throw invalidInput('invalid photo', [{ where: 'body', message: 'is empty' }]);
     const session = sessionOf(request, reply);
     await app.webchat.submitPhoto(
       session,
@@ -82,17 +90,26 @@ export const webchatRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
 
   server.setErrorHandler((error, request, reply) => {
     if (error instanceof DauysError) {
-      return reply.status(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
+      return reply
+        .status(error.statusCode)
+        .send({ error: error.code, message: error.message, issues: error.issues });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) {
-      return reply.status(413).send({ error: 'DAUYS_ERR_PAYLOAD_TOO_LARGE', message: 'photo larger than 10 MB' });
+      return reply
+        .status(413)
+        .send({ error: 'DAUYS_ERR_PAYLOAD_TOO_LARGE', message: 'photo larger than 10 MB' });
     }
-    if (status === 415) return reply.status(415).send({ error: 'DAUYS_ERR_VALIDATION', message: 'unsupported content type' });
-    if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url }, 'web chat request failed');
+    if (status === 415)
+      return reply.status(415).send({ error: 'DAUYS_ERR_VALIDATION', message: 'unsupported content type' });
+    if (status >= 500)
+      request.log.error({ err: error, route: request.routeOptions.url }, 'web chat request failed');
     return reply
       .status(status >= 500 ? 500 : status)
-      .send({ error: status >= 500 ? 'DAUYS_ERR_INTERNAL' : 'DAUYS_ERR_VALIDATION', message: status >= 500 ? 'internal error' : (error as Error).message });
+      .send({
+        error: status >= 500 ? 'DAUYS_ERR_INTERNAL' : 'DAUYS_ERR_VALIDATION',
+        message: status >= 500 ? 'internal error' : (error as Error).message,
+      });
   });
 };
 

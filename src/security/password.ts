@@ -38,7 +38,10 @@ function scrypt(password: string, salt: Buffer, cost: ScryptCost, keyLength: num
  * const stored = await hashPassword('correct horse battery staple');
  * await verifyPassword('correct horse battery staple', stored); // true
  */
-export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: ScryptCost = DEFAULT_SCRYPT_COST,
+): Promise<string> {
   const salt = crypto.randomBytes(SALT_BYTES);
   const key = await scrypt(password, salt, cost, KEY_BYTES);
   return `$scrypt$ln=${cost.ln},r=${cost.r},p=${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;

@@ -57,7 +57,12 @@ export function totpCode(key: Buffer, atMs: number, options: TotpOptions = {}): 
  * const step = verifyTotp(key, '287082', Date.now());
  * if (step === null || step <= user.lastStep) refuse();
  */
-export function verifyTotp(key: Buffer, code: string, atMs: number, options: TotpOptions = {}): number | null {
+export function verifyTotp(
+  key: Buffer,
+  code: string,
+  atMs: number,
+  options: TotpOptions = {},
+): number | null {
   const { digits, period } = { ...DEFAULTS, ...options };
   if (!new RegExp(`^\\d{${digits}}$`).test(code)) return null;
   const current = totpStep(atMs, period);

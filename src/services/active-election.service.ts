@@ -42,13 +42,19 @@ export class ActiveElectionService {
     const now = this.now().getTime();
     const running = elections.find((e) => pollsWindow(e.definition).lateMessagesUntil.getTime() > now);
     const chosen = running ?? elections.find((e) => e.demo);
-    return chosen && { id: chosen.id, slug: chosen.slug, definition: chosen.definition, alwaysOpen: !running };
+    return (
+      chosen && { id: chosen.id, slug: chosen.slug, definition: chosen.definition, alwaysOpen: !running }
+    );
   }
 
   private async load(db: Kysely<Database> | Transaction<Database>): Promise<StoredElection[]> {
     const stamp = await db
       .selectFrom('elections')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updated_at').as('at')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('id').as('id'),
+        eb.fn.max('updated_at').as('at'),
+      ])
       .executeTakeFirst();
     const fingerprint = `${stamp?.n}/${stamp?.id}/${stamp?.at ? new Date(stamp.at).getTime() : 0}`;
     if (this.cached?.fingerprint === fingerprint) return this.cached.elections;
@@ -58,7 +64,10 @@ export class ActiveElectionService {
       .orderBy('id', 'desc')
       .execute();
     // Stored definitions were validated when loaded.
-    const elections = rows.map((row) => ({ ...row, definition: row.definition as unknown as ElectionDefinition }));
+    const elections = rows.map((row) => ({
+      ...row,
+      definition: row.definition as unknown as ElectionDefinition,
+    }));
     this.cached = { fingerprint, elections };
     return elections;
   }

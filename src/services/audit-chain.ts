@@ -79,7 +79,12 @@ export async function verifyChain(
     if (page.length === 0) return { ok: true, entries, headHash: previousHash };
     for (const entry of page) {
       if (entry.prev_hash !== previousHash) {
-        return { ok: false, entries, brokenAt: entry.id, reason: 'prev_hash does not match the previous entry' };
+        return {
+          ok: false,
+          entries,
+          brokenAt: entry.id,
+          reason: 'prev_hash does not match the previous entry',
+        };
       }
       if (auditEntryHash(entry) !== entry.hash) {
         return { ok: false, entries, brokenAt: entry.id, reason: 'hash does not match the entry’s contents' };

@@ -74,7 +74,11 @@ export class AuthService {
       const repository = new SessionsRepository(tx);
       await repository.recordLoginAttempt(email, input.ip, true, now);
       await repository.insert(tokenHash, user.id, input.ip, now);
-      await this.audit.record(tx, { actor: userActor(user), action: 'session.login', target: `user:${user.id}` });
+      await this.audit.record(tx, {
+        actor: userActor(user),
+        action: 'session.login',
+        target: `user:${user.id}`,
+      });
     });
     return { token, session: { token, tokenHash, user: toUserView(user), reauthenticatedAt: now } };
   }
@@ -122,7 +126,10 @@ export class AuthService {
    * Re-entering password and a fresh TOTP code opens the sensitive-action window. Failures
    * count toward the account's lockout, so a stolen session cannot guess the password here.
    */
-  async reauthenticate(session: ConsoleSession, input: { password: string; code: string; ip: string }): Promise<void> {
+  async reauthenticate(
+    session: ConsoleSession,
+    input: { password: string; code: string; ip: string },
+  ): Promise<void> {
     const email = session.user.email;
     await this.refuseIfLockedOut(email, input.ip);
     const user = await this.checkCredentials(email, input.password, input.code);
@@ -132,7 +139,11 @@ export class AuthService {
     }
     await this.db.transaction().execute(async (tx) => {
       await new SessionsRepository(tx).markReauthenticated(session.tokenHash, this.now());
-      await this.audit.record(tx, { actor: userActor(user), action: 'session.reauth', target: `user:${user.id}` });
+      await this.audit.record(tx, {
+        actor: userActor(user),
+        action: 'session.reauth',
+        target: `user:${user.id}`,
+      });
     });
   }
 
@@ -157,12 +168,20 @@ export class AuthService {
     const users = new UsersRepository(this.db);
     const row = await users.findById(session.user.id);
     if (!row || !(await verifyPassword(input.currentPassword, row.password_hash))) {
-      await new SessionsRepository(this.db).recordLoginAttempt(session.user.email, input.ip, false, this.now());
+      await new SessionsRepository(this.db).recordLoginAttempt(
+        session.user.email,
+        input.ip,
+        false,
+        this.now(),
+      );
       throw new DauysError('DAUYS_ERR_UNAUTHORIZED', 'the current password is wrong');
     }
     const passwordHash = await hashPassword(input.newPassword);
     return this.db.transaction().execute(async (tx) => {
-      await new UsersRepository(tx).update(row.id, { password_hash: passwordHash, must_change_password: false });
+      await new UsersRepository(tx).update(row.id, {
+        password_hash: passwordHash,
+        must_change_password: false,
+      });
       await new SessionsRepository(tx).deleteForUser(row.id, session.tokenHash);
       await this.audit.record(tx, {
         actor: userActor(row),
@@ -192,7 +211,11 @@ export class AuthService {
    * The user when password and code are both right, the account is enabled and the code's
    * step was not used before; otherwise undefined. Always spends one scrypt, known user or not.
    */
-  private async checkCredentials(email: string, password: string, code: string): Promise<ConsoleUserRow | undefined> {
+  private async checkCredentials(
+    email: string,
+    password: string,
+    code: string,
+  ): Promise<ConsoleUserRow | undefined> {
     const users = new UsersRepository(this.db);
     const user = await users.findByEmail(email);
     const passwordOk = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));

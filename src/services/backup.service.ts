@@ -86,7 +86,9 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     await write(header);
     for (const table of tables) {
       // A cursor keeps memory flat on a million-row table; row_to_json keeps every type exact.
-      await client.query(`declare backup_cursor no scroll cursor for select row_to_json(t)::text as r from "${table}" t`);
+      await client.query(
+        `declare backup_cursor no scroll cursor for select row_to_json(t)::text as r from "${table}" t`,
+      );
       for (;;) {
         const { rows: batch } = await client.query<{ r: string }>(`fetch ${BATCH_ROWS} from backup_cursor`);
         if (batch.length === 0) break;
@@ -115,7 +117,8 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
  * a schema at other migrations, or a database that already holds data is refused and nothing changes.
  */
 export async function restoreDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
-  if (!fs.existsSync(file)) throw invalidInput(`cannot read ${file}`, [{ where: file, message: 'no such file' }]);
+  if (!fs.existsSync(file))
+    throw invalidInput(`cannot read ${file}`, [{ where: file, message: 'no such file' }]);
   const lines = gunzippedLines(file);
   const client = await pool.connect();
   let header: BackupHeader | undefined;
@@ -140,13 +143,13 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
       }
       const { table, rows: batch } = entry as { table?: unknown; rows?: unknown };
       if (typeof table !== 'string' || !header.tables.includes(table) || !Array.isArray(batch)) {
-        throw invalidInput(`${file} is damaged`, [{ where: `${file}:${lineNumber}`, message: 'not a table batch of this backup' }]);
+        throw invalidInput(`${file} is damaged`, [
+          { where: `${file}:${lineNumber}`, message: 'not a table batch of this backup' },
+        ]);
       }
       await client.query(
         `insert into "${table}" overriding system value select * from json_populate_recordset(null::"${table}", $1::json)`,
-        [
-          JSON.stringify(batch),
-        ],
+        [JSON.stringify(batch)],
       );
       touched.add(table);
       rows += batch.length;
@@ -197,15 +200,24 @@ function parseLine(line: string, file: string, lineNumber: number): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    throw invalidInput(`${file} is damaged`, [{ where: `${file}:${lineNumber}`, message: 'not a JSON line' }]);
+    throw invalidInput(`${file} is damaged`, [
+      { where: `${file}:${lineNumber}`, message: 'not a JSON line' },
+    ]);
   }
 }
 
 function checkHeader(entry: unknown, file: string): BackupHeader {
   const header = entry as Partial<BackupHeader>;
-  if (header?.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION || !Array.isArray(header.tables)) {
+  if (
+    header?.format !== BACKUP_FORMAT ||
+    header.version !== BACKUP_VERSION ||
+    !Array.isArray(header.tables)
+  ) {
     throw invalidInput(`${file} is not a Dauys backup`, [
-      { where: `${file}:1`, message: `expected a header with format "${BACKUP_FORMAT}" version ${BACKUP_VERSION}` },
+      {
+        where: `${file}:1`,
+        message: `expected a header with format "${BACKUP_FORMAT}" version ${BACKUP_VERSION}`,
+      },
     ]);
   }
   return header as BackupHeader;
@@ -215,13 +227,19 @@ async function checkTarget(client: pg.PoolClient, header: BackupHeader, file: st
   const migrations = await appliedMigrations(client);
   if (migrations.join() !== header.migrations.join()) {
     throw invalidInput(`${file} was made at another schema version`, [
-      { where: `${file}:1`, message: `backup has migrations [${header.migrations.join(', ')}], database has [${migrations.join(', ')}]` },
+      {
+        where: `${file}:1`,
+        message: `backup has migrations [${header.migrations.join(', ')}], database has [${migrations.join(', ')}]`,
+      },
     ]);
   }
   for (const table of header.tables) {
     const { rows } = await client.query<{ any: boolean }>(`select exists (select 1 from "${table}") as any`);
     if (rows[0]?.any) {
-      throw new DauysError('DAUYS_ERR_CONFLICT', `refusing to restore into a database that holds data (table ${table})`);
+      throw new DauysError(
+        'DAUYS_ERR_CONFLICT',
+        `refusing to restore into a database that holds data (table ${table})`,
+      );
     }
   }
 }

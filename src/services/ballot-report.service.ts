@@ -4,7 +4,10 @@ import type { BotName, ChannelName, InboundMessage, MediaRef } from '../flows/me
 import { deriveKey } from '../security/derived-keys';
 import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
-import { BallotReportsRepository, type BallotReportRow } from '../store/repositories/ballot-reports.repository';
+import {
+  BallotReportsRepository,
+  type BallotReportRow,
+} from '../store/repositories/ballot-reports.repository';
 import type { BallotStatus } from '../store/tables/ballots.tables';
 import { VoterTallyService, tallyMove, type TalliedReport } from './voter-tally.service';
 
@@ -86,7 +89,13 @@ export class BallotReportService {
     if (input.photo) {
       if (!this.media) throw new Error('BallotReportService: a photo arrived but no media pipeline is wired');
       const { channel, bot, participant } = input.inbound;
-      mediaId = await this.media.request(tx, { channel, bot, participant, media: input.photo, purpose: 'ballot' });
+      mediaId = await this.media.request(tx, {
+        channel,
+        bot,
+        participant,
+        media: input.photo,
+        purpose: 'ballot',
+      });
       status = 'pending_review';
     } else if (input.keepRecordedPhoto && existing?.media_id != null) {
       mediaId = existing.media_id;
@@ -113,7 +122,9 @@ export class BallotReportService {
   /** Removes the voter's report and its tally cells; returns whether there was one. */
   async remove(tx: Transaction<Database>, electionId: number, electionSlug: string, participant: string) {
     const reports = new BallotReportsRepository(tx);
-    const existing = await reports.findByVoter(electionId, this.voterKey(electionSlug, participant), { lock: true });
+    const existing = await reports.findByVoter(electionId, this.voterKey(electionSlug, participant), {
+      lock: true,
+    });
     if (!existing) return false;
     await reports.delete(existing.id);
     await this.moveTally(tx, existing, undefined);
@@ -158,7 +169,12 @@ export class BallotReportService {
     const tallied = async (row: BallotReportRow | undefined): Promise<TalliedReport | undefined> => {
       if (!row) return undefined;
       const precinct = await areas.find(electionId, row.precinct_code);
-      return { path: precinct?.path ?? [row.precinct_code], choiceId: row.choice_id, status: row.status, delayed: row.delayed };
+      return {
+        path: precinct?.path ?? [row.precinct_code],
+        choiceId: row.choice_id,
+        status: row.status,
+        delayed: row.delayed,
+      };
     };
     await VoterTallyService.apply(tx, electionId, tallyMove(await tallied(before), await tallied(after)));
   }

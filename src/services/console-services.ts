@@ -24,6 +24,9 @@ export function createConsoleServices(
   const audit = new AuditService(db);
   return {
     audit,
-    console: { auth: new AuthService(db, secret, audit, options), users: new UsersService(db, secret, audit) },
+    console: {
+      auth: new AuthService(db, secret, audit, options),
+      users: new UsersService(db, secret, audit),
+    },
   };
 }

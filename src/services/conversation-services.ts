@@ -39,7 +39,9 @@ export function createConversationServices(
   const ballots = new BallotReportService(secret, messaging.media);
   messaging.media.onProcessed('ballot', (tx, item) => ballots.onPhotoProcessed(tx, item));
   const webchat = new WebchatService(database.db, secret, messaging.inbox);
-  messaging.channels.addSender(new WebchatSender(webchat, translateAll)).addFetcher(new WebchatMediaFetcher(webchat));
+  messaging.channels
+    .addSender(new WebchatSender(webchat, translateAll))
+    .addFetcher(new WebchatMediaFetcher(webchat));
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
   const conversations = new ConversationService(activeElections, new GeographyCacheService(), ballots, {
     publicUrl,

@@ -5,13 +5,19 @@ import type { AddressedOutbound, BotName, InboundMessage } from '../flows/messag
 import { voterFlow } from '../flows/voter/voter-flow';
 import type { VoterContext, VoterEffect, VoterState } from '../flows/voter/voter-state';
 import type { Database } from '../store/database-schema';
-import { ConversationsRepository, type ConversationKey } from '../store/repositories/conversations.repository';
+import {
+  ConversationsRepository,
+  type ConversationKey,
+} from '../store/repositories/conversations.repository';
 import { judgeVote, type ActiveElection, type ActiveElectionService } from './active-election.service';
 import type { BallotReportService } from './ballot-report.service';
 import type { GeographyCacheService } from './geography-cache.service';
 
 /** A bot's conversation as the pipeline runs it: one inbound message in, the replies out. */
-export type BotConversation = (tx: Transaction<Database>, inbound: InboundMessage) => Promise<AddressedOutbound[]>;
+export type BotConversation = (
+  tx: Transaction<Database>,
+  inbound: InboundMessage,
+) => Promise<AddressedOutbound[]>;
 
 export interface ConversationServiceOptions {
   /** Where the live results are, for the voter's thanks (PUBLIC_URL, else the local server). */
@@ -51,7 +57,10 @@ export class ConversationService {
     return conversation ? conversation(tx, inbound) : [];
   }
 
-  private async handleVoter(tx: Transaction<Database>, inbound: InboundMessage): Promise<AddressedOutbound[]> {
+  private async handleVoter(
+    tx: Transaction<Database>,
+    inbound: InboundMessage,
+  ): Promise<AddressedOutbound[]> {
     const key = { channel: inbound.channel, bot: inbound.bot, participant: inbound.participant };
     const conversations = new ConversationsRepository(tx);
     const saved = (await conversations.load(key)) as VoterState | undefined;
@@ -66,8 +75,7 @@ export class ConversationService {
     if (deleted) {
       await conversations.delete(key);
       await this.options.forgetParticipant?.(tx, key);
-    }
-    else await conversations.save(key, step.state);
+    } else await conversations.save(key, step.state);
 
     const locale = step.state.locale ?? inbound.clientLocale ?? DEFAULT_LOCALE;
     return step.replies.map((message) => ({ ...key, locale, message }));
@@ -131,7 +139,8 @@ export class ConversationService {
         });
         return false;
       case 'delete_voter':
-        if (election && !effect.keepVote) await this.ballots.remove(tx, election.id, election.slug, inbound.participant);
+        if (election && !effect.keepVote)
+          await this.ballots.remove(tx, election.id, election.slug, inbound.participant);
         return true;
     }
   }

@@ -112,7 +112,8 @@ export class ElectionAnalysisService {
     for (const row of rows.rows) {
       const entry = byPrecinct.get(row.code) ?? { photo: {}, sample: {} };
       entry.sample[row.choice_id] = (entry.sample[row.choice_id] ?? 0) + row.count;
-      if (row.status === 'confirmed') entry.photo[row.choice_id] = (entry.photo[row.choice_id] ?? 0) + row.count;
+      if (row.status === 'confirmed')
+        entry.photo[row.choice_id] = (entry.photo[row.choice_id] ?? 0) + row.count;
       byPrecinct.set(row.code, entry);
     }
     return byPrecinct;
@@ -125,7 +126,14 @@ function officialFigures(
   registeredOnList: number,
 ): Pick<StationResult, 'registered' | 'ballotsCast' | 'valid' | 'invalid' | 'votes' | 'officialMissing'> {
   if (!figures) {
-    return { registered: registeredOnList, ballotsCast: 0, valid: 0, invalid: 0, votes: {}, officialMissing: true };
+    return {
+      registered: registeredOnList,
+      ballotsCast: 0,
+      valid: 0,
+      invalid: 0,
+      votes: {},
+      officialMissing: true,
+    };
   }
   const { roles } = definition.protocol;
   const votes: VotesByChoice = {};

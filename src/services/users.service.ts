@@ -6,7 +6,11 @@ import { generateOneTimePassword, hashPassword } from '../security/password';
 import { base32Encode, generateTotpSecret, totpEnrolmentUri } from '../security/totp';
 import type { Database } from '../store/database-schema';
 import { SessionsRepository } from '../store/repositories/sessions.repository';
-import { EmailTakenError, UsersRepository, type ConsoleUserRow } from '../store/repositories/users.repository';
+import {
+  EmailTakenError,
+  UsersRepository,
+  type ConsoleUserRow,
+} from '../store/repositories/users.repository';
 import { CONSOLE_ROLES, type ConsoleRole } from '../store/tables/console.tables';
 import type { AuditActor, AuditService } from './audit.service';
 import { normalizeEmail, toUserView, type ConsoleUserView } from './console-user-view';
@@ -71,7 +75,11 @@ export class UsersService {
   }
 
   /** Changes role and/or enabled state; the user's sessions end so the change applies at once. */
-  async update(actor: AuditActor, id: number, change: { role?: ConsoleRole; disabled?: boolean }): Promise<ConsoleUserView> {
+  async update(
+    actor: AuditActor,
+    id: number,
+    change: { role?: ConsoleRole; disabled?: boolean },
+  ): Promise<ConsoleUserView> {
     if (change.role !== undefined) assertRole(change.role);
     return this.db.transaction().execute(async (tx) => {
       const users = new UsersRepository(tx);
@@ -105,11 +113,17 @@ export class UsersService {
    * New one-time password and TOTP key for someone who lost either; their sessions end.
    * Admins use it from the console; `dauys user reset` is the way back in for a locked-out admin.
    */
-  async resetCredentials(actor: AuditActor, lookup: { id: number } | { email: string }): Promise<IssuedCredentials> {
+  async resetCredentials(
+    actor: AuditActor,
+    lookup: { id: number } | { email: string },
+  ): Promise<IssuedCredentials> {
     const { oneTimePassword, totpSecret, passwordHash } = await this.freshCredentials();
     return this.db.transaction().execute(async (tx) => {
       const users = new UsersRepository(tx);
-      const found = 'id' in lookup ? await users.findById(lookup.id) : await users.findByEmail(normalizeEmail(lookup.email));
+      const found =
+        'id' in lookup
+          ? await users.findById(lookup.id)
+          : await users.findByEmail(normalizeEmail(lookup.email));
       if (!found) throw notFound('no such user');
       await users.update(found.id, {
         password_hash: passwordHash,
@@ -135,7 +149,11 @@ export class UsersService {
 
   private async freshCredentials() {
     const oneTimePassword = generateOneTimePassword();
-    return { oneTimePassword, totpSecret: generateTotpSecret(), passwordHash: await hashPassword(oneTimePassword) };
+    return {
+      oneTimePassword,
+      totpSecret: generateTotpSecret(),
+      passwordHash: await hashPassword(oneTimePassword),
+    };
   }
 }
 

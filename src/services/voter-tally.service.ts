@@ -47,12 +47,17 @@ export interface VotersBlock {
  * votersBlock([{ choiceId: 'a', status: 'confirmed', delayed: false, count: 3 }], election, 1);
  * // { received: 3, counted: 3, confirmed: 3, …, choices: [{ id: 'a', count: 3, share: 1 }, …] }
  */
-export function votersBlock(counts: TallyCount[], election: ElectionDefinition, precinctsCovered: number): VotersBlock {
+export function votersBlock(
+  counts: TallyCount[],
+  election: ElectionDefinition,
+  precinctsCovered: number,
+): VotersBlock {
   const byStatus = (status: BallotStatus) =>
     counts.filter((c) => c.status === status).reduce((sum, c) => sum + c.count, 0);
   const countedCells = counts.filter((c) => COUNTED_STATUSES.includes(c.status));
   const counted = countedCells.reduce((sum, c) => sum + c.count, 0);
-  const perChoice = (id: string) => countedCells.filter((c) => c.choiceId === id).reduce((s, c) => s + c.count, 0);
+  const perChoice = (id: string) =>
+    countedCells.filter((c) => c.choiceId === id).reduce((s, c) => s + c.count, 0);
   const voterOnly = new Set(election.voterOnlyChoices.map((c) => c.id));
   return {
     received: counts.reduce((sum, c) => sum + c.count, 0),
@@ -121,7 +126,15 @@ export class VoterTallyService {
     election: ElectionDefinition,
     level: string,
     areaCode?: string,
-  ): Promise<Array<{ code: string; parent: string | null; number: string | null; names: LocalizedText; voters: VotersBlock }>> {
+  ): Promise<
+    Array<{
+      code: string;
+      parent: string | null;
+      number: string | null;
+      names: LocalizedText;
+      voters: VotersBlock;
+    }>
+  > {
     const tallies = new VoterTalliesRepository(this.db);
     const precinctLevel = election.geography.levels.at(-1)!.id;
     const [areas, cells, precinctCells] = await Promise.all([
@@ -137,10 +150,15 @@ export class VoterTallyService {
       }
     } else {
       // A precinct counts as covered for each enclosing area of this level.
-      const paths = await precinctPaths(this.db, electionId, [...new Set(precinctCells.map((c) => c.areaCode))]);
-      const coveredPrecincts = new Set(precinctCells.filter((c) => c.status !== 'spam').map((c) => c.areaCode));
+      const paths = await precinctPaths(this.db, electionId, [
+        ...new Set(precinctCells.map((c) => c.areaCode)),
+      ]);
+      const coveredPrecincts = new Set(
+        precinctCells.filter((c) => c.status !== 'spam').map((c) => c.areaCode),
+      );
       for (const precinct of coveredPrecincts) {
-        for (const code of paths.get(precinct) ?? []) coveredByArea.set(code, (coveredByArea.get(code) ?? 0) + 1);
+        for (const code of paths.get(precinct) ?? [])
+          coveredByArea.set(code, (coveredByArea.get(code) ?? 0) + 1);
       }
     }
     return areas.map((area) => ({
@@ -169,7 +187,11 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-async function precinctPaths(db: Kysely<Database>, electionId: number, codes: string[]): Promise<Map<string, string[]>> {
+async function precinctPaths(
+  db: Kysely<Database>,
+  electionId: number,
+  codes: string[],
+): Promise<Map<string, string[]>> {
   if (codes.length === 0) return new Map();
   const rows = await db
     .selectFrom('areas')

@@ -13,9 +13,7 @@ export const WEBCHAT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as 
 
 /** What the page sends: typed text, a command, or a button press. */
 export type WebchatInput =
-  | { kind: 'text'; text: string }
-  | { kind: 'command'; command: string }
-  | { kind: 'button'; data: string };
+  { kind: 'text'; text: string } | { kind: 'command'; command: string } | { kind: 'button'; data: string };
 
 /**
  * The web chat as a channel: an anonymous session (a random id in an HttpOnly cookie) stands
@@ -69,7 +67,12 @@ export class WebchatService {
     options: { clientMessageId: string; locale?: string },
   ): Promise<void> {
     const key = `wc_${crypto.randomBytes(18).toString('base64url')}`;
-    await new WebchatRepository(this.db).saveUpload(key, this.participantOf(sessionId), photo.mimeType, photo.bytes);
+    await new WebchatRepository(this.db).saveUpload(
+      key,
+      this.participantOf(sessionId),
+      photo.mimeType,
+      photo.bytes,
+    );
     const media = { fileId: key, sizeBytes: photo.bytes.length, mimeType: photo.mimeType };
     await this.accept(sessionId, { kind: 'photo', media }, options);
   }

@@ -22,7 +22,9 @@ describe('console accounts and audit from the command line', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/one-time password: [a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}\n/);
-    expect(result.stdout).toMatch(/otpauth:\/\/totp\/Dauys:root@example\.org\?secret=[A-Z2-7]{32}&issuer=Dauys/);
+    expect(result.stdout).toMatch(
+      /otpauth:\/\/totp\/Dauys:root@example\.org\?secret=[A-Z2-7]{32}&issuer=Dauys/,
+    );
 
     const again = await runDauys(['user', 'create', '--role', 'analyst', '--email', 'root@example.org'], env);
     expect(again.code).toBe(2);

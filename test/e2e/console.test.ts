@@ -8,7 +8,12 @@ import { createConsoleServices } from '../../src/services/console-services';
 import { DEFAULT_AUTH_POLICY } from '../../src/services/auth-policy';
 import { base32Decode, totpCode } from '../../src/security/totp';
 import { CONSOLE_CATALOGS } from '../../web/console/i18n/catalogs';
-import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp, type TestConsoleUser } from '../support/console-test-app';
+import {
+  createConsoleUser,
+  openConsoleTestApp,
+  type ConsoleTestApp,
+  type TestConsoleUser,
+} from '../support/console-test-app';
 import { REPO_ROOT } from '../support/tiny-election';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -225,7 +230,9 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
     await page.getByTestId('audit-table').waitFor();
     expect(await page.getByTestId('audit-table').textContent()).toContain('user.update');
     await page.getByTestId('audit-verify').click();
-    await expect.poll(() => page.getByTestId('audit-result').textContent()).toMatch(/^Chain intact: \d+ entries verified\.$/);
+    await expect
+      .poll(() => page.getByTestId('audit-result').textContent())
+      .toMatch(/^Chain intact: \d+ entries verified\.$/);
     await screenshot(page, '11-audit-intact');
 
     // A database operator edits history behind the append-only trigger.
@@ -236,11 +243,15 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
       .executeTakeFirstOrThrow();
     await harness.app.database.db.transaction().execute(async (tx) => {
       await sql`alter table audit_log disable trigger audit_log_append_only`.execute(tx);
-      await sql`update audit_log set after = jsonb_set(after, '{role}', '"admin"') where id = ${id}`.execute(tx);
+      await sql`update audit_log set after = jsonb_set(after, '{role}', '"admin"') where id = ${id}`.execute(
+        tx,
+      );
       await sql`alter table audit_log enable trigger audit_log_append_only`.execute(tx);
     });
     await page.getByTestId('audit-verify').click();
-    await expect.poll(() => page.getByTestId('audit-result').textContent()).toContain(`Chain broken at entry #${id}:`);
+    await expect
+      .poll(() => page.getByTestId('audit-result').textContent())
+      .toContain(`Chain broken at entry #${id}:`);
     await screenshot(page, '12-audit-broken');
     await context.close();
   });

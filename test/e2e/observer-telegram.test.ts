@@ -28,7 +28,7 @@ describe('the observer bot through the Telegram webhook', () => {
   });
 
   afterAll(async () => {
-    if (process.env.DEBUG_OBSERVER_E2E) console.log(server.logs.lines.filter((l) => /"level":(40|50)/.test(l)).join('\n'));
+    if (process.env.DEBUG_OBSERVER_E2E) console.log(server.logs.lines.slice(-60).join('\n'));
     await server?.stop();
   });
 

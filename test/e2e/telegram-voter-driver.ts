@@ -1,6 +1,10 @@
 import type { FakeTelegramApi, ChatMessage } from '../support/fake-telegram-api';
 import type { TestServer } from '../support/start-test-server';
-import type { TelegramTestUser, TelegramUpdateFactory, TelegramUpdateJson } from '../support/telegram-updates';
+import type {
+  TelegramTestUser,
+  TelegramUpdateFactory,
+  TelegramUpdateJson,
+} from '../support/telegram-updates';
 
 let rawUpdateId = 5_000_000;
 
@@ -23,7 +27,11 @@ export class TelegramVoterDriver {
   outputs() {
     return this.fake
       .successfulCalls()
-      .filter((c) => (c.method === 'sendMessage' || c.method === 'editMessageText') && String(c.params.chat_id) === String(this.user.id));
+      .filter(
+        (c) =>
+          (c.method === 'sendMessage' || c.method === 'editMessageText') &&
+          String(c.params.chat_id) === String(this.user.id),
+      );
   }
 
   /** Posts updates in order and waits for `replies` more sent/edited messages. */
@@ -33,7 +41,11 @@ export class TelegramVoterDriver {
       const response = await this.server.postUpdate(update);
       if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.body}`);
     }
-    await this.fake.waitFor(() => this.outputs().length >= before + replies, 30_000, `${replies} replies to user ${this.user.id}`);
+    await this.fake.waitFor(
+      () => this.outputs().length >= before + replies,
+      30_000,
+      `${replies} replies to user ${this.user.id}`,
+    );
     return this.outputs()
       .slice(before)
       .map((call) => String(call.params.text));
@@ -41,13 +53,18 @@ export class TelegramVoterDriver {
 
   /** The newest message with buttons: the panel. */
   panel(): ChatMessage {
-    const panel = this.fake.visibleMessages(this.user.id).filter((m) => m.buttons.length > 0).at(-1);
+    const panel = this.fake
+      .visibleMessages(this.user.id)
+      .filter((m) => m.buttons.length > 0)
+      .at(-1);
     if (!panel) throw new Error(`user ${this.user.id} sees no panel`);
     return panel;
   }
 
   buttonData(): string[] {
-    return this.panel().buttons.flat().map((b) => b.data);
+    return this.panel()
+      .buttons.flat()
+      .map((b) => b.data);
   }
 
   lastText(): string {
@@ -61,7 +78,13 @@ export class TelegramVoterDriver {
   }
 
   async text(text: string, options: { date?: Date } = {}) {
-    return this.post([this.updates.text(this.user, text, options.date ? { date: Math.floor(options.date.getTime() / 1000) } : {})]);
+    return this.post([
+      this.updates.text(
+        this.user,
+        text,
+        options.date ? { date: Math.floor(options.date.getTime() / 1000) } : {},
+      ),
+    ]);
   }
 
   /** Presses the panel's button with this data (it must be on the panel, as for a real user). */
@@ -75,13 +98,18 @@ export class TelegramVoterDriver {
 
   /** Presses the button whose label is `label`. */
   async pressLabel(label: string) {
-    const button = this.panel().buttons.flat().find((b) => b.text === label);
+    const button = this.panel()
+      .buttons.flat()
+      .find((b) => b.text === label);
     if (!button) throw new Error(`no button labelled "${label}": ${JSON.stringify(this.panel().buttons)}`);
     return this.press(button.data);
   }
 
   async photo(fileId: string, options: { albumId?: string; date?: Date } = {}) {
-    const update = this.updates.photo(this.user, { fileId, ...(options.albumId ? { albumId: options.albumId } : {}) });
+    const update = this.updates.photo(this.user, {
+      fileId,
+      ...(options.albumId ? { albumId: options.albumId } : {}),
+    });
     if (options.date) (update.message as { date: number }).date = Math.floor(options.date.getTime() / 1000);
     return this.post([update]);
   }
@@ -111,7 +139,9 @@ export class TelegramVoterDriver {
       this.updates.text(this.user, 'what now?'),
       this.updates.sticker(this.user),
       this.updates.document(this.user, { fileId: 'doc-1', mimeType: 'application/pdf' }),
-      this.raw({ video: { file_id: 'video-1', file_unique_id: 'uv-1', width: 640, height: 480, duration: 3 } }),
+      this.raw({
+        video: { file_id: 'video-1', file_unique_id: 'uv-1', width: 640, height: 480, duration: 3 },
+      }),
       this.updates.location(this.user),
       this.updates.contact(this.user, '+77001234567'),
       this.raw({ voice: { file_id: 'voice-1', file_unique_id: 'uvo-1', duration: 2 } }),

@@ -9,7 +9,8 @@ const HOUR = 3_600_000;
 function middayZone(now: Date): { zone: string; offsetHours: number; localDate: string; localHour: number } {
   const offsetHours = 12 - now.getUTCHours();
   // Etc/GMT zones have the sign the other way round: Etc/GMT-5 is UTC+5.
-  const zone = offsetHours === 0 ? 'Etc/GMT' : offsetHours > 0 ? `Etc/GMT-${offsetHours}` : `Etc/GMT+${-offsetHours}`;
+  const zone =
+    offsetHours === 0 ? 'Etc/GMT' : offsetHours > 0 ? `Etc/GMT-${offsetHours}` : `Etc/GMT+${-offsetHours}`;
   const local = new Date(now.getTime() + offsetHours * HOUR);
   return { zone, offsetHours, localDate: local.toISOString().slice(0, 10), localHour: local.getUTCHours() };
 }

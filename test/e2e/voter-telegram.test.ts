@@ -19,7 +19,9 @@ describe('the voter bot through the Telegram webhook', () => {
 
   beforeAll(async () => {
     // The conversation is looked up lazily: the real service, created with the app.
-    server = await startTestServer({ conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) } });
+    server = await startTestServer({
+      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
+    });
     await server.app.elections.loadFile((await writeOpenElection('e2e-open')).electionFile);
     const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#f4f1ea' } })
       .jpeg()
@@ -35,15 +37,22 @@ describe('the voter bot through the Telegram webhook', () => {
 
   async function voters(slug: string, area: string) {
     const response = await fetch(`${server.url}/api/v1/elections/${slug}/summary?area=${area}`);
-    const body = (await response.json()) as { voters: Record<string, number> & { choices: Array<{ id: string; count: number }> } };
+    const body = (await response.json()) as {
+      voters: Record<string, number> & { choices: Array<{ id: string; count: number }> };
+    };
     return body.voters;
   }
-  async function waitForVoters(slug: string, area: string, check: (v: Awaited<ReturnType<typeof voters>>) => boolean) {
+  async function waitForVoters(
+    slug: string,
+    area: string,
+    check: (v: Awaited<ReturnType<typeof voters>>) => boolean,
+  ) {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const figures = await voters(slug, area);
       if (check(figures)) return figures;
-      if (Date.now() > deadline) throw new Error(`figures for ${area} never matched: ${JSON.stringify(figures)}`);
+      if (Date.now() > deadline)
+        throw new Error(`figures for ${area} never matched: ${JSON.stringify(figures)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -57,7 +66,12 @@ describe('the voter bot through the Telegram webhook', () => {
       (['kk', 'ru', 'en'] as const).map(async (locale) => {
         const chat = voter();
         await chat.command('start');
-        expect(chat.panel().buttons.flat().map((b) => b.text)).toEqual(['Қазақша', 'Русский', 'English']);
+        expect(
+          chat
+            .panel()
+            .buttons.flat()
+            .map((b) => b.text),
+        ).toEqual(['Қазақша', 'Русский', 'English']);
 
         const [note] = await chat.press(`l:${locale}`);
         expect(note).toContain(t(locale, 'voter.language_set'));
@@ -70,7 +84,10 @@ describe('the voter bot through the Telegram webhook', () => {
         await chat.press('a:r1-d1');
         const [precincts] = await chat.press('a:p1').then(() => [chat.lastText()]);
         expect(precincts).toContain(t(locale, 'voter.choose_choice'));
-        const labels = chat.panel().buttons.flat().map((b) => b.text);
+        const labels = chat
+          .panel()
+          .buttons.flat()
+          .map((b) => b.text);
         expect(labels).toContain(parties[locale]);
         expect(labels.at(-1)).toBe(t(locale, 'voter.back'));
 
@@ -88,7 +105,8 @@ describe('the voter bot through the Telegram webhook', () => {
         const sent = chat.outputs().filter((c) => c.method === 'sendMessage').length;
         expect(sent).toBeLessThanOrEqual(3);
         // Every text was rendered from the catalogs: no raw key reached the user.
-        for (const call of chat.outputs()) expect(String(call.params.text)).not.toMatch(/\b(voter|common)\.[a-z_]+/);
+        for (const call of chat.outputs())
+          expect(String(call.params.text)).not.toMatch(/\b(voter|common)\.[a-z_]+/);
       }),
     );
     // The photos pass the pipeline's checks: all three votes end up confirmed, and show publicly.
@@ -152,7 +170,9 @@ describe('the voter bot through the Telegram webhook', () => {
         const buttons = chat.buttonData();
         const replies = await chat.post(chat.unexpectedBurst());
         expect(replies, step).toHaveLength(reprompts.length);
-        replies.forEach((reply, i) => expect(reply.startsWith(reprompts[i]!), `${step}: ${reply}`).toBe(true));
+        replies.forEach((reply, i) =>
+          expect(reply.startsWith(reprompts[i]!), `${step}: ${reply}`).toBe(true),
+        );
         expect(chat.buttonData(), step).toEqual(buttons);
         // The step still works: its first button does what it did before.
         const [after] = await chat.press(buttons[0]!);

@@ -13,7 +13,8 @@ const chromiumMissing = !fs.existsSync(CHROMIUM);
 if (chromiumMissing && process.env.CI === 'true') {
   throw new Error(`CI=true but ${CHROMIUM} is missing: the web chat suite cannot run (see .ci/run)`);
 }
-if (chromiumMissing) console.warn(`webchat e2e skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+if (chromiumMissing)
+  console.warn(`webchat e2e skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
 describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
   let server: TestServer;
@@ -63,25 +64,39 @@ describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
     await panelButton('English').click();
     await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('What I keep');
     await panelButton('Continue').click();
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Choose your region.');
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('Choose your region.');
     await panelButton('Region 1').click();
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Choose your district');
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('Choose your district');
     await panelButton('District 1').click();
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Choose your precinct');
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('Choose your precinct');
 
     // Typing the number works too, as in Telegram.
     await page.getByRole('textbox').fill('101');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Whom did you vote for?');
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('Whom did you vote for?');
     await panelButton('Adal Political Party').click();
     await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Send a photo');
 
-    await page.locator('input[type="file"]').setInputFiles({ name: 'ballot.jpg', mimeType: 'image/jpeg', buffer: ballotJpeg });
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Photo of the ballot: attached');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'ballot.jpg', mimeType: 'image/jpeg', buffer: ballotJpeg });
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('Photo of the ballot: attached');
     await expect.poll(() => page.locator('.line.me').last().textContent()).toContain('ballot.jpg');
 
     await panelButton('Confirm').click();
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Thank you! Your vote is recorded.');
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('Thank you! Your vote is recorded.');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-vote.png'), fullPage: true });
 
@@ -89,8 +104,11 @@ describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
       .poll(
         async () => {
           const response = await fetch(`${server.url}/api/v1/elections/webchat-open/summary?area=p1`);
-          return ((await response.json()) as { voters: { confirmed: number; choices: Array<{ id: string; count: number }> } })
-            .voters;
+          return (
+            (await response.json()) as {
+              voters: { confirmed: number; choices: Array<{ id: string; count: number }> };
+            }
+          ).voters;
         },
         { timeout: 20_000 },
       )
@@ -103,7 +121,9 @@ describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
     await page.getByRole('textbox').fill('hello?');
     await page.getByRole('button', { name: 'Отправить' }).click();
     // The conversation itself stays in the language chosen in it (English).
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('I did not understand that.');
+    await expect
+      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
+      .toContain('I did not understand that.');
     await expect.poll(() => panelButton('Correct my vote').count()).toBe(1);
   });
 
@@ -120,13 +140,17 @@ describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
       body: 'not a photo',
     });
     expect(notImage.status).toBe(400);
-    expect(((await notImage.json()) as { issues: Array<{ where: string }> }).issues[0]?.where).toBe('header.content-type');
+    expect(((await notImage.json()) as { issues: Array<{ where: string }> }).issues[0]?.where).toBe(
+      'header.content-type',
+    );
     const badInput = await fetch(`${server.url}/webchat/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ clientMessageId: 'x1', input: { kind: 'command', command: 'drop_tables' } }),
     });
     expect(badInput.status).toBe(400);
-    expect(((await badInput.json()) as { issues: Array<{ where: string }> }).issues[0]?.where).toBe('body.input.command');
+    expect(((await badInput.json()) as { issues: Array<{ where: string }> }).issues[0]?.where).toBe(
+      'body.input.command',
+    );
   });
 });

@@ -12,7 +12,9 @@ describe.each(testDatabases())('audit log on $name', ({ open }) => {
 
   /** Appends in a transaction of its own, as a console action would. */
   function append(action: string, before: unknown, after: unknown): Promise<number> {
-    return database.db.transaction().execute((tx) => audit.record(tx, { actor, action, target: 'ballot:1', before, after }));
+    return database.db
+      .transaction()
+      .execute((tx) => audit.record(tx, { actor, action, target: 'ballot:1', before, after }));
   }
 
   /** What a database operator with DDL rights can do: switch the guard off, edit, switch it back. */
@@ -35,11 +37,26 @@ describe.each(testDatabases())('audit log on $name', ({ open }) => {
   });
 
   it('chains entries: each names the previous hash, and the chain verifies', async () => {
-    await append('ballot.approve', { status: 'pending_review' }, { status: 'approved', nested: { b: 1, a: [1, 2] } });
-    await append('ballot.reject', { status: 'pending_review', at: new Date('2021-01-10T10:00:00Z') }, { status: 'rejected' });
-    await database.db.transaction().execute((tx) =>
-      audit.record(tx, { actor: cliActor('root'), action: 'user.create', target: 'user:1', after: { role: 'admin' } }),
+    await append(
+      'ballot.approve',
+      { status: 'pending_review' },
+      { status: 'approved', nested: { b: 1, a: [1, 2] } },
     );
+    await append(
+      'ballot.reject',
+      { status: 'pending_review', at: new Date('2021-01-10T10:00:00Z') },
+      { status: 'rejected' },
+    );
+    await database.db
+      .transaction()
+      .execute((tx) =>
+        audit.record(tx, {
+          actor: cliActor('root'),
+          action: 'user.create',
+          target: 'user:1',
+          after: { role: 'admin' },
+        }),
+      );
     const rows = await database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
     expect(rows).toHaveLength(3);
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
@@ -70,16 +87,22 @@ describe.each(testDatabases())('audit log on $name', ({ open }) => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through the trigger', async () => {
-    await expect(sql`update audit_log set action = 'nothing' where id = 1`.execute(database.db)).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      sql`update audit_log set action = 'nothing' where id = 1`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 11 });
   });
 
   it('catches a row edited behind the trigger, naming that entry', async () => {
-    const target = await database.db.selectFrom('audit_log').select('id').orderBy('id').offset(1).limit(1).executeTakeFirstOrThrow();
+    const target = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .orderBy('id')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await tamper(sql`update audit_log set after = '{"status":"approved"}'::jsonb where id = ${target.id}`);
     expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: target.id, entries: 1 });
   });

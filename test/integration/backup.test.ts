@@ -20,8 +20,15 @@ async function contents(database: DatabaseHandle): Promise<string> {
      order by table_name`.execute(database.db);
   const parts: string[] = [];
   for (const { name } of tables) {
-    const { rows } = await sql<{ r: string }>`select row_to_json(t)::text as r from ${sql.table(name)} t`.execute(database.db);
-    parts.push(`${name}:${rows.map((row) => row.r).sort().join('\n')}`);
+    const { rows } = await sql<{
+      r: string;
+    }>`select row_to_json(t)::text as r from ${sql.table(name)} t`.execute(database.db);
+    parts.push(
+      `${name}:${rows
+        .map((row) => row.r)
+        .sort()
+        .join('\n')}`,
+    );
   }
   return parts.join('\n#\n');
 }
@@ -32,9 +39,16 @@ async function seed(database: DatabaseHandle): Promise<void> {
   await elections.loadFile(tiny.electionFile);
   const mapping = await tiny.write(
     'mapping.json',
-    JSON.stringify({ precinct: 'uik', lines: { '1': 'reg', '4': 'took' }, choices: { 'nur-otan': 'no', 'ak-zhol': 'az' } }),
+    JSON.stringify({
+      precinct: 'uik',
+      lines: { '1': 'reg', '4': 'took' },
+      choices: { 'nur-otan': 'no', 'ak-zhol': 'az' },
+    }),
   );
-  const official = await tiny.write('official.csv', 'uik,reg,took,no,az\np1,1000,600,400,150\np4,800,500,300,200\n');
+  const official = await tiny.write(
+    'official.csv',
+    'uik,reg,took,no,az\np1,1000,600,400,150\np4,800,500,300,200\n',
+  );
   await new OfficialImportService(database.db, elections).importFile('tiny-2021', official, mapping);
 }
 
@@ -71,7 +85,10 @@ describe.each(pairs)('backup and restore, %s', (_name, from, to) => {
       .values({ election_id: 1, kind: 'official', source: 'x', rows: 0 })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const max = await source.db.selectFrom('imports').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow();
+    const max = await source.db
+      .selectFrom('imports')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow();
     expect(next.id).toBe(Number(max.max) + 1);
   });
 
@@ -85,7 +102,9 @@ describe.each(pairs)('backup and restore, %s', (_name, from, to) => {
     await expect(restoreDatabase(target.pool, foreign)).rejects.toBeInstanceOf(DauysError);
     const notGzip = path.join(dir, 'plain.txt');
     await fs.writeFile(notGzip, 'not a backup');
-    await expect(restoreDatabase(target.pool, notGzip)).rejects.toMatchObject({ code: 'DAUYS_ERR_VALIDATION' });
+    await expect(restoreDatabase(target.pool, notGzip)).rejects.toMatchObject({
+      code: 'DAUYS_ERR_VALIDATION',
+    });
     expect(await contents(target)).toBe(before);
   });
 });

@@ -49,7 +49,11 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
   });
 
   let callback = 0;
-  async function say(participant: string, content: InboundContent, at: { sentAt?: Date; receivedAt?: Date } = {}) {
+  async function say(
+    participant: string,
+    content: InboundContent,
+    at: { sentAt?: Date; receivedAt?: Date } = {},
+  ) {
     const receivedAt = at.receivedAt ?? clock;
     const inbound: InboundMessage = {
       channel: 'telegram',
@@ -65,7 +69,12 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
   const text = (value: string): InboundContent => ({ kind: 'text', text: value });
 
   /** /start → English → note → typed precinct number → choice → no photo → confirm. */
-  async function vote(participant: string, precinctNumber: string, choiceId: string, at: { sentAt?: Date } = {}) {
+  async function vote(
+    participant: string,
+    precinctNumber: string,
+    choiceId: string,
+    at: { sentAt?: Date } = {},
+  ) {
     await say(participant, { kind: 'command', command: 'start', args: '' });
     await say(participant, press('l:en'));
     await say(participant, press('go'));
@@ -77,7 +86,8 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
 
   const definition = async () => (await elections.require('tiny-2021')).definition;
   const summary = async (area?: string) => tallies.summary(electionId, await definition(), area);
-  const choice = (block: Awaited<ReturnType<typeof summary>>, id: string) => block.choices.find((c) => c.id === id);
+  const choice = (block: Awaited<ReturnType<typeof summary>>, id: string) =>
+    block.choices.find((c) => c.id === id);
 
   it('records one report per voter and counts it in every enclosing area', async () => {
     clock = DURING_POLLS;
@@ -123,7 +133,9 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
   it('counts a vote dated before close that arrives within the grace period, marked delayed', async () => {
     clock = NEXT_MORNING;
     const replies = await vote('voter-d', '202', 'ak-zhol', { sentAt: BEFORE_CLOSE });
-    expect(replies.at(-1)?.message).toMatchObject({ text: [{ key: 'voter.thanks_delayed' }, { key: 'voter.thanks' }] });
+    expect(replies.at(-1)?.message).toMatchObject({
+      text: [{ key: 'voter.thanks_delayed' }, { key: 'voter.thanks' }],
+    });
     const block = await summary('p5');
     expect(block).toMatchObject({ received: 1, delayed: 1 });
     const row = await handle.db
@@ -181,7 +193,9 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
     expect(report.status).toBe('pending_review');
     expect((await summary('p2')).pendingReview).toBe(1);
 
-    await handle.db.transaction().execute((tx) => ballots.onPhotoProcessed(tx, { id: report.media_id!, status: 'ok' }));
+    await handle.db
+      .transaction()
+      .execute((tx) => ballots.onPhotoProcessed(tx, { id: report.media_id!, status: 'ok' }));
     expect(await summary('p2')).toMatchObject({ confirmed: 1, pendingReview: 0, received: 2 });
 
     await handle.db.transaction().execute((tx) => ballots.setStatus(tx, report.id, electionId, 'spam'));

@@ -29,7 +29,9 @@ describe('console sessions and accounts', () => {
     server.addHook('onRoute', assertRouteDeclaresAccess);
     server.get('/declared', { config: { roles: ['analyst'] } }, async () => 'ok');
     expect(() => server.get('/undeclared', async () => 'oops')).toThrow(/declares no roles/);
-    expect(() => server.get('/empty', { config: { roles: [] } }, async () => 'oops')).toThrow(/empty or unknown/);
+    expect(() => server.get('/empty', { config: { roles: [] } }, async () => 'oops')).toThrow(
+      /empty or unknown/,
+    );
     await server.close();
   });
 
@@ -93,17 +95,27 @@ describe('console sessions and accounts', () => {
     await client.signIn(admin);
     offsetMs = DEFAULT_AUTH_POLICY.reauthWindowMs + 60_000;
     try {
-      const refused = await client.request('PATCH', `/console/api/users/${admin.id}`, { body: { role: 'analyst' } });
+      const refused = await client.request('PATCH', `/console/api/users/${admin.id}`, {
+        body: { role: 'analyst' },
+      });
       expect(refused.statusCode).toBe(403);
-      expect(refused.json().issues).toEqual([{ where: 'session.reauth', message: 're-authentication required' }]);
-      const wrong = await client.request('POST', '/console/api/reauth', { body: { password: 'nope', code: admin.code(1) } });
+      expect(refused.json().issues).toEqual([
+        { where: 'session.reauth', message: 're-authentication required' },
+      ]);
+      const wrong = await client.request('POST', '/console/api/reauth', {
+        body: { password: 'nope', code: admin.code(1) },
+      });
       expect(wrong.statusCode).toBe(401);
       // The server's clock is ahead; the code must be for its "now".
       const code = totpCode(admin.totpKey, Date.now() + offsetMs);
-      const reauth = await client.request('POST', '/console/api/reauth', { body: { password: admin.password, code } });
+      const reauth = await client.request('POST', '/console/api/reauth', {
+        body: { password: admin.password, code },
+      });
       expect(reauth.statusCode).toBe(204);
       const target = await createConsoleUser(harness.app, 'moderator');
-      const changed = await client.request('PATCH', `/console/api/users/${target.id}`, { body: { role: 'coordinator' } });
+      const changed = await client.request('PATCH', `/console/api/users/${target.id}`, {
+        body: { role: 'coordinator' },
+      });
       expect(changed.statusCode).toBe(200);
       expect(changed.json().user).toMatchObject({ id: target.id, role: 'coordinator' });
     } finally {
@@ -114,13 +126,17 @@ describe('console sessions and accounts', () => {
   it('signs a disabled user out at once, audits it, and never leaves zero active admins', async () => {
     const admins = await harness.app.console.users.list();
     for (const other of admins.filter((u) => u.role === 'admin' && !u.disabled)) {
-      await harness.app.console.users.update(cliActor('test'), other.id, { disabled: true }).catch(() => undefined);
+      await harness.app.console.users
+        .update(cliActor('test'), other.id, { disabled: true })
+        .catch(() => undefined);
     }
-    const remaining = (await harness.app.console.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
-    expect(remaining).toHaveLength(1);
-    await expect(harness.app.console.users.update(cliActor('test'), remaining[0]!.id, { role: 'analyst' })).rejects.toThrow(
-      /last active admin/,
+    const remaining = (await harness.app.console.users.list()).filter(
+      (u) => u.role === 'admin' && !u.disabled,
     );
+    expect(remaining).toHaveLength(1);
+    await expect(
+      harness.app.console.users.update(cliActor('test'), remaining[0]!.id, { role: 'analyst' }),
+    ).rejects.toThrow(/last active admin/);
 
     const admin = await createConsoleUser(harness.app, 'admin');
     const victim = await createConsoleUser(harness.app, 'coordinator');
@@ -129,10 +145,14 @@ describe('console sessions and accounts', () => {
     await adminClient.signIn(admin);
     await victimClient.signIn(victim);
     expect((await victimClient.request('GET', '/console/api/me')).statusCode).toBe(200);
-    const disabled = await adminClient.request('PATCH', `/console/api/users/${victim.id}`, { body: { disabled: true } });
+    const disabled = await adminClient.request('PATCH', `/console/api/users/${victim.id}`, {
+      body: { disabled: true },
+    });
     expect(disabled.json().user).toMatchObject({ disabled: true });
     expect((await victimClient.request('GET', '/console/api/me')).statusCode).toBe(401);
-    expect((await new ConsoleClient(harness.server).login(victim, { code: victim.code(1) })).statusCode).toBe(401);
+    expect((await new ConsoleClient(harness.server).login(victim, { code: victim.code(1) })).statusCode).toBe(
+      401,
+    );
 
     const [entry] = await harness.app.audit.list({ limit: 1 });
     expect(entry).toMatchObject({

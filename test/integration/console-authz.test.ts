@@ -1,9 +1,15 @@
+import type * as FastifyModule from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RouteRoles } from '../../src/http/console/route-access';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../src/store/tables/console.tables';
 import { ConsoleClient } from '../support/console-client';
-import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp, type TestConsoleUser } from '../support/console-test-app';
+import {
+  createConsoleUser,
+  openConsoleTestApp,
+  type ConsoleTestApp,
+  type TestConsoleUser,
+} from '../support/console-test-app';
 import { testDatabases } from '../support/test-databases';
 
 /**
@@ -12,7 +18,7 @@ import { testDatabases } from '../support/test-databases';
  */
 const registeredRoutes = vi.hoisted(() => [] as RouteOptions[]);
 vi.mock('fastify', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('fastify')>();
+  const actual = await importOriginal<typeof FastifyModule>();
   const create = ((options: Parameters<typeof actual.default>[0]) => {
     const instance = actual.default(options);
     instance.addHook('onRoute', (route) => {
@@ -73,7 +79,12 @@ describe.each(testDatabases())('console authorization on $name', ({ name }) => {
   it('finds the console routes, every one declaring its roles, and only the login form public', () => {
     const routes = consoleRoutes();
     expect(routes.map((r) => r.key)).toEqual(
-      expect.arrayContaining(['GET /console/api/me', 'GET /console/api/users', 'POST /console/api/users', 'GET /console/api/audit']),
+      expect.arrayContaining([
+        'GET /console/api/me',
+        'GET /console/api/users',
+        'POST /console/api/users',
+        'GET /console/api/audit',
+      ]),
     );
     for (const route of routes) expect(route.roles, route.key).toBeDefined();
     expect(routes.filter((r) => r.roles === 'public').map((r) => r.key)).toEqual(PUBLIC_ROUTES);
@@ -96,7 +107,9 @@ describe.each(testDatabases())('console authorization on $name', ({ name }) => {
         const response = await clients[role].request(route.method, concreteUrl(route.url), { body: {} });
         expect(response.statusCode, `${route.key} as ${role}`).toBe(403);
         if (route.method !== 'HEAD') {
-          expect(response.json().message, `${route.key} as ${role}`).toContain(`not allowed for the ${role} role`);
+          expect(response.json().message, `${route.key} as ${role}`).toContain(
+            `not allowed for the ${role} role`,
+          );
         }
         checked += 1;
       }
@@ -152,7 +165,9 @@ describe.each(testDatabases())('console authorization on $name', ({ name }) => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ user: { email: 'new-analyst@example.org', role: 'analyst' } });
-    expect(created.json().totpUri).toMatch(/^otpauth:\/\/totp\/Dauys:new-analyst@example\.org\?secret=[A-Z2-7]+&issuer=Dauys/);
+    expect(created.json().totpUri).toMatch(
+      /^otpauth:\/\/totp\/Dauys:new-analyst@example\.org\?secret=[A-Z2-7]+&issuer=Dauys/,
+    );
     expect(created.headers['cache-control']).toBe('no-store');
   });
 

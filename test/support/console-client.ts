@@ -30,7 +30,12 @@ export class ConsoleClient {
       headers,
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
-    for (const cookie of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+    for (const cookie of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
       const cleared = cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now());
       if (cleared) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
@@ -43,7 +48,11 @@ export class ConsoleClient {
   async login(user: TestConsoleUser, overrides: { password?: string; code?: string } = {}) {
     if (!this.csrfToken) await this.request('GET', '/console/api/csrf');
     return this.request('POST', '/console/api/login', {
-      body: { email: user.email, password: overrides.password ?? user.password, code: overrides.code ?? user.code() },
+      body: {
+        email: user.email,
+        password: overrides.password ?? user.password,
+        code: overrides.code ?? user.code(),
+      },
     });
   }
 
@@ -56,7 +65,8 @@ export class ConsoleClient {
       const changed = await this.request('POST', '/console/api/password', {
         body: { currentPassword: user.password, newPassword },
       });
-      if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.statusCode} ${changed.body}`);
+      if (changed.statusCode !== 200)
+        throw new Error(`password change failed: ${changed.statusCode} ${changed.body}`);
       user.password = newPassword;
     }
   }
@@ -66,6 +76,7 @@ export class ConsoleClient {
     const response = await this.request('POST', '/console/api/reauth', {
       body: { password: user.password, code: user.code(1) },
     });
-    if (response.statusCode !== 204) throw new Error(`reauth failed: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 204)
+      throw new Error(`reauth failed: ${response.statusCode} ${response.body}`);
   }
 }

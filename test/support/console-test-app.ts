@@ -33,7 +33,9 @@ export async function openConsoleTestApp(
 ): Promise<ConsoleTestApp> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-console-'));
   const postgres =
-    database === 'postgres' ? await createThrowawayPostgresDatabase(process.env.TEST_DATABASE_URL!) : undefined;
+    database === 'postgres'
+      ? await createThrowawayPostgresDatabase(process.env.TEST_DATABASE_URL!)
+      : undefined;
   const logs: string[] = [];
   const stream = new Writable({
     write: (chunk: Buffer, _encoding, callback) => {
@@ -75,7 +77,11 @@ export interface TestConsoleUser {
 let userCounter = 0;
 
 /** Creates a user the way `dauys user create` does and keeps what its owner would be handed. */
-export async function createConsoleUser(app: App, role: ConsoleRole, email?: string): Promise<TestConsoleUser> {
+export async function createConsoleUser(
+  app: App,
+  role: ConsoleRole,
+  email?: string,
+): Promise<TestConsoleUser> {
   userCounter += 1;
   const issued = await app.console.users.create(cliActor('test'), {
     email: email ?? `${role}-${userCounter}@example.org`,

@@ -14,7 +14,11 @@ const catalogs = { kk, ru, en };
  * @example
  * text('ru', 'webchat.photo_too_large', { megabytes: 10 }); // 'Фото слишком большое (предел — 10 МБ).'
  */
-export function text(locale: ChatLocale, key: WebchatKey, params: Record<string, string | number> = {}): string {
+export function text(
+  locale: ChatLocale,
+  key: WebchatKey,
+  params: Record<string, string | number> = {},
+): string {
   return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -48,7 +48,11 @@ function csrfToken(): string | undefined {
  * @example
  * const { users } = await api<{ users: ConsoleUser[] }>('GET', '/users');
  */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (method !== 'GET') {
     if (!csrfToken()) await fetch(`${BASE}/csrf`, { credentials: 'same-origin' });

@@ -34,7 +34,11 @@ export class WebchatSender implements ChannelSender {
     const { message, locale } = out;
     if (message.kind === 'answer_button') {
       if (!message.text) return {};
-      await this.mailbox.deliver(address, { text: this.render(locale, [message.text]), buttons: [], notice: true }, undefined);
+      await this.mailbox.deliver(
+        address,
+        { text: this.render(locale, [message.text]), buttons: [], notice: true },
+        undefined,
+      );
       return {};
     }
     const buttons = (message.buttons ?? []).map((row) =>

@@ -52,12 +52,17 @@ export function registerAnalyzeCommand(program: Command): void {
           opts: { csv?: string; mapping?: string; json?: boolean; seed: string; draws: string },
         ) => {
           if (!opts.csv) {
-            if (!election) throw invalidInput('nothing to analyse: name an election or give --csv <file> --mapping <file>');
+            if (!election)
+              throw invalidInput(
+                'nothing to analyse: name an election or give --csv <file> --mapping <file>',
+              );
             const seed = parseCount(opts.seed, '--seed');
             const { withApp } = await import('../with-app');
             await withApp(async (app) => {
               const { report } = await app.analyses.analysis(election, { seed, fresh: true });
-              process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0));
+              process.stdout.write(
+                opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0),
+              );
             });
             return;
           }

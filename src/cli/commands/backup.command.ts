@@ -5,7 +5,9 @@ import { withApp } from '../with-app';
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('write a consistent backup of the database (gzipped JSON lines; restores into PGlite or PostgreSQL)')
+    .description(
+      'write a consistent backup of the database (gzipped JSON lines; restores into PGlite or PostgreSQL)',
+    )
     .argument('<file>', 'where to write the backup, e.g. dauys.backup.gz')
     .action(
       runCommand(async (file: string) => {

@@ -12,7 +12,9 @@ export function registerUserCommand(program: Command): void {
   user
     .command('create')
     .description('create a console user; prints a one-time password and the TOTP enrolment URI, once')
-    .addOption(new Option('--role <role>', 'what the user may do').choices(CONSOLE_ROLES).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'what the user may do').choices(CONSOLE_ROLES).makeOptionMandatory(),
+    )
     .requiredOption('--email <email>', 'the login name')
     .action(
       runCommand(async (options: { role: ConsoleRole; email: string }) => {
@@ -23,7 +25,9 @@ export function registerUserCommand(program: Command): void {
     );
   user
     .command('reset')
-    .description('issue a new one-time password and TOTP key (lost phone, locked-out admin); ends their sessions')
+    .description(
+      'issue a new one-time password and TOTP key (lost phone, locked-out admin); ends their sessions',
+    )
     .requiredOption('--email <email>', 'the login name')
     .action(
       runCommand(async (options: { email: string }) => {

@@ -14,7 +14,10 @@ const DEFAULT_PAGE_SIZE = 8;
 
 const key = (name: string, params?: Record<string, string | number>): MessageText =>
   params ? { key: name, params } : { key: name };
-const button = (label: MessageText, data: VoterButton): OutboundButton => ({ label, data: encodeButton(data) });
+const button = (label: MessageText, data: VoterButton): OutboundButton => ({
+  label,
+  data: encodeButton(data),
+});
 
 /**
  * The panel for the state's stage, after `prefix` (a reprompt or an acknowledgement).
@@ -50,7 +53,9 @@ function panelContent(state: VoterState, context: VoterContext, locale: Locale):
     case 'choose_language':
       return {
         text: [key('voter.choose_language')],
-        buttons: [LOCALES.map((l) => button({ literal: LANGUAGE_LABELS[l] }, { kind: 'language', locale: l }))],
+        buttons: [
+          LOCALES.map((l) => button({ literal: LANGUAGE_LABELS[l] }, { kind: 'language', locale: l })),
+        ],
       };
     case 'privacy_note':
       return {
@@ -85,7 +90,10 @@ function panelContent(state: VoterState, context: VoterContext, locale: Locale):
       return {
         text: summaryLines(state, context, locale),
         buttons: [
-          [button(key('voter.confirm'), { kind: 'confirm' }), button(key('voter.correct'), { kind: 'correct' })],
+          [
+            button(key('voter.confirm'), { kind: 'confirm' }),
+            button(key('voter.correct'), { kind: 'correct' }),
+          ],
         ],
       };
     case 'correct_menu':
@@ -127,7 +135,11 @@ function panelContent(state: VoterState, context: VoterContext, locale: Locale):
 }
 
 /** The prompt for the list of `parent`'s children, named by what the children are. */
-function areaPrompt(parent: GeographyArea | undefined, childrenArePrecincts: boolean, locale: Locale): MessageText {
+function areaPrompt(
+  parent: GeographyArea | undefined,
+  childrenArePrecincts: boolean,
+  locale: Locale,
+): MessageText {
   const area = parent?.names[locale] ?? '';
   if (childrenArePrecincts) return key('voter.choose_precinct', { area });
   return parent ? key('voter.choose_district', { area }) : key('voter.choose_region');
@@ -157,7 +169,8 @@ function areaPanel(state: VoterState, context: VoterContext, locale: Locale): Pa
   for (let i = 0; i < areaButtons.length; i += perRow) rows.push(areaButtons.slice(i, i + perRow));
   const paging: OutboundButton[] = [];
   if (page.page > 0) paging.push(button(key('voter.page_previous'), { kind: 'page', page: page.page - 1 }));
-  if (page.page < page.pages - 1) paging.push(button(key('voter.page_next'), { kind: 'page', page: page.page + 1 }));
+  if (page.page < page.pages - 1)
+    paging.push(button(key('voter.page_next'), { kind: 'page', page: page.page + 1 }));
   if (paging.length > 0) rows.push(paging);
   if (parentCode !== null || state.draft.correcting) rows.push([button(key('voter.back'), { kind: 'back' })]);
   const parent = parentCode === null ? undefined : geography.area(parentCode);

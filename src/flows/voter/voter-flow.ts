@@ -55,7 +55,8 @@ function dispatch(state: VoterState, turn: Turn): Step {
   if (content.kind === 'command') return onCommand(state, turn, content.command);
   if (content.kind === 'button') {
     const pressed = decodeButton(content.data);
-    if (pressed?.kind === 'language' && state.stage === 'choose_language') return onLanguage(state, turn, pressed.locale);
+    if (pressed?.kind === 'language' && state.stage === 'choose_language')
+      return onLanguage(state, turn, pressed.locale);
     if (!hasElection(turn.context)) return say(state, turn, [key('voter.no_election')]);
     return (pressed && onButton(state, turn, pressed)) ?? staleButton(state, turn);
   }
@@ -72,10 +73,21 @@ function normalizeState(saved: VoterState | undefined, context: VoterContext): V
   let state = saved?.version === 1 ? saved : initialVoterState();
   const slug = context.election?.slug;
   if (slug && state.electionSlug !== slug) {
-    const stage: VoterStage = !state.locale ? 'choose_language' : context.recordedVote ? 'voted' : 'privacy_note';
-    state = { version: 1, stage, ...(state.locale ? { locale: state.locale } : {}), electionSlug: slug, draft: {} };
+    const stage: VoterStage = !state.locale
+      ? 'choose_language'
+      : context.recordedVote
+        ? 'voted'
+        : 'privacy_note';
+    state = {
+      version: 1,
+      stage,
+      ...(state.locale ? { locale: state.locale } : {}),
+      electionSlug: slug,
+      draft: {},
+    };
   }
-  if (state.stage === 'voted' && !context.recordedVote) state = { ...state, stage: 'privacy_note', draft: {} };
+  if (state.stage === 'voted' && !context.recordedVote)
+    state = { ...state, stage: 'privacy_note', draft: {} };
   return state;
 }
 
@@ -106,7 +118,10 @@ function staleButton(state: VoterState, turn: Turn): Step {
 function withButtonAnswered(step: Step, message: InboundMessage): Step {
   if (message.content.kind !== 'button' || !message.content.callbackId) return step;
   if (step.replies.some((reply) => reply.kind === 'answer_button')) return step;
-  return { ...step, replies: [{ kind: 'answer_button', callbackId: message.content.callbackId }, ...step.replies] };
+  return {
+    ...step,
+    replies: [{ kind: 'answer_button', callbackId: message.content.callbackId }, ...step.replies],
+  };
 }
 
 // ─── commands: they work at any step ──────────────────────────────────────────────────────
@@ -140,7 +155,13 @@ function onCommand(state: VoterState, turn: Turn, command: string): Step {
 function onStart(state: VoterState, turn: Turn): Step {
   if (!state.locale) return show({ ...initialVoterState(), ...slugOf(turn) }, turn);
   if (!hasElection(turn.context)) return say(state, turn, [key('voter.no_election')]);
-  const base: VoterState = { version: 1, stage: 'privacy_note', locale: state.locale, ...slugOf(turn), draft: {} };
+  const base: VoterState = {
+    version: 1,
+    stage: 'privacy_note',
+    locale: state.locale,
+    ...slugOf(turn),
+    draft: {},
+  };
   if (state.heldPhoto) base.heldPhoto = state.heldPhoto;
   return show(turn.context.recordedVote ? { ...base, stage: 'voted' } : base, turn);
 }
@@ -152,7 +173,8 @@ function slugOf(turn: Turn): { electionSlug?: string } {
 function onLanguage(state: VoterState, turn: Turn, locale: Locale): Step {
   const chosen: VoterState = { ...state, locale };
   const prefix = [key('voter.language_set')];
-  if (!hasElection(turn.context)) return say(chosen, { ...turn, locale }, [...prefix, key('voter.no_election')]);
+  if (!hasElection(turn.context))
+    return say(chosen, { ...turn, locale }, [...prefix, key('voter.no_election')]);
   const { resumeStage, ...rest } = chosen;
   const next: VoterState = { ...rest, stage: resumeStage ?? 'privacy_note' };
   return show(next, { ...turn, locale }, prefix);
@@ -175,7 +197,10 @@ function onButton(state: VoterState, turn: Turn, pressed: VoterButton): Step | u
         if (draft.correcting) return show({ ...state, stage: 'confirm' }, turn);
         const precinct = draft.precinctCode ? turn.context.geography?.area(draft.precinctCode) : undefined;
         const { precinctCode: _precinct, ...rest } = withoutPlace(draft);
-        return show({ ...state, stage: 'choose_area', draft: { ...rest, ...areaOf(precinct?.parentCode) } }, turn);
+        return show(
+          { ...state, stage: 'choose_area', draft: { ...rest, ...areaOf(precinct?.parentCode) } },
+          turn,
+        );
       }
       return undefined;
     case 'send_photo':
@@ -183,7 +208,8 @@ function onButton(state: VoterState, turn: Turn, pressed: VoterButton): Step | u
         const { photo: _photo, photoAlbumId: _album, keepRecordedPhoto: _keep, ...rest } = draft;
         return show({ ...state, stage: 'confirm', draft: { ...rest, noPhoto: true } }, turn);
       }
-      if (pressed.kind === 'back') return show({ ...state, stage: draft.correcting ? 'confirm' : 'choose_choice' }, turn);
+      if (pressed.kind === 'back')
+        return show({ ...state, stage: draft.correcting ? 'confirm' : 'choose_choice' }, turn);
       return undefined;
     case 'confirm':
       if (pressed.kind === 'confirm') return confirmVote(state, turn);
@@ -210,7 +236,8 @@ function onButton(state: VoterState, turn: Turn, pressed: VoterButton): Step | u
       }
       return undefined;
     case 'confirm_delete':
-      if (pressed.kind === 'delete') return pressed.confirmed ? deleteVoter(state, turn) : cancelDelete(state, turn);
+      if (pressed.kind === 'delete')
+        return pressed.confirmed ? deleteVoter(state, turn) : cancelDelete(state, turn);
       return undefined;
     case 'choose_language':
       return undefined;
@@ -234,7 +261,8 @@ function onAreaButton(state: VoterState, turn: Turn, pressed: VoterButton): Step
     case 'page':
       return show({ ...state, draft: { ...draft, page: pressed.page } }, turn);
     case 'back': {
-      if (parentCode === null) return draft.correcting ? show({ ...state, stage: 'confirm' }, turn) : undefined;
+      if (parentCode === null)
+        return draft.correcting ? show({ ...state, stage: 'confirm' }, turn) : undefined;
       const parent = geography.area(parentCode);
       const { areaCode: _area, page: _page, ...rest } = draft;
       return show({ ...state, draft: { ...rest, ...areaOf(parent?.parentCode) } }, turn);
@@ -252,7 +280,10 @@ function onCorrectButton(state: VoterState, turn: Turn, pressed: VoterButton): S
   if (pressed.part === 'photo') return show({ ...state, stage: 'send_photo', draft }, turn);
   // Start from the district the precinct is in: a mistyped precinct is usually a neighbour.
   const precinct = draft.precinctCode ? turn.context.geography?.area(draft.precinctCode) : undefined;
-  return show({ ...state, stage: 'choose_area', draft: { ...withoutPlace(draft), ...areaOf(precinct?.parentCode) } }, turn);
+  return show(
+    { ...state, stage: 'choose_area', draft: { ...withoutPlace(draft), ...areaOf(precinct?.parentCode) } },
+    turn,
+  );
 }
 
 function areaOf(code: string | null | undefined): { areaCode?: string } {
@@ -278,11 +309,20 @@ function pickArea(state: VoterState, turn: Turn, code: string, prefix: MessageTe
     const { heldPhoto: _held, ...rest } = next;
     next = { ...rest, draft: withPhoto(draft, held.media, held.albumId, held.sentAt) };
   }
-  const stage: VoterStage = next.draft.correcting ? 'confirm' : next.draft.choiceId ? nextAfterChoice(next) : 'choose_choice';
+  const stage: VoterStage = next.draft.correcting
+    ? 'confirm'
+    : next.draft.choiceId
+      ? nextAfterChoice(next)
+      : 'choose_choice';
   return show({ ...next, stage }, turn, prefix);
 }
 
-function chooseChoice(state: VoterState, turn: Turn, choiceId: string, prefix: MessageText[] = []): Step | undefined {
+function chooseChoice(
+  state: VoterState,
+  turn: Turn,
+  choiceId: string,
+  prefix: MessageText[] = [],
+): Step | undefined {
   if (!turn.context.election?.choices.some((choice) => choice.id === choiceId)) return undefined;
   const draft = { ...state.draft, choiceId, datedAt: latest(state.draft.datedAt, turn.message.sentAt) };
   const next: VoterState = { ...state, draft };
@@ -301,8 +341,19 @@ function withPhoto(
   albumId: string | undefined,
   sentAt: string | Date,
 ): VoterState['draft'] {
-  const { noPhoto: _no, keepRecordedPhoto: _keep, albumNoticeSent: _notice, photoAlbumId: _album, ...rest } = draft;
-  return { ...rest, photo: media, ...(albumId ? { photoAlbumId: albumId } : {}), datedAt: latest(draft.datedAt, sentAt) };
+  const {
+    noPhoto: _no,
+    keepRecordedPhoto: _keep,
+    albumNoticeSent: _notice,
+    photoAlbumId: _album,
+    ...rest
+  } = draft;
+  return {
+    ...rest,
+    photo: media,
+    ...(albumId ? { photoAlbumId: albumId } : {}),
+    datedAt: latest(draft.datedAt, sentAt),
+  };
 }
 
 function latest(iso: string | undefined, other: string | Date): string {
@@ -339,9 +390,11 @@ function confirmVote(state: VoterState, turn: Turn): Step {
     ...(verdict.delayed ? [key('voter.thanks_delayed')] : []),
     key('voter.thanks', { url: turn.context.resultsUrl }),
   ];
-  return result({ ...rest, stage: 'voted', draft: {} }, [{ kind: 'send', replacePanel: turn.isButton, text: thanks }], [
-    effect,
-  ]);
+  return result(
+    { ...rest, stage: 'voted', draft: {} },
+    [{ kind: 'send', replacePanel: turn.isButton, text: thanks }],
+    [effect],
+  );
 }
 
 function deleteVoter(state: VoterState, turn: Turn): Step {
@@ -352,7 +405,13 @@ function deleteVoter(state: VoterState, turn: Turn): Step {
   const after: VoterState = { ...initialVoterState(), ...(state.locale ? { locale: state.locale } : {}) };
   return result(
     after,
-    [{ kind: 'send', replacePanel: turn.isButton, text: [key(keepVote ? 'voter.delete_after_close' : 'voter.deleted')] }],
+    [
+      {
+        kind: 'send',
+        replacePanel: turn.isButton,
+        text: [key(keepVote ? 'voter.delete_after_close' : 'voter.deleted')],
+      },
+    ],
     [effect],
   );
 }
@@ -385,7 +444,9 @@ function onText(state: VoterState, turn: Turn, text: string): Step {
       // Typing the choice's number on the ballot works too (channels without buttons).
       const position = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
       const choice = turn.context.election!.choices[position - 1];
-      return (choice && chooseChoice(state, turn, choice.id)) ?? show(state, turn, [key('voter.unexpected_text')]);
+      return (
+        (choice && chooseChoice(state, turn, choice.id)) ?? show(state, turn, [key('voter.unexpected_text')])
+      );
     }
     default:
       return show(state, turn, [key('voter.unexpected_text')]);
@@ -436,14 +497,14 @@ function onPhoto(state: VoterState, turn: Turn, media: MediaRef, albumId: string
   const sentAt = turn.message.sentAt.toISOString();
   switch (state.stage) {
     case 'send_photo':
-      return show(
-        { ...state, stage: 'confirm', draft: withPhoto(draft, media, albumId, sentAt) },
-        turn,
-        [key('voter.photo_received')],
-      );
+      return show({ ...state, stage: 'confirm', draft: withPhoto(draft, media, albumId, sentAt) }, turn, [
+        key('voter.photo_received'),
+      ]);
     case 'choose_choice':
       if (draft.photo) return extraPhoto(state, turn, albumId);
-      return show({ ...state, draft: withPhoto(draft, media, albumId, sentAt) }, turn, [key('voter.photo_received')]);
+      return show({ ...state, draft: withPhoto(draft, media, albumId, sentAt) }, turn, [
+        key('voter.photo_received'),
+      ]);
     case 'confirm':
     case 'correct_menu':
       if (draft.noPhoto) {
@@ -471,7 +532,13 @@ function onPhoto(state: VoterState, turn: Turn, media: MediaRef, albumId: string
 }
 
 /** A photo before the precinct is known is kept and attached once it is. */
-function holdPhoto(state: VoterState, turn: Turn, media: MediaRef, albumId: string | undefined, sentAt: string): Step {
+function holdPhoto(
+  state: VoterState,
+  turn: Turn,
+  media: MediaRef,
+  albumId: string | undefined,
+  sentAt: string,
+): Step {
   if (state.heldPhoto) {
     if (albumId && state.heldPhoto.albumId === albumId) return result(state, []);
     return show(state, turn, [key('voter.extra_photo_ignored')]);
@@ -488,7 +555,9 @@ function extraPhoto(state: VoterState, turn: Turn, albumId: string | undefined):
   const { draft } = state;
   if (albumId && draft.photoAlbumId === albumId) {
     if (draft.albumNoticeSent) return result(state, []);
-    return show({ ...state, draft: { ...draft, albumNoticeSent: true } }, turn, [key('voter.extra_photo_ignored')]);
+    return show({ ...state, draft: { ...draft, albumNoticeSent: true } }, turn, [
+      key('voter.extra_photo_ignored'),
+    ]);
   }
   return show(state, turn, [key('voter.extra_photo_ignored')]);
 }

@@ -25,7 +25,9 @@ export const authRoutes: FastifyPluginAsync<{ app: App; secureCookies: boolean }
   // Before sign-in the page needs a CSRF token for the login form (double-submit, not yet bound).
   server.get('/csrf', { config: { roles: 'public' } }, async (request, reply) => {
     const session = request.consoleSession;
-    const csrfToken = session ? csrfTokenForSession(session.token) : (request.cookies[CSRF_COOKIE] ?? anonymousCsrfToken());
+    const csrfToken = session
+      ? csrfTokenForSession(session.token)
+      : (request.cookies[CSRF_COOKIE] ?? anonymousCsrfToken());
     setCsrfCookie(request, reply, secureCookies, csrfToken);
     return { csrfToken };
   });
@@ -55,7 +57,10 @@ export const authRoutes: FastifyPluginAsync<{ app: App; secureCookies: boolean }
 
   server.post('/password', { config: { roles: 'signed-in' } }, async (request) => {
     const body = parseRequest(passwordBody, request.body, 'body');
-    const user = await app.console.auth.changePassword(signedIn(request).session, { ...body, ip: request.ip });
+    const user = await app.console.auth.changePassword(signedIn(request).session, {
+      ...body,
+      ip: request.ip,
+    });
     return { user };
   });
 

@@ -27,7 +27,8 @@ export function consoleAuthHook(app: App) {
 
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin !== undefined && !sameHost(origin, request.host)) throw forbidden('cross-origin request refused');
+      if (origin !== undefined && !sameHost(origin, request.host))
+        throw forbidden('cross-origin request refused');
       const header = request.headers[CSRF_HEADER];
       const valid = csrfTokenIsValid({
         header: typeof header === 'string' ? header : undefined,
@@ -39,7 +40,8 @@ export function consoleAuthHook(app: App) {
 
     if (Array.isArray(roles)) {
       if (session!.user.mustChangePassword) throw forbidden('choose a new password first');
-      if (!roles.includes(session!.user.role)) throw forbidden(`not allowed for the ${session!.user.role} role`);
+      if (!roles.includes(session!.user.role))
+        throw forbidden(`not allowed for the ${session!.user.role} role`);
     }
     if (reauth && !app.console.auth.isRecentlyReauthenticated(session!)) {
       throw new DauysError('DAUYS_ERR_FORBIDDEN', 'confirm your password and code first', [

@@ -10,8 +10,17 @@ export const CSRF_HEADER = 'x-csrf-token';
  * site, makes the browser send them. Secure whenever the request came over HTTPS (directly or
  * through the proxy) or the public URL is HTTPS.
  */
-function cookieOptions(request: FastifyRequest, secureByConfig: boolean, httpOnly: boolean): CookieSerializeOptions {
-  return { path: '/console', sameSite: 'strict', httpOnly, secure: secureByConfig || request.protocol === 'https' };
+function cookieOptions(
+  request: FastifyRequest,
+  secureByConfig: boolean,
+  httpOnly: boolean,
+): CookieSerializeOptions {
+  return {
+    path: '/console',
+    sameSite: 'strict',
+    httpOnly,
+    secure: secureByConfig || request.protocol === 'https',
+  };
 }
 
 /** The session token (HttpOnly: page scripts never see it) and its CSRF token (readable by the page). */
@@ -25,11 +34,20 @@ export function setSessionCookies(
   setCsrfCookie(request, reply, secureByConfig, tokens.csrf);
 }
 
-export function setCsrfCookie(request: FastifyRequest, reply: FastifyReply, secureByConfig: boolean, csrf: string): void {
+export function setCsrfCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secureByConfig: boolean,
+  csrf: string,
+): void {
   reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(request, secureByConfig, false));
 }
 
-export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply, secureByConfig: boolean): void {
+export function clearSessionCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secureByConfig: boolean,
+): void {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(request, secureByConfig, true));
   reply.clearCookie(CSRF_COOKIE, cookieOptions(request, secureByConfig, false));
 }

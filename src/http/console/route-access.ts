@@ -39,7 +39,9 @@ export function assertRouteDeclaresAccess(route: RouteOptions): void {
   const { roles, reauth } = route.config ?? {};
   const where = `${String(route.method)} ${route.url}`;
   if (roles === undefined) {
-    throw new Error(`console route ${where} declares no roles (config: { roles: [...] }); refusing to register it`);
+    throw new Error(
+      `console route ${where} declares no roles (config: { roles: [...] }); refusing to register it`,
+    );
   }
   if (Array.isArray(roles)) {
     if (roles.length === 0 || roles.some((role) => !(CONSOLE_ROLES as readonly string[]).includes(role))) {
@@ -48,5 +50,6 @@ export function assertRouteDeclaresAccess(route: RouteOptions): void {
   } else if (roles !== 'signed-in' && roles !== 'public') {
     throw new Error(`console route ${where} has an unknown roles value: ${JSON.stringify(roles)}`);
   }
-  if (reauth && roles === 'public') throw new Error(`console route ${where}: a public route cannot require re-authentication`);
+  if (reauth && roles === 'public')
+    throw new Error(`console route ${where}: a public route cannot require re-authentication`);
 }

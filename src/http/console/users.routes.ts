@@ -13,7 +13,9 @@ const updateBody = z
 
 /** User management: admins only, and every change needs a fresh re-authentication. */
 export const usersRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
-  server.get('/users', { config: { roles: ['admin'] } }, async () => ({ users: await app.console.users.list() }));
+  server.get('/users', { config: { roles: ['admin'] } }, async () => ({
+    users: await app.console.users.list(),
+  }));
 
   server.post('/users', { config: { roles: ['admin'], reauth: true } }, async (request, reply) => {
     const body = parseRequest(createBody, request.body, 'body');

@@ -24,16 +24,20 @@ export const en = {
   'voter.page_previous': '◀ Previous',
   'voter.page_next': 'Next ▶',
   'voter.back': '↩ Back',
-  'voter.precinct_number_unknown': 'There is no precinct number {number} in “{area}”. Check the number on your ballot or choose from the list.',
-  'voter.precinct_number_unknown_anywhere': 'There is no precinct number {number}. Check the number on your ballot or choose from the list.',
-  'voter.precinct_number_ambiguous': 'Several precincts have number {number}. Please choose your district first.',
+  'voter.precinct_number_unknown':
+    'There is no precinct number {number} in “{area}”. Check the number on your ballot or choose from the list.',
+  'voter.precinct_number_unknown_anywhere':
+    'There is no precinct number {number}. Check the number on your ballot or choose from the list.',
+  'voter.precinct_number_ambiguous':
+    'Several precincts have number {number}. Please choose your district first.',
   'voter.precinct_label': 'Precinct No. {number}',
   'voter.choose_choice': 'Whom did you vote for?',
   'voter.send_photo':
     'Send a photo of your marked ballot. Hold the camera over the ballot so the whole ballot is in the frame and nothing else.',
   'voter.no_photo_button': 'I can’t send a photo',
   'voter.photo_received': 'Photo received.',
-  'voter.photo_kept_for_later': 'Thank you for the photo. I will attach it to your vote once you have chosen your precinct.',
+  'voter.photo_kept_for_later':
+    'Thank you for the photo. I will attach it to your vote once you have chosen your precinct.',
   'voter.summary_title': 'Please check your vote:',
   'voter.summary_precinct': 'Precinct: No. {number}, {area}',
   'voter.summary_choice': 'Choice: {choice}',
@@ -46,8 +50,10 @@ export const en = {
   'voter.correct_choice': 'Choice',
   'voter.correct_photo': 'Photo',
   'voter.thanks': 'Thank you! Your vote is recorded. Live results: {url}',
-  'voter.thanks_delayed': 'Your message reached us late, but it was sent before the polls closed, so it counts.',
-  'voter.current_vote': 'Your vote: precinct No. {number}, {choice}. You can correct it until the polls close.',
+  'voter.thanks_delayed':
+    'Your message reached us late, but it was sent before the polls closed, so it counts.',
+  'voter.current_vote':
+    'Your vote: precinct No. {number}, {choice}. You can correct it until the polls close.',
   'voter.change_vote': '✏️ Correct my vote',
   'voter.vote_not_accepted': 'Votes are accepted only while the polls are open. This vote was not recorded.',
   'voter.no_election': 'There is no election in progress right now. Thank you for your interest.',
@@ -71,7 +77,8 @@ export const en = {
   'voter.unexpected_contact': 'I do not need contacts. Please never send them here.',
   'voter.unexpected_other': 'I cannot use this message. Please use the buttons.',
   'voter.unexpected_photo': 'I do not need a photo right now.',
-  'voter.extra_photo_ignored': 'One photo is enough; I kept the first one. To replace it, choose “Correct” and then “Photo”.',
+  'voter.extra_photo_ignored':
+    'One photo is enough; I kept the first one. To replace it, choose “Correct” and then “Photo”.',
   'voter.stale_button': 'This button is no longer active.',
 
   'webchat.title': 'Dauys: report your vote',

@@ -23,7 +23,8 @@ export const kk: Record<MessageKey, string> = {
   'voter.back': '↩ Артқа',
   'voter.precinct_number_unknown':
     '«{area}» ішінде {number} нөмірлі учаске жоқ. Бюллетеньдегі нөмірді тексеріңіз немесе тізімнен таңдаңыз.',
-  'voter.precinct_number_unknown_anywhere': '{number} нөмірлі учаске жоқ. Бюллетеньдегі нөмірді тексеріңіз немесе тізімнен таңдаңыз.',
+  'voter.precinct_number_unknown_anywhere':
+    '{number} нөмірлі учаске жоқ. Бюллетеньдегі нөмірді тексеріңіз немесе тізімнен таңдаңыз.',
   'voter.precinct_number_ambiguous': '{number} нөмірлі учаске бірнешеу. Алдымен ауданды таңдаңыз.',
   'voter.precinct_label': '№ {number} учаске',
   'voter.choose_choice': 'Кімге дауыс бердіңіз?',
@@ -46,7 +47,8 @@ export const kk: Record<MessageKey, string> = {
   'voter.thanks': 'Рақмет! Дауысыңыз есепке алынды. Нәтижелер нақты уақытта: {url}',
   'voter.thanks_delayed':
     'Хабарламаңыз кешігіп жетті, бірақ учаскелер жабылмай тұрып жіберілген, сондықтан ол есепке алынады.',
-  'voter.current_vote': 'Сіздің дауысыңыз: № {number} учаске, {choice}. Учаскелер жабылғанға дейін оны түзетуге болады.',
+  'voter.current_vote':
+    'Сіздің дауысыңыз: № {number} учаске, {choice}. Учаскелер жабылғанға дейін оны түзетуге болады.',
   'voter.change_vote': '✏️ Дауысымды түзету',
   'voter.vote_not_accepted': 'Дауыстар учаскелер ашық кезде ғана қабылданады. Бұл дауыс есепке алынбады.',
   'voter.no_election': 'Қазір өтіп жатқан сайлау жоқ. Қызығушылығыңызға рақмет.',
@@ -59,7 +61,8 @@ export const kk: Record<MessageKey, string> = {
   'voter.delete_no': 'Жоқ, қалдыру',
   'voter.deleted': 'Деректеріңіз бен дауысыңыз жойылды. Қайта бастау үшін /start жіберіңіз.',
   'voter.delete_cancelled': 'Ештеңе жойылған жоқ.',
-  'voter.delete_after_close': 'Учаскелер жабылды, сондықтан дауыс есепте қалады; хат алмасу деректері жойылды.',
+  'voter.delete_after_close':
+    'Учаскелер жабылды, сондықтан дауыс есепте қалады; хат алмасу деректері жойылды.',
   'voter.use_buttons': 'Жоғарыдағы батырмаларды пайдаланыңыз.',
   'voter.unexpected_text': 'Түсінбедім. Батырмаларды пайдаланыңыз.',
   'voter.unexpected_sticker': 'Жақсы стикер! Бірақ маған батырмамен жауап керек.',

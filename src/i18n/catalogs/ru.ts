@@ -23,7 +23,8 @@ export const ru: Record<MessageKey, string> = {
   'voter.back': '↩ Вернуться',
   'voter.precinct_number_unknown':
     'В «{area}» нет участка с номером {number}. Проверьте номер на бюллетене или выберите из списка.',
-  'voter.precinct_number_unknown_anywhere': 'Участка с номером {number} нет. Проверьте номер на бюллетене или выберите из списка.',
+  'voter.precinct_number_unknown_anywhere':
+    'Участка с номером {number} нет. Проверьте номер на бюллетене или выберите из списка.',
   'voter.precinct_number_ambiguous': 'Участков с номером {number} несколько. Сначала выберите район.',
   'voter.precinct_label': 'Участок № {number}',
   'voter.choose_choice': 'За кого вы проголосовали?',
@@ -44,7 +45,8 @@ export const ru: Record<MessageKey, string> = {
   'voter.correct_choice': 'Выбор',
   'voter.correct_photo': 'Фото',
   'voter.thanks': 'Спасибо! Ваш голос учтён. Результаты в реальном времени: {url}',
-  'voter.thanks_delayed': 'Ваше сообщение дошло с опозданием, но отправлено до закрытия участков, поэтому оно учтено.',
+  'voter.thanks_delayed':
+    'Ваше сообщение дошло с опозданием, но отправлено до закрытия участков, поэтому оно учтено.',
   'voter.current_vote': 'Ваш голос: участок № {number}, {choice}. Его можно исправить до закрытия участков.',
   'voter.change_vote': '✏️ Исправить голос',
   'voter.vote_not_accepted': 'Голоса принимаются только пока участки открыты. Этот голос не учтён.',

@@ -36,7 +36,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('delayed', 'boolean', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull().check(sql`count >= 0`))
-    .addPrimaryKeyConstraint('voter_tallies_pk', ['election_id', 'area_code', 'choice_id', 'status', 'delayed'])
+    .addPrimaryKeyConstraint('voter_tallies_pk', [
+      'election_id',
+      'area_code',
+      'choice_id',
+      'status',
+      'delayed',
+    ])
     .execute();
 
   await db.schema
@@ -77,7 +83,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['webchat_uploads', 'webchat_messages', 'conversations', 'voter_tallies', 'ballot_reports']) {
+  for (const table of [
+    'webchat_uploads',
+    'webchat_messages',
+    'conversations',
+    'voter_tallies',
+    'ballot_reports',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
   await sql`drop sequence if exists webchat_message_version`.execute(db);

@@ -20,7 +20,9 @@ export class AuditRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const { rows } = await sql<{ id: number }>`select nextval('audit_log_id_seq')::bigint as id`.execute(this.db);
+    const { rows } = await sql<{ id: number }>`select nextval('audit_log_id_seq')::bigint as id`.execute(
+      this.db,
+    );
     return { prevHash: last?.hash ?? null, nextId: Number(rows[0]!.id) };
   }
 

@@ -56,7 +56,10 @@ export class BallotReportsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async update(id: number, values: Omit<BallotReportValues, 'electionId' | 'voterKey'>): Promise<BallotReportRow> {
+  async update(
+    id: number,
+    values: Omit<BallotReportValues, 'electionId' | 'voterKey'>,
+  ): Promise<BallotReportRow> {
     return this.db
       .updateTable('ballot_reports')
       .set({
@@ -76,7 +79,11 @@ export class BallotReportsRepository {
   }
 
   async setStatus(id: number, status: BallotStatus): Promise<void> {
-    await this.db.updateTable('ballot_reports').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('ballot_reports')
+      .set({ status, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async delete(id: number): Promise<void> {

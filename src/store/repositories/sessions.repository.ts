@@ -12,12 +12,21 @@ export class SessionsRepository {
   async insert(tokenHash: string, userId: number, ip: string, now: Date): Promise<void> {
     await this.db
       .insertInto('console_sessions')
-      .values({ token_hash: tokenHash, user_id: userId, ip, created_at: now, last_seen_at: now, reauthenticated_at: now })
+      .values({
+        token_hash: tokenHash,
+        user_id: userId,
+        ip,
+        created_at: now,
+        last_seen_at: now,
+        reauthenticated_at: now,
+      })
       .execute();
   }
 
   /** The session and its user in one query (it runs on every console request). */
-  async findWithUser(tokenHash: string): Promise<{ session: ConsoleSessionRow; user: ConsoleUserRow } | undefined> {
+  async findWithUser(
+    tokenHash: string,
+  ): Promise<{ session: ConsoleSessionRow; user: ConsoleUserRow } | undefined> {
     const row = await this.db
       .selectFrom('console_sessions as s')
       .innerJoin('console_users as u', 'u.id', 's.user_id')
@@ -41,7 +50,11 @@ export class SessionsRepository {
   }
 
   async touch(tokenHash: string, now: Date): Promise<void> {
-    await this.db.updateTable('console_sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    await this.db
+      .updateTable('console_sessions')
+      .set({ last_seen_at: now })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
 
   async markReauthenticated(tokenHash: string, now: Date): Promise<void> {

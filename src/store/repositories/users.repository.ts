@@ -18,7 +18,12 @@ export class UsersRepository {
 
   /** Locks the row for the rest of the transaction (role and disable changes read, then write). */
   findByIdForUpdate(id: number): Promise<ConsoleUserRow | undefined> {
-    return this.db.selectFrom('console_users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return this.db
+      .selectFrom('console_users')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   list(): Promise<ConsoleUserRow[]> {

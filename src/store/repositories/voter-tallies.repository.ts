@@ -80,7 +80,12 @@ export class VoterTalliesRepository {
   async forArea(electionId: number, areaCode: string | undefined): Promise<TallyCount[]> {
     let query = this.db
       .selectFrom('voter_tallies as t')
-      .select((eb) => ['t.choice_id as choiceId', 't.status', 't.delayed', eb.fn.sum<number>('t.count').as('count')])
+      .select((eb) => [
+        't.choice_id as choiceId',
+        't.status',
+        't.delayed',
+        eb.fn.sum<number>('t.count').as('count'),
+      ])
       .where('t.election_id', '=', electionId)
       .groupBy(['t.choice_id', 't.status', 't.delayed']);
     if (areaCode !== undefined) {
@@ -113,7 +118,11 @@ export class VoterTalliesRepository {
   }
 
   /** Precincts (areas of `precinctLevel`) inside `areaCode` with at least one counted (non-spam) vote. */
-  async precinctsCovered(electionId: number, precinctLevel: string, areaCode: string | undefined): Promise<number> {
+  async precinctsCovered(
+    electionId: number,
+    precinctLevel: string,
+    areaCode: string | undefined,
+  ): Promise<number> {
     const within = areaCode ? sql`and a.path @> array[${areaCode}]::text[]` : sql``;
     const result = await sql<{ covered: number }>`
       select count(distinct t.area_code) as covered
@@ -144,7 +153,14 @@ export async function listAreasOfLevel(
 ): Promise<ListedArea[]> {
   let query = db
     .selectFrom('areas')
-    .select(['code', 'parent_code as parentCode', 'number', 'name_kk as nameKk', 'name_ru as nameRu', 'name_en as nameEn'])
+    .select([
+      'code',
+      'parent_code as parentCode',
+      'number',
+      'name_kk as nameKk',
+      'name_ru as nameRu',
+      'name_en as nameEn',
+    ])
     .where('election_id', '=', electionId)
     .where('level', '=', level)
     .orderBy('code');

@@ -16,14 +16,23 @@ export class WebchatRepository {
   async insertMessage(participant: string, message: Omit<WebchatMessage, 'id' | 'version'>): Promise<number> {
     const row = await this.db
       .insertInto('webchat_messages')
-      .values({ participant, text: message.text, buttons: JSON.stringify(message.buttons), notice: message.notice })
+      .values({
+        participant,
+        text: message.text,
+        buttons: JSON.stringify(message.buttons),
+        notice: message.notice,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   }
 
   /** Rewrites a message in place (the panel); false when it is not this participant's. */
-  async editMessage(participant: string, id: number, message: Omit<WebchatMessage, 'id' | 'version' | 'notice'>) {
+  async editMessage(
+    participant: string,
+    id: number,
+    message: Omit<WebchatMessage, 'id' | 'version' | 'notice'>,
+  ) {
     const result = await this.db
       .updateTable('webchat_messages')
       .set({
@@ -51,7 +60,10 @@ export class WebchatRepository {
   }
 
   async saveUpload(key: string, participant: string, mimeType: string, bytes: Buffer): Promise<void> {
-    await this.db.insertInto('webchat_uploads').values({ key, participant, mime_type: mimeType, bytes }).execute();
+    await this.db
+      .insertInto('webchat_uploads')
+      .values({ key, participant, mime_type: mimeType, bytes })
+      .execute();
   }
 
   async findUpload(key: string): Promise<{ bytes: Buffer; mimeType: string } | undefined> {

@@ -63,6 +63,8 @@ describe('translate', () => {
   });
 
   it('joins several texts as paragraphs', () => {
-    expect(translateAll('en', [{ key: 'voter.photo_received' }, { literal: 'x' }])).toBe('Photo received.\n\nx');
+    expect(translateAll('en', [{ key: 'voter.photo_received' }, { literal: 'x' }])).toBe(
+      'Photo received.\n\nx',
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousCsrfToken, csrfTokenForSession, csrfTokenIsValid, safeEqual } from '../../../src/security/csrf';
+import {
+  anonymousCsrfToken,
+  csrfTokenForSession,
+  csrfTokenIsValid,
+  safeEqual,
+} from '../../../src/security/csrf';
 
 describe('CSRF tokens', () => {
   const session = 'session-token-a';
@@ -19,7 +24,7 @@ describe('CSRF tokens', () => {
     expect(csrfTokenIsValid({ header: token, cookie: `${token}x`, sessionToken: session })).toBe(false);
   });
 
-  it("binds the token to the session: a matching pair planted for another session is refused", () => {
+  it('binds the token to the session: a matching pair planted for another session is refused', () => {
     const planted = csrfTokenForSession('attacker-session');
     expect(csrfTokenIsValid({ header: planted, cookie: planted, sessionToken: session })).toBe(false);
     const anonymous = anonymousCsrfToken();

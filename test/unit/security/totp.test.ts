@@ -41,12 +41,15 @@ describe('TOTP (RFC 6238)', () => {
     [20000000000, '65353130', '77737706', '47863826'],
   ];
 
-  it.each(vectors)('at T=%i matches appendix B for SHA-1, SHA-256 and SHA-512', (seconds, sha1, sha256, sha512) => {
-    const at = seconds * 1000;
-    expect(totpCode(SHA1_KEY, at, { digits: 8 })).toBe(sha1);
-    expect(totpCode(SHA256_KEY, at, { digits: 8, algorithm: 'sha256' })).toBe(sha256);
-    expect(totpCode(SHA512_KEY, at, { digits: 8, algorithm: 'sha512' })).toBe(sha512);
-  });
+  it.each(vectors)(
+    'at T=%i matches appendix B for SHA-1, SHA-256 and SHA-512',
+    (seconds, sha1, sha256, sha512) => {
+      const at = seconds * 1000;
+      expect(totpCode(SHA1_KEY, at, { digits: 8 })).toBe(sha1);
+      expect(totpCode(SHA256_KEY, at, { digits: 8, algorithm: 'sha256' })).toBe(sha256);
+      expect(totpCode(SHA512_KEY, at, { digits: 8, algorithm: 'sha512' })).toBe(sha512);
+    },
+  );
 
   it('accepts the current step and one either side, and returns the step that matched', () => {
     const now = 1_700_000_015_000;

@@ -11,6 +11,8 @@ describe('console catalogs', () => {
     expect(render('en', 'audit.broken', { id: 7, reason: 'hash mismatch', count: 6 })).toBe(
       'Chain broken at entry #7: hash mismatch. 6 earlier entries verify.',
     );
-    expect(render('ru', 'nav.signedInAs', { email: 'a@example.org' })).toBe('Вы вошли как a@example.org ({role})');
+    expect(render('ru', 'nav.signedInAs', { email: 'a@example.org' })).toBe(
+      'Вы вошли как a@example.org ({role})',
+    );
   });
 });

@@ -16,7 +16,11 @@ export const LANGUAGE_NAMES: Record<ConsoleLocale, string> = { kk: 'Қазақш
  * @example
  * render('en', 'audit.intact', { count: 12 }); // 'Chain intact: 12 entries verified.'
  */
-export function render(locale: ConsoleLocale, key: ConsoleMessageKey, params: Record<string, string | number> = {}): string {
+export function render(
+  locale: ConsoleLocale,
+  key: ConsoleMessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return CONSOLE_CATALOGS[locale][key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

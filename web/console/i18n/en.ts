@@ -12,7 +12,8 @@ export const en = {
   'login.failed': 'Wrong email, password or code.',
   'login.locked': 'Too many failed attempts. Try again in 15 minutes.',
   'password.heading': 'Choose your password',
-  'password.intro': 'You signed in with a one-time password. Choose your own to continue (at least 12 characters).',
+  'password.intro':
+    'You signed in with a one-time password. Choose your own to continue (at least 12 characters).',
   'password.current': 'Current (one-time) password',
   'password.new': 'New password',
   'password.repeat': 'Repeat the new password',

@@ -7,7 +7,8 @@ export const observerEn = {
     'This bot is for observers invited by a coordinator. If you have an invite, open the link you received or send /start followed by your code.',
   'observer.invite_invalid':
     'This invite code is not valid or has been revoked. Please ask your coordinator for a new invite.',
-  'observer.invite_invalid_kept': 'This invite code is not valid or has been revoked. Your precincts stay as they were.',
+  'observer.invite_invalid_kept':
+    'This invite code is not valid or has been revoked. Your precincts stay as they were.',
   'observer.welcome': 'Welcome! You are an independent observer in the election “{election}”.',
   'observer.privacy_note':
     'Your contact details are stored encrypted; public results only count how many precincts have an observer, never who.',
@@ -33,7 +34,8 @@ export const observerEn = {
   'observer.unexpected_personal': 'I do not need your location or contacts. Please never send them here.',
 
   'observer.choose_precinct': 'Which precinct is the protocol from?',
-  'observer.send_page': 'Send a photo of page {page} of {pages} of the protocol. The whole page, flat, readable.',
+  'observer.send_page':
+    'Send a photo of page {page} of {pages} of the protocol. The whole page, flat, readable.',
   'observer.pages_done': 'No more pages',
   'observer.pages_complete': 'All pages received.',
   'observer.enter_line': 'Line {number}. {label}',
@@ -53,7 +55,8 @@ export const observerEn = {
   'observer.reason_pages_missing': '❌ Pages missing: {received} of {required} received.',
   'observer.reason_lines_missing': '❌ Lines missing: {lines}.',
   'observer.preview_accepted': 'Everything adds up: the protocol will be accepted.',
-  'observer.preview_rejected': 'As it stands, the protocol will be rejected (see ❌). Correct a line if you mistyped.',
+  'observer.preview_rejected':
+    'As it stands, the protocol will be rejected (see ❌). Correct a line if you mistyped.',
   'observer.preview_needs_review': 'As it stands, a coordinator will review the protocol (see ⚠️ and ❔).',
   'observer.submit': '✅ Submit',
   'observer.correct': '✏️ Correct a line',
@@ -73,7 +76,8 @@ export const observerEn = {
   'observer.violation_text': 'Describe what happened: what, who, when.',
   'observer.violation_media': 'Send photos or videos as evidence ({count} so far), then press “Send report”.',
   'observer.violation_send': '📨 Send report',
-  'observer.violation_received': 'Violation report received ({count} photos or videos). A moderator will check it.',
+  'observer.violation_received':
+    'Violation report received ({count} photos or videos). A moderator will check it.',
 
   'observer.sos_sent': '🆘 The coordinators have been alerted.',
   'observer.sos_what': 'If you can, tell us what is happening. Stay safe.',
@@ -82,7 +86,8 @@ export const observerEn = {
   'observer.sos_kind_violence': 'Violence',
   'observer.sos_described': 'Thank you, the coordinators know:',
   'observer.sos_resume': '↩ Continue',
-  'observer.coordinators_sos': '🆘 SOS from an observer at {precinct} ({election}), sent {time}. Check the console.',
+  'observer.coordinators_sos':
+    '🆘 SOS from an observer at {precinct} ({election}), sent {time}. Check the console.',
   'observer.coordinators_sos_kind': '🆘 SOS update at {precinct}: {kind}.',
   'observer.no_precinct': 'precinct not given',
 } as const;

@@ -6,7 +6,8 @@ export const observerKk: Record<ObserverMessageKey, string> = {
     'Бұл бот үйлестіруші шақырған бақылаушыларға арналған. Шақыруыңыз болса, алған сілтемені ашыңыз немесе /start пен кодыңызды жіберіңіз.',
   'observer.invite_invalid':
     'Бұл шақыру коды жарамсыз немесе кері қайтарылған. Үйлестірушіден жаңа шақыру сұраңыз.',
-  'observer.invite_invalid_kept': 'Бұл шақыру коды жарамсыз немесе кері қайтарылған. Учаскелеріңіз өзгеріссіз қалады.',
+  'observer.invite_invalid_kept':
+    'Бұл шақыру коды жарамсыз немесе кері қайтарылған. Учаскелеріңіз өзгеріссіз қалады.',
   'observer.welcome': 'Қош келдіңіз! Сіз «{election}» сайлауындағы тәуелсіз бақылаушысыз.',
   'observer.privacy_note':
     'Байланыс деректеріңіз шифрланып сақталады; жария нәтижелерде тек бақылаушысы бар учаскелер саны көрсетіледі, кім екені емес.',
@@ -29,10 +30,12 @@ export const observerKk: Record<ObserverMessageKey, string> = {
   'observer.use_buttons': 'Батырмаларды пайдаланыңыз.',
   'observer.stale_button': 'Бұл батырма енді жұмыс істемейді.',
   'observer.unexpected_media': 'Қазір фото немесе бейне қажет емес.',
-  'observer.unexpected_personal': 'Маған орналасқан жеріңіз немесе контактілер қажет емес. Оларды мұнда ешқашан жібермеңіз.',
+  'observer.unexpected_personal':
+    'Маған орналасқан жеріңіз немесе контактілер қажет емес. Оларды мұнда ешқашан жібермеңіз.',
 
   'observer.choose_precinct': 'Хаттама қай учаскеден?',
-  'observer.send_page': 'Хаттаманың {pages} бетінің {page}-бетін суретке түсіріп жіберіңіз: бүкіл бетті, тегіс, оқылатындай.',
+  'observer.send_page':
+    'Хаттаманың {pages} бетінің {page}-бетін суретке түсіріп жіберіңіз: бүкіл бетті, тегіс, оқылатындай.',
   'observer.pages_done': 'Басқа бет жоқ',
   'observer.pages_complete': 'Барлық беттер алынды.',
   'observer.enter_line': '{number}-жол. {label}',
@@ -52,7 +55,8 @@ export const observerKk: Record<ObserverMessageKey, string> = {
   'observer.reason_pages_missing': '❌ Беттер жетіспейді: {required} беттің {received} алынды.',
   'observer.reason_lines_missing': '❌ Толтырылмаған жолдар: {lines}.',
   'observer.preview_accepted': 'Бәрі сәйкес келеді: хаттама қабылданады.',
-  'observer.preview_rejected': 'Осы күйінде хаттама қабылданбайды (❌ қараңыз). Қате енгізсеңіз, жолды түзетіңіз.',
+  'observer.preview_rejected':
+    'Осы күйінде хаттама қабылданбайды (❌ қараңыз). Қате енгізсеңіз, жолды түзетіңіз.',
   'observer.preview_needs_review': 'Осы күйінде хаттаманы үйлестіруші тексереді (⚠️ және ❔ қараңыз).',
   'observer.submit': '✅ Жіберу',
   'observer.correct': '✏️ Жолды түзету',
@@ -70,9 +74,11 @@ export const observerKk: Record<ObserverMessageKey, string> = {
   'observer.violation_precinct': 'Бұзушылық қай учаскеде болды?',
   'observer.violation_category': 'Бұл қандай бұзушылық?',
   'observer.violation_text': 'Не болғанын сипаттаңыз: не, кім, қашан.',
-  'observer.violation_media': 'Дәлел ретінде фото немесе бейне жіберіңіз (әзірге {count}), содан кейін «Хабарды жіберу» батырмасын басыңыз.',
+  'observer.violation_media':
+    'Дәлел ретінде фото немесе бейне жіберіңіз (әзірге {count}), содан кейін «Хабарды жіберу» батырмасын басыңыз.',
   'observer.violation_send': '📨 Хабарды жіберу',
-  'observer.violation_received': 'Бұзушылық туралы хабар алынды (фото мен бейне: {count}). Оны модератор тексереді.',
+  'observer.violation_received':
+    'Бұзушылық туралы хабар алынды (фото мен бейне: {count}). Оны модератор тексереді.',
 
   'observer.sos_sent': '🆘 Үйлестірушілерге хабар берілді.',
   'observer.sos_what': 'Мүмкін болса, не болып жатқанын айтыңыз. Өзіңізді сақтаңыз.',
@@ -81,7 +87,8 @@ export const observerKk: Record<ObserverMessageKey, string> = {
   'observer.sos_kind_violence': 'Зорлық-зомбылық',
   'observer.sos_described': 'Рахмет, үйлестірушілер біледі:',
   'observer.sos_resume': '↩ Жалғастыру',
-  'observer.coordinators_sos': '🆘 Бақылаушыдан SOS: {precinct} ({election}), жіберілген уақыты {time}. Консольді тексеріңіз.',
+  'observer.coordinators_sos':
+    '🆘 Бақылаушыдан SOS: {precinct} ({election}), жіберілген уақыты {time}. Консольді тексеріңіз.',
   'observer.coordinators_sos_kind': '🆘 SOS нақтылауы, {precinct}: {kind}.',
   'observer.no_precinct': 'учаске көрсетілмеген',
 };

@@ -6,7 +6,8 @@ export const observerRu: Record<ObserverMessageKey, string> = {
     'Этот бот — для наблюдателей, приглашённых координатором. Если у вас есть приглашение, откройте полученную ссылку или отправьте /start и ваш код.',
   'observer.invite_invalid':
     'Этот код приглашения недействителен или отозван. Попросите у координатора новое приглашение.',
-  'observer.invite_invalid_kept': 'Этот код приглашения недействителен или отозван. Ваши участки остаются прежними.',
+  'observer.invite_invalid_kept':
+    'Этот код приглашения недействителен или отозван. Ваши участки остаются прежними.',
   'observer.welcome': 'Добро пожаловать! Вы — независимый наблюдатель на выборах «{election}».',
   'observer.privacy_note':
     'Ваши контактные данные хранятся в зашифрованном виде; в публичных результатах указано только число участков с наблюдателем, но не кто он.',
@@ -29,10 +30,12 @@ export const observerRu: Record<ObserverMessageKey, string> = {
   'observer.use_buttons': 'Пожалуйста, пользуйтесь кнопками.',
   'observer.stale_button': 'Эта кнопка больше не действует.',
   'observer.unexpected_media': 'Сейчас фото или видео не нужно.',
-  'observer.unexpected_personal': 'Мне не нужны ваше местоположение или контакты. Пожалуйста, никогда не отправляйте их сюда.',
+  'observer.unexpected_personal':
+    'Мне не нужны ваше местоположение или контакты. Пожалуйста, никогда не отправляйте их сюда.',
 
   'observer.choose_precinct': 'С какого участка протокол?',
-  'observer.send_page': 'Пришлите фото страницы {page} из {pages} протокола: всю страницу, ровно, чтобы читалось.',
+  'observer.send_page':
+    'Пришлите фото страницы {page} из {pages} протокола: всю страницу, ровно, чтобы читалось.',
   'observer.pages_done': 'Больше страниц нет',
   'observer.pages_complete': 'Все страницы получены.',
   'observer.enter_line': 'Строка {number}. {label}',
@@ -52,7 +55,8 @@ export const observerRu: Record<ObserverMessageKey, string> = {
   'observer.reason_pages_missing': '❌ Не хватает страниц: получено {received} из {required}.',
   'observer.reason_lines_missing': '❌ Не заполнены строки: {lines}.',
   'observer.preview_accepted': 'Всё сходится: протокол будет принят.',
-  'observer.preview_rejected': 'В таком виде протокол будет отклонён (см. ❌). Исправьте строку, если ошиблись при вводе.',
+  'observer.preview_rejected':
+    'В таком виде протокол будет отклонён (см. ❌). Исправьте строку, если ошиблись при вводе.',
   'observer.preview_needs_review': 'В таком виде протокол проверит координатор (см. ⚠️ и ❔).',
   'observer.submit': '✅ Отправить',
   'observer.correct': '✏️ Исправить строку',
@@ -70,9 +74,11 @@ export const observerRu: Record<ObserverMessageKey, string> = {
   'observer.violation_precinct': 'На каком участке произошло нарушение?',
   'observer.violation_category': 'Какое это нарушение?',
   'observer.violation_text': 'Опишите, что произошло: что, кто, когда.',
-  'observer.violation_media': 'Пришлите фото или видео как доказательство (пока {count}), затем нажмите «Отправить сообщение».',
+  'observer.violation_media':
+    'Пришлите фото или видео как доказательство (пока {count}), затем нажмите «Отправить сообщение».',
   'observer.violation_send': '📨 Отправить сообщение',
-  'observer.violation_received': 'Сообщение о нарушении получено (фото и видео: {count}). Его проверит модератор.',
+  'observer.violation_received':
+    'Сообщение о нарушении получено (фото и видео: {count}). Его проверит модератор.',
 
   'observer.sos_sent': '🆘 Координаторы оповещены.',
   'observer.sos_what': 'Если можете, сообщите, что происходит. Берегите себя.',
@@ -81,7 +87,8 @@ export const observerRu: Record<ObserverMessageKey, string> = {
   'observer.sos_kind_violence': 'Насилие',
   'observer.sos_described': 'Спасибо, координаторы знают:',
   'observer.sos_resume': '↩ Продолжить',
-  'observer.coordinators_sos': '🆘 SOS от наблюдателя: {precinct} ({election}), отправлено {time}. Проверьте консоль.',
+  'observer.coordinators_sos':
+    '🆘 SOS от наблюдателя: {precinct} ({election}), отправлено {time}. Проверьте консоль.',
   'observer.coordinators_sos_kind': '🆘 Уточнение SOS, {precinct}: {kind}.',
   'observer.no_precinct': 'участок не указан',
 };

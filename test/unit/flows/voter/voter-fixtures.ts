@@ -2,11 +2,21 @@ import { buildGeography, type GeographyArea } from '../../../../src/domain/geogr
 import type { Locale } from '../../../../src/domain/locale';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../../../../src/flows/messages';
 import { voterFlow } from '../../../../src/flows/voter/voter-flow';
-import type { VoterContext, VoterEffect, VoterState, VoteVerdict } from '../../../../src/flows/voter/voter-state';
+import type {
+  VoterContext,
+  VoterEffect,
+  VoterState,
+  VoteVerdict,
+} from '../../../../src/flows/voter/voter-state';
 
 const names = (en: string) => ({ kk: `${en} (kk)`, ru: `${en} (ru)`, en });
 
-function area(code: string, depth: number, parentCode: string | null, number: string | null = null): GeographyArea {
+function area(
+  code: string,
+  depth: number,
+  parentCode: string | null,
+  number: string | null = null,
+): GeographyArea {
   const level = ['region', 'district', 'precinct'][depth]!;
   return { code, level, depth, parentCode, number, names: names(number ? `Precinct ${number}` : code) };
 }
@@ -61,7 +71,11 @@ export function inbound(content: InboundContent, overrides: Partial<InboundMessa
 }
 
 let callbacks = 0;
-export const press = (data: string): InboundContent => ({ kind: 'button', data, callbackId: `cb${++callbacks}` });
+export const press = (data: string): InboundContent => ({
+  kind: 'button',
+  data,
+  callbackId: `cb${++callbacks}`,
+});
 export const command = (name: string): InboundContent => ({ kind: 'command', command: name, args: '' });
 export const text = (value: string): InboundContent => ({ kind: 'text', text: value });
 export const photo = (fileId = 'photo-1', albumId?: string): InboundContent => ({
@@ -101,7 +115,8 @@ export class Conversation {
   get panel(): Extract<OutboundMessage, { kind: 'send' }> {
     const sent = this.last.filter((reply) => reply.kind === 'send');
     const panel = sent.at(-1);
-    if (!panel || panel.kind !== 'send') throw new Error(`no message sent; replies: ${JSON.stringify(this.last)}`);
+    if (!panel || panel.kind !== 'send')
+      throw new Error(`no message sent; replies: ${JSON.stringify(this.last)}`);
     return panel;
   }
 

@@ -20,15 +20,23 @@ describe('dating votes', () => {
     chat.send(press('a:N-1-1'), { sentAt: new Date('2024-03-01T13:00:00Z') });
     chat.send(press('ch:alpha'), { sentAt: new Date('2024-03-01T13:40:00Z') });
     // Queued on the phone during a blackout at 13:55, delivered hours later.
-    chat.send(photo(), { sentAt: new Date('2024-03-01T13:55:00Z'), receivedAt: new Date('2024-03-01T18:00:00Z') });
-    chat.send(press('ok'), { sentAt: new Date('2024-03-01T18:01:00Z'), receivedAt: new Date('2024-03-01T18:01:00Z') });
+    chat.send(photo(), {
+      sentAt: new Date('2024-03-01T13:55:00Z'),
+      receivedAt: new Date('2024-03-01T18:00:00Z'),
+    });
+    chat.send(press('ok'), {
+      sentAt: new Date('2024-03-01T18:01:00Z'),
+      receivedAt: new Date('2024-03-01T18:01:00Z'),
+    });
     expect(judged).toEqual([new Date('2024-03-01T13:55:00Z')]);
     expect(chat.effects[0]).toMatchObject({ sentAt: new Date('2024-03-01T13:55:00Z'), delayed: true });
     expect(chat.keys).toEqual(['voter.thanks_delayed', 'voter.thanks']);
   });
 
   it('records nothing when the vote is not accepted, and keeps the draft', () => {
-    const chat = new Conversation(makeContext({ judgeVote: () => ({ accepted: false, delayed: true }) })).toSummary();
+    const chat = new Conversation(
+      makeContext({ judgeVote: () => ({ accepted: false, delayed: true }) }),
+    ).toSummary();
     const before = structuredClone(chat.state);
     chat.send(press('ok'));
     expect(chat.effects).toEqual([]);

@@ -144,8 +144,20 @@ describe('button data', () => {
       makeContext({
         geography: (() => {
           const base = makeContext().geography!;
-          const region = { code: long, level: 'region', depth: 0, parentCode: null, number: null, names: { kk: 'L', ru: 'L', en: 'L' } };
-          return { ...base, area: (c: string) => (c === long ? region : base.area(c)), children: (c: string | null) => (c === null ? [region] : base.children(c)), isPrecinct: () => false };
+          const region = {
+            code: long,
+            level: 'region',
+            depth: 0,
+            parentCode: null,
+            number: null,
+            names: { kk: 'L', ru: 'L', en: 'L' },
+          };
+          return {
+            ...base,
+            area: (c: string) => (c === long ? region : base.area(c)),
+            children: (c: string | null) => (c === null ? [region] : base.children(c)),
+            isPrecinct: () => false,
+          };
         })(),
       }),
     );

@@ -14,7 +14,9 @@ describe.each(LOCALES)('the voter conversation in %s', (locale) => {
     expect(chat.state).toMatchObject({ stage: 'privacy_note', locale });
     expect(chat.keys).toEqual(['voter.language_set', 'voter.welcome', 'voter.privacy_note']);
     const welcome = chat.panel.text[1]!;
-    expect(translate(locale, welcome)).toContain(locale === 'en' ? 'Test election' : `Test election (${locale})`);
+    expect(translate(locale, welcome)).toContain(
+      locale === 'en' ? 'Test election' : `Test election (${locale})`,
+    );
 
     chat.send(press('go'));
     expect(chat.state?.stage).toBe('choose_area');
@@ -33,7 +35,9 @@ describe.each(LOCALES)('the voter conversation in %s', (locale) => {
     chat.send(press('a:S-2-8'));
     expect(chat.state?.stage).toBe('choose_choice');
     expect(chat.buttonData).toEqual(['ch:alpha', 'ch:beta', 'ch:against-all', 'bk']);
-    expect(chat.panel.buttons?.[0]?.[0]?.label).toEqual({ literal: `Alpha party${locale === 'en' ? '' : ` (${locale})`}` });
+    expect(chat.panel.buttons?.[0]?.[0]?.label).toEqual({
+      literal: `Alpha party${locale === 'en' ? '' : ` (${locale})`}`,
+    });
 
     chat.send(press('ch:against-all'));
     expect(chat.state?.stage).toBe('send_photo');
@@ -82,7 +86,12 @@ describe.each(LOCALES)('the voter conversation in %s', (locale) => {
     expect(chat.keys).toContain('voter.summary_photo_no');
     chat.send(press('ok'));
     expect(chat.effects).toEqual([
-      expect.objectContaining({ kind: 'record_vote', precinctCode: 'N-1-2', choiceId: 'beta', keepRecordedPhoto: false }),
+      expect.objectContaining({
+        kind: 'record_vote',
+        precinctCode: 'N-1-2',
+        choiceId: 'beta',
+        keepRecordedPhoto: false,
+      }),
     ]);
     expect(chat.effects[0]).not.toHaveProperty('photo');
   });
@@ -96,7 +105,10 @@ describe('returning voters', () => {
     chat.state = { version: 1, stage: 'voted', locale: 'ru', electionSlug: 'test-2024', draft: {} };
     chat.send(command('start'));
     expect(chat.state?.stage).toBe('voted');
-    expect(chat.panel.text[0]).toEqual({ key: 'voter.current_vote', params: { number: '3', choice: 'Alpha party (ru)' } });
+    expect(chat.panel.text[0]).toEqual({
+      key: 'voter.current_vote',
+      params: { number: '3', choice: 'Alpha party (ru)' },
+    });
 
     chat.send(press('chg'));
     expect(chat.state?.stage).toBe('correct_menu');
@@ -121,7 +133,11 @@ describe('returning voters', () => {
     chat.send(text('№ 5'));
     expect(chat.state?.stage).toBe('confirm');
     chat.send(press('ok'));
-    expect(chat.effects[0]).toMatchObject({ precinctCode: 'N-1-5', choiceId: 'alpha', photo: { fileId: 'photo-1' } });
+    expect(chat.effects[0]).toMatchObject({
+      precinctCode: 'N-1-5',
+      choiceId: 'alpha',
+      photo: { fileId: 'photo-1' },
+    });
   });
 
   it('replaces the photo from the correction menu', () => {
@@ -142,7 +158,11 @@ describe('returning voters', () => {
     chat.send(photo('late-photo'));
     expect(chat.state?.stage).toBe('confirm');
     chat.send(press('ok'));
-    expect(chat.effects[0]).toMatchObject({ precinctCode: 'S-1-7', choiceId: 'beta', photo: { fileId: 'late-photo' } });
+    expect(chat.effects[0]).toMatchObject({
+      precinctCode: 'S-1-7',
+      choiceId: 'beta',
+      photo: { fileId: 'late-photo' },
+    });
   });
 
   it('starts afresh when a new election replaces the one the state belongs to', () => {

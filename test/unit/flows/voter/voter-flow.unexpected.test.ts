@@ -40,7 +40,10 @@ const AT_STAGE: Record<VoterStage, () => Conversation> = {
   voted: () => {
     const chat = AT_STAGE.confirm();
     chat.send(press('ok'));
-    chat.context = { ...chat.context, recordedVote: { precinctCode: 'N-1-3', choiceId: 'alpha', hasPhoto: true } };
+    chat.context = {
+      ...chat.context,
+      recordedVote: { precinctCode: 'N-1-3', choiceId: 'alpha', hasPhoto: true },
+    };
     chat.effects = [];
     chat.send(command('start'));
     return chat;

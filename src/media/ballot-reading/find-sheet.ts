@@ -1,0 +1,155 @@
+/**
+ * Finds the paper in a photo: paper is bright and colourless, the table under it darker or
+ * coloured. Pixels are scored by brightness minus saturation, split in two by Otsu's threshold,
+ * and the largest paper-like region is taken; its corners are its extreme points along the two
+ * diagonals, which is exact for any convex quadrilateral turned less than ~40°.
+ */
+import type { Point } from './homography';
+import { shrinkColour, type ColourImage } from './raster';
+
+export interface SheetOutline {
+  /** Top-left, top-right, bottom-right, bottom-left, in the image's pixels. */
+  corners: [Point, Point, Point, Point];
+  /** The region's share of the photo. */
+  areaShare: number;
+  /** The region's share of its own quadrilateral: ~1 for a sheet, lower for blobs. */
+  solidity: number;
+  /** Height over width of the quadrilateral (A4 portrait ≈ 1.41). */
+  aspect: number;
+}
+
+/** Paper detection runs on a ~250 px thumbnail: the sheet's edge is large-scale structure. */
+const DETECTION_LONG_SIDE = 250;
+/** Saturation counts more than brightness: a dim sheet is still grey, a bright table rarely is. */
+const SATURATION_PENALTY = 1.2;
+
+/**
+ * The sheet's outline, or null when no paper-like region covers a tenth of the photo.
+ *
+ * @example
+ * const sheet = findSheet(await decodeForReading(jpeg));
+ * sheet?.corners[0]; // { x: 112, y: 95 }
+ */
+export function findSheet(image: ColourImage): SheetOutline | null {
+  const factor = Math.max(1, Math.round(Math.max(image.width, image.height) / DETECTION_LONG_SIDE));
+  const small = shrinkColour(image, factor);
+  const { width, height } = small;
+  const score = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < score.length; i++, p += 3) {
+    const r = small.data[p]!;
+    const g = small.data[p + 1]!;
+    const b = small.data[p + 2]!;
+    const luma = (r * 299 + g * 587 + b * 114) / 1000;
+    const saturation = Math.max(r, g, b) - Math.min(r, g, b);
+    score[i] = Math.max(0, Math.min(255, luma - SATURATION_PENALTY * saturation));
+  }
+  const threshold = otsuThreshold(score);
+  const region = largestRegion(score, width, threshold);
+  if (region.size < 0.1 * width * height) return null;
+  const corners = extremeCorners(region.pixels, width).map((p) => ({
+    x: (p.x + 0.5) * factor,
+    y: (p.y + 0.5) * factor,
+  })) as SheetOutline['corners'];
+  const quadArea = polygonArea(corners) / (factor * factor);
+  const [tl, tr, br, bl] = corners;
+  const horizontal = (distance(tl, tr) + distance(bl, br)) / 2;
+  const vertical = (distance(tl, bl) + distance(tr, br)) / 2;
+  return {
+    corners,
+    areaShare: region.size / (width * height),
+    solidity: quadArea > 0 ? Math.min(1, region.size / quadArea) : 0,
+    aspect: horizontal > 0 ? vertical / horizontal : 0,
+  };
+}
+
+/** Otsu's threshold: the split of the histogram with the largest between-class variance. */
+export function otsuThreshold(values: Uint8Array): number {
+  const histogram = new Float64Array(256);
+  for (const v of values) histogram[v]!++;
+  let total = 0;
+  for (let v = 0; v < 256; v++) total += v * histogram[v]!;
+  let below = 0;
+  let belowSum = 0;
+  let best = 0;
+  let bestVariance = -1;
+  for (let t = 0; t < 256; t++) {
+    below += histogram[t]!;
+    belowSum += t * histogram[t]!;
+    const above = values.length - below;
+    if (below === 0 || above === 0) continue;
+    const meanBelow = belowSum / below;
+    const meanAbove = (total - belowSum) / above;
+    const variance = below * above * (meanBelow - meanAbove) ** 2;
+    if (variance > bestVariance) {
+      bestVariance = variance;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** The largest 4-connected region of pixels above `threshold`, as pixel indices. */
+function largestRegion(score: Uint8Array, width: number, threshold: number): { size: number; pixels: Int32Array } {
+  const label = new Int32Array(score.length);
+  const stack = new Int32Array(score.length);
+  let best: Int32Array = new Int32Array(0);
+  let next = 0;
+  for (let start = 0; start < score.length; start++) {
+    if (label[start] !== 0 || score[start]! <= threshold) continue;
+    next++;
+    let top = 0;
+    let count = 0;
+    const members: number[] = [];
+    stack[top++] = start;
+    label[start] = next;
+    while (top > 0) {
+      const p = stack[--top]!;
+      members.push(p);
+      count++;
+      const x = p % width;
+      const neighbours = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p - width, p + width];
+      for (const q of neighbours) {
+        if (q < 0 || q >= score.length || label[q] !== 0 || score[q]! <= threshold) continue;
+        label[q] = next;
+        stack[top++] = q;
+      }
+    }
+    if (count > best.length) best = Int32Array.from(members);
+  }
+  return { size: best.length, pixels: best };
+}
+
+/** Top-left = min(x+y), top-right = max(x−y), bottom-right = max(x+y), bottom-left = min(x−y). */
+function extremeCorners(pixels: Int32Array, width: number): Point[] {
+  const best = [
+    { v: Infinity, p: { x: 0, y: 0 } },
+    { v: -Infinity, p: { x: 0, y: 0 } },
+    { v: -Infinity, p: { x: 0, y: 0 } },
+    { v: Infinity, p: { x: 0, y: 0 } },
+  ];
+  for (const index of pixels) {
+    const x = index % width;
+    const y = (index - x) / width;
+    const sum = x + y;
+    const diff = x - y;
+    if (sum < best[0]!.v) best[0] = { v: sum, p: { x, y } };
+    if (diff > best[1]!.v) best[1] = { v: diff, p: { x, y } };
+    if (sum > best[2]!.v) best[2] = { v: sum, p: { x, y } };
+    if (diff < best[3]!.v) best[3] = { v: diff, p: { x, y } };
+  }
+  return best.map((b) => b.p);
+}
+
+function polygonArea(points: readonly Point[]): number {
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % points.length]!;
+    twice += a.x * b.y - b.x * a.y;
+  }
+  return Math.abs(twice) / 2;
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}

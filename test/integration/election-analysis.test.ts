@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ElectionAnalysisService } from '../../src/services/election-analysis.service';
+import { ElectionService } from '../../src/services/election.service';
+import { OfficialImportService } from '../../src/services/official-import.service';
+import type { DatabaseHandle } from '../../src/store/database';
+import { testDatabases } from '../support/test-databases';
+import { writeTinyElection } from '../support/tiny-election';
+
+describe.each(testDatabases())('analysis of a stored election on $name', ({ open }) => {
+  let database: DatabaseHandle;
+  let analyses: ElectionAnalysisService;
+
+  beforeAll(async () => {
+    database = await open();
+    const elections = new ElectionService(database.db);
+    analyses = new ElectionAnalysisService(database.db, elections);
+    const tiny = await writeTinyElection();
+    await elections.loadFile(tiny.electionFile);
+    const mapping = await tiny.write(
+      'mapping.json',
+      JSON.stringify({
+        precinct: 'uik',
+        lines: { '1': 'reg', '4': 'took', '7': 'invalid' },
+        choices: { 'nur-otan': 'no', 'ak-zhol': 'az' },
+      }),
+    );
+    const official = await tiny.write(
+      'official.csv',
+      'uik,reg,took,invalid,no,az\np1,1000,600,0,400,200\np2,2000,1000,10,690,300\np4,800,500,0,300,200\n',
+    );
+    await new OfficialImportService(database.db, elections).importFile('tiny-2021', official, mapping);
+  });
+  afterAll(async () => database?.close());
+
+  it('joins every precinct with its official figures and analyses them', async () => {
+    const { report } = await analyses.analysis('tiny-2021');
+    expect(report.summary).toMatchObject({
+      stations: 5,
+      stationsWithOfficialResult: 3,
+      registered: 3800,
+      ballotsCast: 2100,
+      leader: 'nur-otan',
+      leaderVotes: 1390,
+    });
+    expect(report.summary.turnout).toBeCloseTo(2100 / 3800, 10);
+    const stations = await analyses.stations(await new ElectionService(database.db).require('tiny-2021'));
+    expect(stations.find((s) => s.id === 'p3')).toMatchObject({
+      officialMissing: true,
+      registered: 1500,
+      region: 'r1',
+      district: 'r1-d2',
+    });
+    expect(stations.find((s) => s.id === 'p2')).toMatchObject({
+      valid: 990,
+      invalid: 10,
+      votes: { 'nur-otan': 690, 'ak-zhol': 300 },
+    });
+  });
+
+  it('reuses a computed analysis and recomputes on request', async () => {
+    const first = await analyses.analysis('tiny-2021');
+    expect(await analyses.analysis('tiny-2021')).toBe(first);
+    expect(await analyses.analysis('tiny-2021', { fresh: true })).not.toBe(first);
+  });
+});
