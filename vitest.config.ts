@@ -9,6 +9,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
+    // In CI every test's name is printed, so the log shows each suite ran on PGlite and on PostgreSQL.
+    reporters: process.env.CI === 'true' ? ['verbose'] : ['default'],
   },
 });

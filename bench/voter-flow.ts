@@ -95,7 +95,9 @@ function post(url: URL, body: string): Promise<{ status: number; ms: number }> {
       },
       (response) => {
         response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
+        );
       },
     );
     request.on('error', reject);
@@ -143,7 +145,6 @@ class ReplyTap {
   next(participant: string): Promise<AddressedOutbound[]> {
     return new Promise((resolve) => this.waiting.set(participant, resolve));
   }
-
 }
 
 async function outboundBudget(app: App) {
@@ -165,7 +166,9 @@ async function benchOne(name: 'pglite' | 'postgres', adminUrl?: string): Promise
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-bench-'));
   const throwaway = adminUrl ? await createThrowawayPostgresDatabase(adminUrl) : undefined;
   const fake = await FakeTelegramApi.start();
-  const config = loadConfig(testEnv({ fakeUrl: fake.url, dataDir, databaseUrl: throwaway?.url, env: { LOG_LEVEL: 'warn' } }));
+  const config = loadConfig(
+    testEnv({ fakeUrl: fake.url, dataDir, databaseUrl: throwaway?.url, env: { LOG_LEVEL: 'warn' } }),
+  );
   const app: App = await createApp(config, { logger: createLogger('warn') });
   try {
     await app.elections.loadFile(DEMO_ELECTION_FILE, { skipIfUnchanged: true });
@@ -199,7 +202,9 @@ async function benchOne(name: 'pglite' | 'postgres', adminUrl?: string): Promise
       const panelId = 1;
       for (let step = 0; step < MAX_STEPS_PER_VOTER && Date.now() < deadline; step += 1) {
         const got = await replies;
-        const panel = [...got].reverse().find((reply) => reply.message.kind === 'send' && reply.message.buttons?.length);
+        const panel = [...got]
+          .reverse()
+          .find((reply) => reply.message.kind === 'send' && reply.message.buttons?.length);
         const message = panel?.message;
         const data = message && message.kind === 'send' ? pickButton(message.buttons ?? []) : undefined;
         if (!data) return;
@@ -235,7 +240,9 @@ async function benchOne(name: 'pglite' | 'postgres', adminUrl?: string): Promise
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       const user = telegramUser(950_000_000 + (i % 5000));
       inFlight.push(
-        post(url, JSON.stringify(updates.text(user, `paced ${i}`))).then(({ ms }) => void pacedLatencies.push(ms)),
+        post(url, JSON.stringify(updates.text(user, `paced ${i}`))).then(
+          ({ ms }) => void pacedLatencies.push(ms),
+        ),
       );
     }
     await Promise.all(inFlight);
@@ -273,7 +280,13 @@ async function benchOne(name: 'pglite' | 'postgres', adminUrl?: string): Promise
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const targets: Array<'pglite' | 'postgres'> =
-  args.db === 'pglite' ? ['pglite'] : args.db === 'postgres' ? ['postgres'] : postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+  args.db === 'pglite'
+    ? ['pglite']
+    : args.db === 'postgres'
+      ? ['postgres']
+      : postgresUrl
+        ? ['pglite', 'postgres']
+        : ['pglite'];
 if (targets.includes('postgres') && !postgresUrl) {
   process.stderr.write('bench: --db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL\n');
   process.exit(2);
@@ -285,7 +298,9 @@ for (const target of targets) {
   rows.push(await benchOne(target, target === 'postgres' ? postgresUrl : undefined));
 }
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-console.log(`\nvoter-flow bench (${os.cpus().length} cores, Node ${process.version}, conversation: ${ECHO ? 'echo double' : 'real voter flow'})`);
+console.log(
+  `\nvoter-flow bench (${os.cpus().length} cores, Node ${process.version}, conversation: ${ECHO ? 'echo double' : 'real voter flow'})`,
+);
 console.table(
   rows.map((row) => ({
     database: row.database,

@@ -9,6 +9,7 @@ import { ExportService } from './services/export.service';
 import { GeographyImportService } from './services/geography-import.service';
 import { OfficialImportService } from './services/official-import.service';
 import { SummaryService } from './services/summary.service';
+import { TransparencyService } from './services/transparency.service';
 import { createMessagingServices, type MessagingServices } from './services/messaging-services';
 import { createConversationServices, type ConversationServices } from './services/conversation-services';
 import { createConsoleServices, type ConsoleServices } from './services/console-services';
@@ -29,6 +30,7 @@ export interface App extends MessagingServices, ConversationServices, ConsoleSer
   officialImport: OfficialImportService;
   summaries: SummaryService;
   analyses: ElectionAnalysisService;
+  transparency: TransparencyService;
   exports: ExportService;
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     officialImport: new OfficialImportService(database.db, elections),
     summaries: new SummaryService(database.db, elections),
     analyses: new ElectionAnalysisService(database.db, elections),
+    transparency: new TransparencyService(database.db, elections),
     ...messaging,
     ...conversation,
     ...observers,

@@ -104,12 +104,10 @@ export const webchatRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
       return reply.status(415).send({ error: 'DAUYS_ERR_VALIDATION', message: 'unsupported content type' });
     if (status >= 500)
       request.log.error({ err: error, route: request.routeOptions.url }, 'web chat request failed');
-    return reply
-      .status(status >= 500 ? 500 : status)
-      .send({
-        error: status >= 500 ? 'DAUYS_ERR_INTERNAL' : 'DAUYS_ERR_VALIDATION',
-        message: status >= 500 ? 'internal error' : (error as Error).message,
-      });
+    return reply.status(status >= 500 ? 500 : status).send({
+      error: status >= 500 ? 'DAUYS_ERR_INTERNAL' : 'DAUYS_ERR_VALIDATION',
+      message: status >= 500 ? 'internal error' : (error as Error).message,
+    });
   });
 };
 

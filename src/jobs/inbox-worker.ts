@@ -98,10 +98,15 @@ export class InboxWorker implements JobRunner {
   }
 
   private async runRows(tx: Transaction<Database>, rows: readonly ClaimedInboxRow[]): Promise<void> {
+    const queued: Array<{ replies: AddressedOutbound[]; inboxId: number }> = [];
     for (const row of rows) {
-      const replies = await this.conversations.handle(tx, deserializeInbound(row.message));
-      await this.outbox.enqueue(tx, replies, row.id);
+      queued.push({
+        replies: await this.conversations.handle(tx, deserializeInbound(row.message)),
+        inboxId: row.id,
+      });
     }
+    // One insert and one update for the whole batch: per-row statements dominate on PGlite.
+    await this.outbox.enqueueMany(tx, queued);
     await new InboxRepository(tx).markDone(rows.map((row) => row.id));
   }
 
@@ -123,7 +128,9 @@ export class InboxWorker implements JobRunner {
       const attempts = row.attempts + 1;
       const dead = attempts >= this.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
-      const retryAt = dead ? 'dead' : new Date(Date.now() + (this.options.retryBaseMs ?? 1000) * 2 ** (attempts - 1));
+      const retryAt = dead
+        ? 'dead'
+        : new Date(Date.now() + (this.options.retryBaseMs ?? 1000) * 2 ** (attempts - 1));
       await new InboxRepository(this.db).recordFailure(row.id, message, retryAt);
       this.metrics.inboxProcessed.inc({ outcome: dead ? 'dead' : 'retry' });
       (dead ? this.logger.error : this.logger.warn).call(

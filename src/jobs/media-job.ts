@@ -15,10 +15,14 @@ export class MediaJob implements JobRunner {
   private readonly loop: JobLoop;
 
   constructor(media: MediaService, logger: Logger, options: { idleMs?: number } = {}) {
-    this.loop = new JobLoop(this.name, async () => ((await media.processDue(2)) > 0 ? { delayMs: 0 } : 'idle'), {
-      logger,
-      idleMs: options.idleMs ?? 2000,
-    });
+    this.loop = new JobLoop(
+      this.name,
+      async () => ((await media.processDue(2)) > 0 ? { delayMs: 0 } : 'idle'),
+      {
+        logger,
+        idleMs: options.idleMs ?? 2000,
+      },
+    );
   }
 
   start(): void {

@@ -137,11 +137,17 @@ export class OutboxSender implements JobRunner {
       });
       this.metrics.outboxCalls.inc({ channel: row.channel, outcome: outcome.kind });
       if (outcome.kind === 'retry_after') {
-        this.logger.warn({ channel: row.channel, bot: row.bot, retryAfterMs: outcome.retryAfterMs }, 'rate limited');
+        this.logger.warn(
+          { channel: row.channel, bot: row.bot, retryAfterMs: outcome.retryAfterMs },
+          'rate limited',
+        );
       }
     } catch (error) {
       // The database failed while recording the result: the lease expires and the message is sent again.
-      this.logger.error({ outboxId: row.id, error: error instanceof Error ? error.message : String(error) }, 'outbox delivery error');
+      this.logger.error(
+        { outboxId: row.id, error: error instanceof Error ? error.message : String(error) },
+        'outbox delivery error',
+      );
     }
   }
 

@@ -52,7 +52,11 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
   const loops = app.database.kind === 'postgres' ? Math.max(1, options.inboxConcurrency ?? 2) : 1;
   const inboxWorkers = Array.from(
     { length: loops },
-    () => new InboxWorker(app.database.db, conversations, app.outbox, app.logger, metrics, { ...options.inbox, afterCommit }),
+    () =>
+      new InboxWorker(app.database.db, conversations, app.outbox, app.logger, metrics, {
+        ...options.inbox,
+        afterCommit,
+      }),
   );
   const runners: JobRunner[] = [...inboxWorkers, outboxSender, mediaJob];
   assertEveryJobHasHandler(runners);

@@ -32,7 +32,10 @@ export function encryptField(secret: string, plaintext: string): string {
 export function decryptField(secret: string, token: string): string {
   const [version, ivPart, bodyPart, ...rest] = token.split('.');
   if (version !== VERSION || !ivPart || !bodyPart || rest.length > 0) {
-    throw new DauysError('DAUYS_ERR_INTERNAL', `encrypted field: unknown format (expected ${VERSION}.<iv>.<data>)`);
+    throw new DauysError(
+      'DAUYS_ERR_INTERNAL',
+      `encrypted field: unknown format (expected ${VERSION}.<iv>.<data>)`,
+    );
   }
   const iv = Buffer.from(ivPart, 'base64url');
   const body = Buffer.from(bodyPart, 'base64url');
@@ -42,11 +45,15 @@ export function decryptField(secret: string, token: string): string {
   try {
     const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(secret, 'field-encryption'), iv);
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString(
-      'utf8',
-    );
+    return Buffer.concat([
+      decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   } catch {
-    throw new DauysError('DAUYS_ERR_INTERNAL', 'encrypted field: cannot decrypt (wrong DAUYS_SECRET or altered data)');
+    throw new DauysError(
+      'DAUYS_ERR_INTERNAL',
+      'encrypted field: cannot decrypt (wrong DAUYS_SECRET or altered data)',
+    );
   }
 }
 
@@ -58,5 +65,8 @@ export function decryptField(secret: string, token: string): string {
  * fieldDigest(secret, '42') === fieldDigest(secret, '42'); // true
  */
 export function fieldDigest(secret: string, plaintext: string): string {
-  return crypto.createHmac('sha256', deriveKey(secret, 'address-digest')).update(plaintext).digest('base64url');
+  return crypto
+    .createHmac('sha256', deriveKey(secret, 'address-digest'))
+    .update(plaintext)
+    .digest('base64url');
 }

@@ -52,7 +52,9 @@ export class AuditService {
 
   /**
    * Appends an entry inside the caller's transaction. Appends are serialized (a table lock held
-   * to commit), which is cheap at console volumes and keeps the chain a single line.
+   * to commit), which is cheap at console volumes and keeps the chain a single line. Call it as
+   * the transaction's last statement: the lock is then held only for the commit, and no row lock
+   * is taken after it (which could deadlock with another appender).
    *
    * @example
    * await app.database.db.transaction().execute(async (tx) => {

@@ -7,6 +7,7 @@ import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
 import { ObserversRepository, type InviteRow } from '../store/repositories/observers.repository';
 import type { ElectionService } from './election.service';
+import { electionInTransaction } from './election-in-transaction';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed from paper. 31 symbols × 10 ≈ 49 bits. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -114,7 +115,7 @@ export class InviteService {
     const invite = await new ObserversRepository(tx).findInviteByDigest(this.digest(normalized));
     if (!invite || invite.revokedAt) return { status: 'invalid' };
     if (invite.redeemedBy !== null && invite.redeemedBy !== observerId) return { status: 'invalid' };
-    const election = await this.elections.find(invite.electionSlug);
+    const election = await electionInTransaction(tx, invite.electionSlug);
     if (!election) return { status: 'invalid' };
     const areas = await new AreasRepository(tx).findMany(invite.electionId, invite.precinctCodes);
     const precincts: ObserverPrecinct[] = areas

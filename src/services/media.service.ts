@@ -5,7 +5,11 @@ import type { Logger } from '../logger';
 import { cleanImage, DEFAULT_IMAGE_LIMITS, ImageRejected, type ImageLimits } from '../media/clean-image';
 import { storeContentAddressed } from '../media/content-store';
 import type { Database } from '../store/database-schema';
-import { MediaRepository, type MediaItemRow, type MediaOutcome } from '../store/repositories/media.repository';
+import {
+  MediaRepository,
+  type MediaItemRow,
+  type MediaOutcome,
+} from '../store/repositories/media.repository';
 import type { MediaPurpose } from '../store/tables/messaging.tables';
 
 export type { MediaPurpose };
@@ -97,7 +101,10 @@ export class MediaService {
     try {
       await this.settle(item, outcome);
     } catch (error) {
-      return this.retryOrGiveUp(item, `listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      return this.retryOrGiveUp(
+        item,
+        `listener failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -112,7 +119,8 @@ export class MediaService {
         this.maxBytes,
       );
     } catch (error) {
-      if (error instanceof MediaFetchFailure && error.permanent) return { status: 'rejected', reason: error.message };
+      if (error instanceof MediaFetchFailure && error.permanent)
+        return { status: 'rejected', reason: error.message };
       throw error;
     }
     try {
@@ -163,7 +171,11 @@ export class MediaService {
       return;
     }
     this.logger.info({ mediaId: item.id, attempts, error }, 'media item will be retried');
-    await new MediaRepository(this.db).retryAt(item.id, new Date(Date.now() + 2000 * 2 ** (attempts - 1)), error);
+    await new MediaRepository(this.db).retryAt(
+      item.id,
+      new Date(Date.now() + 2000 * 2 ** (attempts - 1)),
+      error,
+    );
   }
 }
 

@@ -30,7 +30,9 @@ export function createMessagingServices(
   return {
     channels,
     // PGlite has a single connection: concurrent inbox batches would only queue behind each other.
-    inbox: new InboxService(database.db, secret, { maxConcurrentBatches: database.kind === 'postgres' ? 4 : 1 }),
+    inbox: new InboxService(database.db, secret, {
+      maxConcurrentBatches: database.kind === 'postgres' ? 4 : 1,
+    }),
     outbox: new OutboxService(database.db, secret, channels, logger),
     media: new MediaService(database.db, channels, logger, { mediaDir: config.mediaDir }),
   };

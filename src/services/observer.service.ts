@@ -6,6 +6,7 @@ import type { ObserverContext, ObserverEffect, ObserverState } from '../flows/ob
 import type { Database } from '../store/database-schema';
 import { ObserversRepository, type ObserverRow } from '../store/repositories/observers.repository';
 import type { Election, ElectionService } from './election.service';
+import { electionInTransaction } from './election-in-transaction';
 import type { InviteService } from './invite.service';
 import type { MediaService } from './media.service';
 import type { ProtocolService } from './protocol.service';
@@ -46,7 +47,7 @@ export class ObserverConversationService {
     const saved = observer && Object.keys(observer.state).length > 0 ? (observer.state as unknown as ObserverState) : undefined;
     const step = observerFlow(saved, inbound, context);
 
-    let acting: Acting | undefined = observer && context.election ? await this.acting(observer) : undefined;
+    let acting: Acting | undefined = observer && context.election ? await this.acting(tx, observer) : undefined;
     for (const effect of step.effects) {
       if (effect.kind === 'redeem_invite') {
         acting = await this.redeem(tx, effect.inviteId, inbound, step.state) ?? acting;
@@ -73,7 +74,7 @@ export class ObserverConversationService {
     const context: ObserverContext = {};
     if (observer) {
       const precincts = await new ObserversRepository(tx).precinctsOf(observer.id, observer.electionId);
-      const election = await this.deps.elections.find(observer.electionSlug);
+      const election = await electionInTransaction(tx, observer.electionSlug);
       // An observer whose every invite was revoked is, again, not an observer.
       if (precincts.length > 0 && election) {
         context.precincts = precincts;
@@ -87,8 +88,8 @@ export class ObserverConversationService {
     return context;
   }
 
-  private async acting(observer: ObserverRow): Promise<Acting | undefined> {
-    const election = await this.deps.elections.find(observer.electionSlug);
+  private async acting(tx: Transaction<Database>, observer: ObserverRow): Promise<Acting | undefined> {
+    const election = await electionInTransaction(tx, observer.electionSlug);
     return election ? { id: observer.id, election } : undefined;
   }
 
@@ -106,7 +107,7 @@ export class ObserverConversationService {
     });
     if (id === undefined) return undefined;
     const observer = await new ObserversRepository(tx).findByParticipant(inbound.channel, inbound.participant);
-    return observer ? this.acting(observer) : undefined;
+    return observer ? this.acting(tx, observer) : undefined;
   }
 
   private async apply(tx: Transaction<Database>, acting: Acting, inbound: InboundMessage, effect: ObserverEffect) {

@@ -60,6 +60,25 @@ export class OutboxService {
     );
   }
 
+  /** Queues the replies of several inbox rows in one statement. */
+  async enqueueMany(
+    tx: Transaction<Database>,
+    batches: ReadonlyArray<{ replies: readonly AddressedOutbound[]; inboxId: number }>,
+  ): Promise<void> {
+    await new OutboxRepository(tx).insertMany(
+      batches.flatMap(({ replies, inboxId }) =>
+        replies.map((reply) => ({
+          channel: reply.channel,
+          bot: reply.bot,
+          participant: reply.participant,
+          locale: reply.locale,
+          message: reply.message as unknown as Record<string, unknown>,
+          inboxId,
+        })),
+      ),
+    );
+  }
+
   lease(
     channel: AddressedOutbound['channel'],
     bot: AddressedOutbound['bot'],
@@ -83,7 +102,10 @@ export class OutboxService {
    * runs as soon as the channel says "wait", before anything is written, so the caller can
    * pause the bot without a window in which another message slips out.
    */
-  async deliver(row: ClaimedOutboxRow, onRateLimited?: (retryAfterMs: number) => void): Promise<DeliveryOutcome> {
+  async deliver(
+    row: ClaimedOutboxRow,
+    onRateLimited?: (retryAfterMs: number) => void,
+  ): Promise<DeliveryOutcome> {
     const outbox = new OutboxRepository(this.db);
     const addresses = new ChatAddressesRepository(this.db);
     const out: AddressedOutbound = {
@@ -112,8 +134,10 @@ export class OutboxService {
         return { kind: 'retry_after', retryAfterMs: result.retryAfterMs };
       }
       // Any message with buttons becomes the panel the next `replacePanel` edits (voter-bot-contract.md).
-      const isPanel = replacesPanel || (out.message.kind === 'send' && (out.message.buttons?.length ?? 0) > 0);
-      if (isPanel && result.panelRef && result.panelRef !== panelRef) await addresses.savePanel(row, result.panelRef);
+      const isPanel =
+        replacesPanel || (out.message.kind === 'send' && (out.message.buttons?.length ?? 0) > 0);
+      if (isPanel && result.panelRef && result.panelRef !== panelRef)
+        await addresses.savePanel(row, result.panelRef);
       await outbox.markSent(row.id);
       return { kind: 'sent' };
     } catch (error) {

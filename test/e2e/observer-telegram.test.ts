@@ -28,7 +28,7 @@ describe('the observer bot through the Telegram webhook', () => {
   });
 
   afterAll(async () => {
-    if (process.env.DEBUG_OBSERVER_E2E) console.log(server.logs.lines.slice(-60).join('\n'));
+    if (process.env.DEBUG_OBSERVER_E2E) console.log(JSON.stringify(await server.app.database.db.selectFrom('inbox').select(['id','status','attempts','last_error']).execute()), JSON.stringify(await server.app.database.db.selectFrom('outbox').select(['id','status','attempts','last_error', 'participant']).execute()));
     await server?.stop();
   });
 

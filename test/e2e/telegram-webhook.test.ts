@@ -22,10 +22,22 @@ describe('Telegram voter webhook', () => {
 
   const db = () => server.app.database.db;
   const inboxCount = async () =>
-    Number((await db().selectFrom('inbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db()
+          .selectFrom('inbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const addressCount = async () =>
     Number(
-      (await db().selectFrom('chat_addresses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await db()
+          .selectFrom('chat_addresses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
   const sentTo = (chatId: number, method = 'sendMessage') =>
     server.fake.successfulCalls(method).filter((call) => String(call.params.chat_id) === String(chatId));
@@ -37,7 +49,9 @@ describe('Telegram voter webhook', () => {
     await server.fake.waitFor(() => sentTo(voter.id).length === 1, 15_000, 'the echo reply');
     expect(sentTo(voter.id)[0]?.params.text).toBe('echo: hello');
     await waitUntil(
-      async () => (await db().selectFrom('outbox').select('status').where('status', '=', 'sent').execute()).length === 1,
+      async () =>
+        (await db().selectFrom('outbox').select('status').where('status', '=', 'sent').execute()).length ===
+        1,
       { what: 'the outbox row to be marked sent' },
     );
   });
@@ -60,9 +74,14 @@ describe('Telegram voter webhook', () => {
   it('answers 401 to a wrong or missing secret and stores nothing', async () => {
     const voter = telegramUser(730_000_003);
     const [inbox, addresses] = [await inboxCount(), await addressCount()];
-    expect((await server.postUpdate(updates.text(voter, 'forged'), { secret: 'wrong-secret' })).status).toBe(401);
+    expect((await server.postUpdate(updates.text(voter, 'forged'), { secret: 'wrong-secret' })).status).toBe(
+      401,
+    );
     expect((await server.postUpdate(updates.text(voter, 'forged'), { secret: null })).status).toBe(401);
-    expect((await server.postUpdate(updates.text(voter, 'forged'), { secret: `${TEST_TELEGRAM.webhookSecret}x` })).status).toBe(401);
+    expect(
+      (await server.postUpdate(updates.text(voter, 'forged'), { secret: `${TEST_TELEGRAM.webhookSecret}x` }))
+        .status,
+    ).toBe(401);
     // Checked before the body is parsed: a bad secret with bad JSON is still 401.
     expect((await server.postUpdate(null, { secret: 'wrong', rawBody: '{not json' })).status).toBe(401);
     expect([await inboxCount(), await addressCount()]).toEqual([inbox, addresses]);
@@ -91,12 +110,18 @@ describe('Telegram voter webhook', () => {
     expect((await server.postUpdate({ update_id: 9_999_999, some_future_type: { x: 1 } })).status).toBe(200);
     expect(await inboxCount()).toBe(inbox);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    expect(metrics).toMatch(/dauys_webhook_updates_total\{channel="telegram",outcome="ignored_unsupported_type"\} 3/);
-    expect(metrics).toMatch(/dauys_webhook_updates_total\{channel="telegram",outcome="ignored_not_private_chat"\} 1/);
+    expect(metrics).toMatch(
+      /dauys_webhook_updates_total\{channel="telegram",outcome="ignored_unsupported_type"\} 3/,
+    );
+    expect(metrics).toMatch(
+      /dauys_webhook_updates_total\{channel="telegram",outcome="ignored_not_private_chat"\} 1/,
+    );
   });
 
   it('answers 404 for a bot whose token is not configured', async () => {
-    const response = await server.postUpdate(updates.text(telegramUser(730_000_005), 'hi'), { bot: 'observer' });
+    const response = await server.postUpdate(updates.text(telegramUser(730_000_005), 'hi'), {
+      bot: 'observer',
+    });
     expect(response.status).toBe(404);
   });
 
@@ -111,7 +136,11 @@ describe('Telegram voter webhook', () => {
     expect(sentTo(voter.id)).toHaveLength(1);
     expect(server.fake.successfulCalls('answerCallbackQuery').length).toBeGreaterThanOrEqual(2);
     expect(server.fake.visibleMessages(voter.id)).toEqual([
-      { messageId: panelId, text: 'pressed: district:02', buttons: [[{ text: 'after district:02', data: 'district:02+' }]] },
+      {
+        messageId: panelId,
+        text: 'pressed: district:02',
+        buttons: [[{ text: 'after district:02', data: 'district:02+' }]],
+      },
     ]);
   });
 
@@ -155,9 +184,15 @@ describe('Telegram voter webhook', () => {
   });
 
   it('shows the outbox backlog and inbox lag in /metrics', async () => {
-    await waitUntil(async () => /dauys_outbox_backlog\{channel="telegram"\} 0/.test(await (await fetch(`${server.url}/metrics`)).text()), {
-      what: 'the backlog gauge',
-    });
+    await waitUntil(
+      async () =>
+        /dauys_outbox_backlog\{channel="telegram"\} 0/.test(
+          await (await fetch(`${server.url}/metrics`)).text(),
+        ),
+      {
+        what: 'the backlog gauge',
+      },
+    );
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('dauys_inbox_unprocessed 0');
     expect(metrics).toMatch(/dauys_webhook_updates_total\{channel="telegram",outcome="duplicate"\} 2/);

@@ -47,16 +47,14 @@ describe.each(testDatabases())('audit log on $name', ({ open }) => {
       { status: 'pending_review', at: new Date('2021-01-10T10:00:00Z') },
       { status: 'rejected' },
     );
-    await database.db
-      .transaction()
-      .execute((tx) =>
-        audit.record(tx, {
-          actor: cliActor('root'),
-          action: 'user.create',
-          target: 'user:1',
-          after: { role: 'admin' },
-        }),
-      );
+    await database.db.transaction().execute((tx) =>
+      audit.record(tx, {
+        actor: cliActor('root'),
+        action: 'user.create',
+        target: 'user:1',
+        after: { role: 'admin' },
+      }),
+    );
     const rows = await database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
     expect(rows).toHaveLength(3);
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);

@@ -43,7 +43,11 @@ describe.each(testDatabases())('inbox processing on $name', ({ open }) => {
   });
 
   it('stores a batch in one call, counting duplicates within it and against earlier ones', async () => {
-    const first = await inbox.accept([item('dup', 'x', 'd-1'), item('dup', 'x', 'd-1'), item('dup', 'y', 'd-2')]);
+    const first = await inbox.accept([
+      item('dup', 'x', 'd-1'),
+      item('dup', 'x', 'd-1'),
+      item('dup', 'y', 'd-2'),
+    ]);
     expect(first).toEqual({ stored: 2, duplicates: 1 });
     expect(await inbox.accept([item('dup', 'y', 'd-2')])).toEqual({ stored: 0, duplicates: 1 });
     expect(await inbox.acceptOne(item('dup', 'z', 'd-3'))).toBe('stored');
@@ -55,7 +59,8 @@ describe.each(testDatabases())('inbox processing on $name', ({ open }) => {
     const perParticipant = 8;
     const items: InboxItem[] = [];
     for (let n = 0; n < perParticipant; n += 1) {
-      for (const participant of participants) items.push(item(participant, `${participant}#${n}`, `${participant}/${n}`));
+      for (const participant of participants)
+        items.push(item(participant, `${participant}#${n}`, `${participant}/${n}`));
     }
     // Accepted concurrently, as webhooks arrive: group commit batches them.
     await Promise.all(items.map((one) => inbox.acceptOne(one)));
@@ -81,7 +86,10 @@ describe.each(testDatabases())('inbox processing on $name', ({ open }) => {
     );
     workers.forEach((worker) => worker.start());
     try {
-      await waitUntil(async () => (await inbox.countPending()) === 0, { what: 'the inbox to drain', timeoutMs: 60_000 });
+      await waitUntil(async () => (await inbox.countPending()) === 0, {
+        what: 'the inbox to drain',
+        timeoutMs: 60_000,
+      });
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
     }
@@ -117,11 +125,18 @@ describe.each(testDatabases())('inbox processing on $name', ({ open }) => {
     await inbox.accept([item('dead', 'poison', 'dead/0'), item('dead', 'after poison', 'dead/1')]);
     const echo = echoConversation();
     echo.failOn('poison', 100);
-    const worker = new InboxWorker(database.db, echo, outbox, createLogger('silent'), pipelineMetrics(createMetrics().registry), {
-      maxAttempts: 3,
-      retryBaseMs: 10,
-      idleMs: 20,
-    });
+    const worker = new InboxWorker(
+      database.db,
+      echo,
+      outbox,
+      createLogger('silent'),
+      pipelineMetrics(createMetrics().registry),
+      {
+        maxAttempts: 3,
+        retryBaseMs: 10,
+        idleMs: 20,
+      },
+    );
     worker.start();
     try {
       await waitUntil(async () => (await inbox.countPending()) === 0, { what: 'the inbox to drain' });

@@ -51,10 +51,16 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
     const channels = new ChannelRegistry().addSender(
       new TelegramSender(createTelegramBot('voter', TEST_TELEGRAM.voterToken, fake.url), translateAll),
     );
-    running = new OutboxSender(outbox, channels, createLogger('silent'), pipelineMetrics(createMetrics().registry), {
-      maxSendsPerSecond,
-      idleMs: 50,
-    });
+    running = new OutboxSender(
+      outbox,
+      channels,
+      createLogger('silent'),
+      pipelineMetrics(createMetrics().registry),
+      {
+        maxSendsPerSecond,
+        idleMs: 50,
+      },
+    );
     running.start();
     return running;
   }
@@ -120,7 +126,11 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
   });
 
   it('marks a message the API keeps refusing as failed after its attempts, not before', async () => {
-    fake.failNext('sendMessage', { errorCode: 403, description: 'Forbidden: bot was blocked by the user' }, 3);
+    fake.failNext(
+      'sendMessage',
+      { errorCode: 403, description: 'Forbidden: bot was blocked by the user' },
+      3,
+    );
     await queue(754, ['blocked']);
     startSender(30);
     const row = await waitUntil(

@@ -37,7 +37,11 @@ export function echoConversation(options: { media?: MediaService } = {}): EchoCo
           replies.push(send(`echo: ${content.text}`));
           break;
         case 'command':
-          replies.push({ ...send(`command: /${content.command}`), replacePanel: true, buttons: [[{ label: { literal: 'A' }, data: 'a' }]] });
+          replies.push({
+            ...send(`command: /${content.command}`),
+            replacePanel: true,
+            buttons: [[{ label: { literal: 'A' }, data: 'a' }]],
+          });
           break;
         case 'button':
           if (content.callbackId) replies.push({ kind: 'answer_button', callbackId: content.callbackId });
@@ -49,7 +53,11 @@ export function echoConversation(options: { media?: MediaService } = {}): EchoCo
           break;
         case 'photo':
           if (options.media) {
-            const mediaId = await options.media.request(tx, { ...inbound, media: content.media, purpose: 'ballot' });
+            const mediaId = await options.media.request(tx, {
+              ...inbound,
+              media: content.media,
+              purpose: 'ballot',
+            });
             replies.push(send(`photo queued: ${mediaId}`));
           } else {
             replies.push(send('photo'));

@@ -67,9 +67,10 @@ export class FakeTelegramApi {
   ) {}
 
   static async start(): Promise<FakeTelegramApi> {
-    let fake: FakeTelegramApi | undefined;
+    // The handler needs the instance, which needs the server's port: filled in right after listen().
+    const holder: { fake?: FakeTelegramApi } = {};
     const server = http.createServer((request, response) => {
-      void fake?.handle(request, response).catch((error: unknown) => {
+      void holder.fake?.handle(request, response).catch((error: unknown) => {
         response.statusCode = 500;
         response.end(String(error));
       });
@@ -77,8 +78,8 @@ export class FakeTelegramApi {
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeTelegramApi(server, `http://127.0.0.1:${port}`);
-    return fake;
+    holder.fake = new FakeTelegramApi(server, `http://127.0.0.1:${port}`);
+    return holder.fake;
   }
 
   /** Registers a file the bots may fetch by `fileId` (e.g. a photo a test user "sends"). */
@@ -104,7 +105,9 @@ export class FakeTelegramApi {
 
   /** Calls that succeeded (status 200), optionally of one method. */
   successfulCalls(method?: string): FakeTelegramCall[] {
-    return this.calls.filter((call) => call.status === 200 && (method === undefined || call.method === method));
+    return this.calls.filter(
+      (call) => call.status === 200 && (method === undefined || call.method === method),
+    );
   }
 
   /** What the chat shows now, oldest message first (edits applied). */
@@ -145,7 +148,8 @@ export class FakeTelegramApi {
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const fileMatch = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
-    if (fileMatch && request.method === 'GET') return this.serveFile(decodeURIComponent(fileMatch[2] ?? ''), response);
+    if (fileMatch && request.method === 'GET')
+      return this.serveFile(decodeURIComponent(fileMatch[2] ?? ''), response);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return this.reply(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token = '', method = ''] = match;
@@ -194,7 +198,10 @@ export class FakeTelegramApi {
         const text = String(p.text ?? '');
         const buttons = buttonsOf(p.reply_markup);
         if (message.text === text && JSON.stringify(message.buttons) === JSON.stringify(buttons)) {
-          return apiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+          return apiError(
+            400,
+            'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          );
         }
         message.text = text;
         message.buttons = buttons;
@@ -227,7 +234,10 @@ export class FakeTelegramApi {
       response.end('Not Found');
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.data.length });
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': file.data.length,
+    });
     response.end(file.data);
   }
 
@@ -262,7 +272,10 @@ export class FakeTelegramApi {
 
   private reply(response: http.ServerResponse, status: number, body: unknown): void {
     const json = JSON.stringify(body);
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(json),
+    });
     response.end(json);
   }
 }
@@ -272,7 +285,10 @@ function ok(result: unknown) {
 }
 
 function apiError(code: number, description: string, parameters?: Record<string, unknown>) {
-  return { status: code, body: { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) } };
+  return {
+    status: code,
+    body: { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) },
+  };
 }
 
 function defaultDescription(failure: InjectedFailure): string {
@@ -283,9 +299,12 @@ function defaultDescription(failure: InjectedFailure): string {
 
 function buttonsOf(markup: unknown): ChatMessage['buttons'] {
   const parsed = typeof markup === 'string' ? (JSON.parse(markup) as unknown) : markup;
-  const rows = (parsed as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined)
-    ?.inline_keyboard;
-  return (rows ?? []).map((row) => row.map((button) => ({ text: button.text, data: button.callback_data ?? '' })));
+  const rows = (
+    parsed as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined
+  )?.inline_keyboard;
+  return (rows ?? []).map((row) =>
+    row.map((button) => ({ text: button.text, data: button.callback_data ?? '' })),
+  );
 }
 
 async function readParams(request: http.IncomingMessage): Promise<Record<string, unknown>> {
@@ -295,7 +314,8 @@ async function readParams(request: http.IncomingMessage): Promise<Record<string,
   if (!body) return {};
   const type = request.headers['content-type'] ?? '';
   if (type.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
-  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body));
+  if (type.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(body));
   // Multipart uploads (sendPhoto with a file): recorded by size only.
   return { _rawBytes: body.length };
 }

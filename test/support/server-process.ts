@@ -14,7 +14,8 @@ import { echoConversation } from './echo-conversation';
 const config = loadConfig();
 const app = await createApp(config);
 const existing = (app as { conversations?: ConversationHandler }).conversations;
-const conversations = process.env.DAUYS_TEST_ECHO === '0' && existing ? existing : echoConversation({ media: app.media });
+const conversations =
+  process.env.DAUYS_TEST_ECHO === '0' && existing ? existing : echoConversation({ media: app.media });
 const server = await buildServer(app);
 const address = await server.listen({ port: config.PORT, host: config.HOST });
 const worker = startWorker(app, { conversations });

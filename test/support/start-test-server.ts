@@ -81,12 +81,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const fake = options.fake ?? (await FakeTelegramApi.start());
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-test-')));
   const logs = new CapturedLogs();
-  const config = loadConfig(testEnv({ fakeUrl: fake.url, dataDir, databaseUrl: options.databaseUrl, env: options.env }));
+  const config = loadConfig(
+    testEnv({ fakeUrl: fake.url, dataDir, databaseUrl: options.databaseUrl, env: options.env }),
+  );
   const app = await createApp(config, { logger: createLogger('info', logs.stream) });
   const conversations = options.conversations ?? echoConversation({ media: app.media });
   const server = await buildServer(app);
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
-  const worker = options.worker === false ? undefined : startWorker(app, { conversations, ...options.worker });
+  const worker =
+    options.worker === false ? undefined : startWorker(app, { conversations, ...options.worker });
   return {
     app,
     url,

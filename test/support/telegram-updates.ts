@@ -18,7 +18,10 @@ export interface TelegramTestUser {
 }
 
 /** A private-chat user; the chat id equals the user id, as in Telegram. */
-export function telegramUser(id: number, options: Partial<Omit<TelegramTestUser, 'id'>> = {}): TelegramTestUser {
+export function telegramUser(
+  id: number,
+  options: Partial<Omit<TelegramTestUser, 'id'>> = {},
+): TelegramTestUser {
   return { id, firstName: options.firstName ?? `User ${id}`, ...options };
 }
 
@@ -49,7 +52,10 @@ export function telegramUpdates(options: { firstUpdateId?: number; now?: () => n
       message(user, { text }, options.date),
     command: (user: TelegramTestUser, command: string, args = ''): TelegramUpdateJson => {
       const text = `/${command}${args ? ` ${args}` : ''}`;
-      return message(user, { text, entities: [{ type: 'bot_command', offset: 0, length: command.length + 1 }] });
+      return message(user, {
+        text,
+        entities: [{ type: 'bot_command', offset: 0, length: command.length + 1 }],
+      });
     },
     callback: (
       user: TelegramTestUser,
@@ -74,7 +80,14 @@ export function telegramUpdates(options: { firstUpdateId?: number; now?: () => n
     /** A photo in Telegram's several sizes; the largest carries `fileId`. */
     photo: (
       user: TelegramTestUser,
-      photo: { fileId: string; width?: number; height?: number; sizeBytes?: number; caption?: string; albumId?: string },
+      photo: {
+        fileId: string;
+        width?: number;
+        height?: number;
+        sizeBytes?: number;
+        caption?: string;
+        albumId?: string;
+      },
     ): TelegramUpdateJson => {
       const width = photo.width ?? 1280;
       const height = photo.height ?? 960;
@@ -110,7 +123,15 @@ export function telegramUpdates(options: { firstUpdateId?: number; now?: () => n
       }),
     sticker: (user: TelegramTestUser) =>
       message(user, {
-        sticker: { file_id: 'sticker-1', file_unique_id: 'us-1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false },
+        sticker: {
+          file_id: 'sticker-1',
+          file_unique_id: 'us-1',
+          type: 'regular',
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+        },
       }),
     location: (user: TelegramTestUser) => message(user, { location: { latitude: 43.24, longitude: 76.89 } }),
     /** A shared contact: carries a phone number, which must never be stored or logged. */
@@ -130,7 +151,14 @@ export function telegramUpdates(options: { firstUpdateId?: number; now?: () => n
     /** An update type the bots do not handle. */
     editedMessage: (user: TelegramTestUser, text: string): TelegramUpdateJson => ({
       update_id: updateId++,
-      edited_message: { message_id: 1, date: now(), edit_date: now(), chat: chat(user), from: from(user), text },
+      edited_message: {
+        message_id: 1,
+        date: now(),
+        edit_date: now(),
+        chat: chat(user),
+        from: from(user),
+        text,
+      },
     }),
     myChatMember: (user: TelegramTestUser, status: 'member' | 'kicked'): TelegramUpdateJson => ({
       update_id: updateId++,

@@ -15,7 +15,9 @@ export async function waitUntil<T>(
     last = await check();
     if (last) return last as NonNullable<T>;
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${options.what ?? 'condition'} (last value: ${JSON.stringify(last)})`);
+      throw new Error(
+        `timed out waiting for ${options.what ?? 'condition'} (last value: ${JSON.stringify(last)})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 20));
   }

@@ -33,7 +33,10 @@ export function createTelegramBots(config: {
     bots.set('voter', createTelegramBot('voter', config.TELEGRAM_VOTER_TOKEN, config.TELEGRAM_API_ROOT));
   }
   if (config.TELEGRAM_OBSERVER_TOKEN) {
-    bots.set('observer', createTelegramBot('observer', config.TELEGRAM_OBSERVER_TOKEN, config.TELEGRAM_API_ROOT));
+    bots.set(
+      'observer',
+      createTelegramBot('observer', config.TELEGRAM_OBSERVER_TOKEN, config.TELEGRAM_API_ROOT),
+    );
   }
   return bots;
 }

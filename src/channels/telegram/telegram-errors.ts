@@ -18,11 +18,18 @@ export type TelegramFailure =
 export function classifyTelegramError(error: unknown): TelegramFailure {
   if (error instanceof GrammyError) {
     const retryAfter = error.parameters?.retry_after;
-    if (error.error_code === 429) return { kind: 'retry_after', retryAfterMs: Math.max(1, retryAfter ?? 1) * 1000 };
-    if (error.error_code >= 500) return { kind: 'transient', description: `${error.method}: ${error.error_code}` };
-    return { kind: 'refused', status: error.error_code, description: `${error.method}: ${error.description}` };
+    if (error.error_code === 429)
+      return { kind: 'retry_after', retryAfterMs: Math.max(1, retryAfter ?? 1) * 1000 };
+    if (error.error_code >= 500)
+      return { kind: 'transient', description: `${error.method}: ${error.error_code}` };
+    return {
+      kind: 'refused',
+      status: error.error_code,
+      description: `${error.method}: ${error.description}`,
+    };
   }
-  if (error instanceof HttpError) return { kind: 'transient', description: 'network error calling the Bot API' };
+  if (error instanceof HttpError)
+    return { kind: 'transient', description: 'network error calling the Bot API' };
   return { kind: 'transient', description: error instanceof Error ? error.name : 'unknown error' };
 }
 

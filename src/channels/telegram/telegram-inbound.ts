@@ -114,7 +114,8 @@ function contentOf(message: TelegramMessage): InboundContent {
       ...(message.caption !== undefined ? { caption: message.caption } : {}),
     };
   }
-  if (message.document) return { kind: 'document', media: mediaOf(message.document), ...(albumId ? { albumId } : {}) };
+  if (message.document)
+    return { kind: 'document', media: mediaOf(message.document), ...(albumId ? { albumId } : {}) };
   if (message.video) return { kind: 'video', media: mediaOf(message.video), ...(albumId ? { albumId } : {}) };
   if (message.sticker) return { kind: 'sticker' };
   if (message.location) return { kind: 'location' };

@@ -39,7 +39,9 @@ export class TelegramMediaFetcher implements ChannelMediaFetcher {
     }
     if (!filePath) throw new MediaFetchFailure('getFile returned no file_path', { permanent: true });
     if (fileSize !== undefined && fileSize > maxBytes) {
-      throw new MediaFetchFailure(`file is ${fileSize} bytes, over the ${maxBytes}-byte limit`, { permanent: true });
+      throw new MediaFetchFailure(`file is ${fileSize} bytes, over the ${maxBytes}-byte limit`, {
+        permanent: true,
+      });
     }
     return this.download(`${this.telegram.apiRoot}/file/bot${this.telegram.token}/${filePath}`, maxBytes);
   }

@@ -41,7 +41,11 @@ export class TelegramSender implements ChannelSender {
     }
   }
 
-  private async call(address: string, out: AddressedOutbound, panelRef: string | undefined): Promise<SendResult> {
+  private async call(
+    address: string,
+    out: AddressedOutbound,
+    panelRef: string | undefined,
+  ): Promise<SendResult> {
     const { message, locale } = out;
     if (message.kind === 'answer_button') {
       const text = message.text ? this.render(locale, [message.text]) : undefined;
@@ -60,7 +64,12 @@ export class TelegramSender implements ChannelSender {
     const markup = message.buttons?.length ? this.keyboard(locale, message.buttons) : undefined;
     if (message.replacePanel && panelRef) {
       try {
-        await this.telegram.api.editMessageText(address, Number(panelRef), text, markup ? { reply_markup: markup } : {});
+        await this.telegram.api.editMessageText(
+          address,
+          Number(panelRef),
+          text,
+          markup ? { reply_markup: markup } : {},
+        );
         return { panelRef };
       } catch (error) {
         const failure = classifyTelegramError(error);
@@ -79,7 +88,9 @@ export class TelegramSender implements ChannelSender {
       inline_keyboard: rows.map((row) =>
         row.map((button) => {
           if (Buffer.byteLength(button.data) > MAX_CALLBACK_DATA_BYTES) {
-            throw new Error(`button data "${button.data}" is over Telegram's ${MAX_CALLBACK_DATA_BYTES} bytes`);
+            throw new Error(
+              `button data "${button.data}" is over Telegram's ${MAX_CALLBACK_DATA_BYTES} bytes`,
+            );
           }
           return { text: this.render(locale, [button.label]), callback_data: button.data };
         }),

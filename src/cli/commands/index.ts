@@ -6,6 +6,7 @@ import { registerElectionCommand } from './election.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start.command';
+import { registerVerifyCommand } from './verify.command';
 import { registerUserCommand } from './user.command';
 
 /** Every CLI command registers itself on the program; add new commands to this list. */
@@ -18,6 +19,7 @@ export const commandRegistrations: RegisterCommand[] = [
   registerImportCommand,
   registerBackupCommands,
   registerAnalyzeCommand,
+  registerVerifyCommand,
   registerUserCommand,
   registerAuditCommand,
 ];

@@ -10,7 +10,9 @@ import type { VoterContext, VoterState } from './voter-state';
 
 /** Languages named in themselves: the voter may not read the current one. */
 const LANGUAGE_LABELS: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-const DEFAULT_PAGE_SIZE = 8;
+/** Names one to a row, ten rows (17 regions: two pages); precinct numbers two to a row, sixteen a page. */
+const DEFAULT_PAGE_SIZE = 10;
+const DEFAULT_PRECINCT_PAGE_SIZE = 16;
 
 const key = (name: string, params?: Record<string, string | number>): MessageText =>
   params ? { key: name, params } : { key: name };
@@ -151,7 +153,8 @@ function areaPanel(state: VoterState, context: VoterContext, locale: Locale): Pa
   const parentCode = state.draft.areaCode ?? null;
   const children = geography.children(parentCode);
   const childrenArePrecincts = children.length > 0 && geography.isPrecinct(children[0]!.code);
-  const pageSize = context.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pageSize =
+    context.pageSize ?? (childrenArePrecincts ? DEFAULT_PRECINCT_PAGE_SIZE : DEFAULT_PAGE_SIZE);
   const page = pageOf(children, state.draft.page ?? 0, pageSize);
   const offset = page.page * pageSize;
   const areaButtons = page.items.map((area, i) => {

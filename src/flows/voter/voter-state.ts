@@ -94,7 +94,7 @@ export interface VoterContext {
   judgeVote(datedAt: Date): VoteVerdict;
   /** Link to the live results, shown after a vote. */
   resultsUrl: string;
-  /** Buttons per page in area lists (default 8; precincts are shown two to a row). */
+  /** Buttons per page in area lists (default 10 names, or 16 precinct numbers two to a row). */
   pageSize?: number;
 }
 

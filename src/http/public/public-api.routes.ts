@@ -9,6 +9,7 @@ import { registerHttpCaching } from './http-caching';
 import { openapiRoutes } from './openapi.routes';
 import { violationsFeedRoutes } from './violations-feed.routes';
 import { resultsRoutes } from './results.routes';
+import { transparencyRoutes } from './transparency.routes';
 
 /** The public, read-only API under /api/v1: no session, no personal data, ever. */
 export const publicApiRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
@@ -21,4 +22,5 @@ export const publicApiRoutes: FastifyPluginAsync<{ app: App }> = async (server, 
   await server.register(datapackageRoutes, { app });
   await server.register(openapiRoutes);
   await server.register(violationsFeedRoutes, { app });
+  await server.register(transparencyRoutes, { app });
 };

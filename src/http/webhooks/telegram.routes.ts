@@ -46,7 +46,8 @@ export const telegramWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
           }
         },
         onError: async (_request, reply) => {
-          if (reply.statusCode === 400 || reply.statusCode === 415 || reply.statusCode === 413) counted('rejected');
+          if (reply.statusCode === 400 || reply.statusCode === 415 || reply.statusCode === 413)
+            counted('rejected');
         },
       },
       async (request, reply) => {
@@ -54,7 +55,11 @@ export const telegramWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
         if (!parsed.success) {
           throw invalidInput('not a Telegram Update', zodIssuesToInputIssues(parsed.error.issues));
         }
-        const normalized = normalizeTelegramUpdate(parsed.data, { secret: app.secret, bot, receivedAt: new Date() });
+        const normalized = normalizeTelegramUpdate(parsed.data, {
+          secret: app.secret,
+          bot,
+          receivedAt: new Date(),
+        });
         if ('ignored' in normalized) {
           counted(`ignored_${normalized.ignored}`);
           return reply.status(200).send();

@@ -4,6 +4,7 @@ import * as messaging from './0002-messaging';
 import * as ballots from './0003-ballots';
 import * as observers from './0004-observers';
 import * as consoleAccounts from './0005-console';
+import * as transparency from './0006-transparency';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-ballots': ballots,
   '0004-observers': observers,
   '0005-console': consoleAccounts,
+  '0006-transparency': transparency,
 };

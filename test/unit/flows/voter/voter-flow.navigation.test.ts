@@ -13,8 +13,14 @@ function atDistrictN1(pageSize?: number) {
 }
 
 describe('long lists', () => {
-  it('pages 20 precincts eight at a time, two to a row, with a page indicator', () => {
+  it('shows sixteen precincts a page by default', () => {
     const chat = atDistrictN1();
+    expect(chat.buttonData.filter((d) => d.startsWith('a:'))).toHaveLength(16);
+    expect(chat.panel.text[1]).toEqual({ key: 'voter.page', params: { page: 1, pages: 2 } });
+  });
+
+  it('pages 20 precincts eight at a time, two to a row, with a page indicator', () => {
+    const chat = atDistrictN1(8);
     expect(chat.keys).toEqual(['voter.choose_precinct', 'voter.page', 'voter.type_precinct_number']);
     expect(chat.panel.text[1]).toEqual({ key: 'voter.page', params: { page: 1, pages: 3 } });
     expect(chat.panel.buttons?.[0]?.map((b) => b.data)).toEqual(['a:N-1-1', 'a:N-1-2']);
@@ -28,7 +34,7 @@ describe('long lists', () => {
   });
 
   it('clamps a page beyond the end to the last page', () => {
-    const chat = atDistrictN1();
+    const chat = atDistrictN1(8);
     chat.send(press('pg:99'));
     expect(chat.panel.text[1]).toEqual({ key: 'voter.page', params: { page: 3, pages: 3 } });
   });

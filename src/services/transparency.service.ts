@@ -1,0 +1,132 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  appendLeaf,
+  canonicalJson,
+  frontierRoot,
+  leafHash,
+  type MerkleFrontier,
+} from '../domain/transparency/merkle-tree';
+import type { Database } from '../store/database-schema';
+import type { ElectionService } from './election.service';
+
+export interface TransparencyHead {
+  election: string;
+  size: number;
+  /** Hex RFC 6962 Merkle root over the leaves `0..size-1`. */
+  root: string;
+  algorithm: 'RFC 6962 Merkle tree, SHA-256, leaves = canonical JSON of each record';
+  updatedAt: string | null;
+}
+
+/** A record of the log as exported: its position, kind and the public record itself. */
+export interface TransparencyEntry {
+  seq: number;
+  kind: string;
+  record: Record<string, unknown>;
+}
+
+/**
+ * The transparency log: every accepted submission (a counted ballot report, an accepted
+ * protocol) is appended, in the transaction that accepts it, to an append-only Merkle log per
+ * election. Publishing the root and size commits the operators to all records so far.
+ */
+export class TransparencyService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly elections: ElectionService,
+  ) {}
+
+  /**
+   * Appends a record inside the caller's transaction. The head row is locked, so appends from
+   * several nodes are serialised and the sequence stays gapless.
+   *
+   * @example
+   * await transparency.append(tx, electionId, 'protocol', { precinct: 'p1', figures });
+   */
+  async append(
+    tx: Transaction<Database>,
+    electionId: number,
+    kind: string,
+    record: Record<string, unknown>,
+  ): Promise<number> {
+    await tx
+      .insertInto('transparency_heads')
+      .values({
+        election_id: electionId,
+        size: 0,
+        subtrees: JSON.stringify([]),
+        root: frontierRoot({ size: 0, subtrees: [] }).toString('hex'),
+      })
+      .onConflict((oc) => oc.column('election_id').doNothing())
+      .execute();
+    const head = await tx
+      .selectFrom('transparency_heads')
+      .select(['size', 'subtrees'])
+      .where('election_id', '=', electionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const entry = { kind, ...record };
+    const leaf = leafHash(canonicalJson(entry));
+    const frontier: MerkleFrontier = {
+      size: Number(head.size),
+      subtrees: head.subtrees.map((hex) => Buffer.from(hex, 'hex')),
+    };
+    const next = appendLeaf(frontier, leaf);
+    await tx
+      .insertInto('transparency_log')
+      .values({
+        election_id: electionId,
+        seq: frontier.size,
+        kind,
+        record: JSON.stringify(record),
+        leaf_hash: leaf.toString('hex'),
+      })
+      .execute();
+    await tx
+      .updateTable('transparency_heads')
+      .set({
+        size: next.size,
+        subtrees: JSON.stringify(next.subtrees.map((hash) => hash.toString('hex'))),
+        root: frontierRoot(next).toString('hex'),
+        updated_at: new Date(),
+      })
+      .where('election_id', '=', electionId)
+      .execute();
+    return frontier.size;
+  }
+
+  async head(slug: string): Promise<TransparencyHead> {
+    const election = await this.elections.require(slug);
+    const head = await this.db
+      .selectFrom('transparency_heads')
+      .select(['size', 'root', 'updated_at'])
+      .where('election_id', '=', election.id)
+      .executeTakeFirst();
+    return {
+      election: slug,
+      size: Number(head?.size ?? 0),
+      root: head?.root ?? frontierRoot({ size: 0, subtrees: [] }).toString('hex'),
+      algorithm: 'RFC 6962 Merkle tree, SHA-256, leaves = canonical JSON of each record',
+      updatedAt: head?.updated_at ? new Date(head.updated_at).toISOString() : null,
+    };
+  }
+
+  /** The records `from..from+limit-1` in order, for export and verification. */
+  async entries(slug: string, from = 0, limit = 10_000): Promise<TransparencyEntry[]> {
+    const election = await this.elections.require(slug);
+    const rows = await this.db
+      .selectFrom('transparency_log')
+      .select(['seq', 'kind', 'record'])
+      .where('election_id', '=', election.id)
+      .where('seq', '>=', from)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ seq: Number(row.seq), kind: row.kind, record: row.record }));
+  }
+}
+
+/** The leaf of an exported entry, computed exactly as `append` did. */
+export function entryLeaf(entry: TransparencyEntry): Buffer {
+  return leafHash(canonicalJson({ kind: entry.kind, ...entry.record }));
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { merkleRoot } from '../../src/domain/transparency/merkle-tree';
+import { ElectionService } from '../../src/services/election.service';
+import { entryLeaf, TransparencyService } from '../../src/services/transparency.service';
+import type { DatabaseHandle } from '../../src/store/database';
+import { runDauys } from '../support/dauys-process';
+import { testDatabases } from '../support/test-databases';
+import { writeTinyElection } from '../support/tiny-election';
+
+describe.each(testDatabases())('transparency log on $name', ({ open }) => {
+  let database: DatabaseHandle;
+  let transparency: TransparencyService;
+  let electionId: number;
+
+  beforeAll(async () => {
+    database = await open();
+    const elections = new ElectionService(database.db);
+    transparency = new TransparencyService(database.db, elections);
+    electionId = (await elections.loadFile((await writeTinyElection()).electionFile)).election.id;
+  });
+  afterAll(async () => database?.close());
+
+  it('appends gaplessly, even from concurrent transactions, and its head is the Merkle root of the records', async () => {
+    const appends = Array.from({ length: 25 }, (_, i) =>
+      database.db
+        .transaction()
+        .execute((tx) => transparency.append(tx, electionId, 'protocol', { precinct: `p${i % 5}`, n: i })),
+    );
+    const positions = await Promise.all(appends);
+    expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    const head = await transparency.head('tiny-2021');
+    const entries = await transparency.entries('tiny-2021');
+    expect(head.size).toBe(25);
+    expect(merkleRoot(entries.map(entryLeaf)).toString('hex')).toBe(head.root);
+  });
+
+  it('loses an append whose transaction rolls back, leaving the head as it was', async () => {
+    const before = await transparency.head('tiny-2021');
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await transparency.append(tx, electionId, 'ballot', { precinct: 'p1', choice: 'adal' });
+        throw new Error('the acceptance failed after the append');
+      }),
+    ).rejects.toThrow('acceptance failed');
+    expect(await transparency.head('tiny-2021')).toEqual(before);
+  });
+
+  it('refuses to change or delete a published record', async () => {
+    await expect(
+      sql`update transparency_log set record = '{}'::jsonb where seq = 0`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from transparency_log where seq = 0`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it.runIf(name === 'pglite')(
+    '`dauys verify` accepts the export and catches a quietly altered record',
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-verify-'));
+      const head = await transparency.head('tiny-2021');
+      const entries = await transparency.entries('tiny-2021');
+      const file = path.join(dir, 'log.ndjson');
+      await fs.writeFile(
+        file,
+        [JSON.stringify({ head }), ...entries.map((e) => JSON.stringify(e))].join('\n') + '\n',
+      );
+      const good = await runDauys(['verify', file, '--root', head.root]);
+      expect(good.stderr).toBe('');
+      expect(good.code).toBe(0);
+      expect(good.stdout).toContain(`verified: 25 records, root ${head.root}`);
+
+      // An operator edits a record and recomputes the file's own head: the published root still catches it.
+      const edited = entries.map((e) => (e.seq === 7 ? { ...e, record: { ...e.record, n: 700 } } : e));
+      const forgedRoot = merkleRoot(edited.map(entryLeaf)).toString('hex');
+      const forged = path.join(dir, 'forged.ndjson');
+      await fs.writeFile(
+        forged,
+        [
+          JSON.stringify({ head: { ...head, root: forgedRoot } }),
+          ...edited.map((e) => JSON.stringify(e)),
+        ].join('\n'),
+      );
+      const caught = await runDauys(['verify', forged, '--root', head.root]);
+      expect(caught.code).toBe(1);
+      expect(caught.stderr).toContain('not the published root');
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  );
+});
