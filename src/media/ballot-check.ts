@@ -76,7 +76,7 @@ export async function checkBallotPhoto(
     const column = ballotColumn(findBoxes(ink));
     bestCount = Math.max(bestCount, column.boxes.length);
     if (column.boxes.length !== expected) continue;
-    const inkByChoice = column.boxes.map((box) => inkShare(ink, box));
+    const inkByChoice = column.boxes.map((box) => inkShare(flat, box));
     const marked = inkByChoice.flatMap((share, index) => (share >= MARKED_INK_SHARE ? [index] : []));
     const markedChoiceId = marked.length === 1 ? election.choices[marked[0]!]!.id : null;
     const signals = [attempt.signal, `boxes:${expected}/${expected}`];
