@@ -14,6 +14,11 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): unset = none, so a client
+   * cannot fake its address past per-IP limits; `1` = one hop (a load balancer); or a list of IPs/CIDRs.
+   */
+  TRUST_PROXY: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DAUYS_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   TELEGRAM_VOTER_TOKEN: optionalString,

@@ -27,7 +27,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
     loggerInstance: app.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     disableRequestLogging: true,
-    trustProxy: true,
+    trustProxy: trustProxySetting(app.config.TRUST_PROXY),
   });
   registerErrorHandler(server);
   server.addHook('onResponse', async (request, reply) => {
@@ -42,4 +42,14 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(consoleRoutes, { app, prefix: '/console/api' });
   await server.register(pagesRoutes, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
   return server;
+}
+
+function trustProxySetting(value: string | undefined): boolean | string | ((address: string, hop: number) => boolean) {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }

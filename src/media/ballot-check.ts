@@ -29,8 +29,16 @@ export interface BallotCheckResult {
   inkByChoice: number[];
 }
 
-/** A box this inked (share of its interior) is marked. Empty boxes read under 0.2%, the faintest pencil tick in a shadow ~2%. */
-export const MARKED_INK_SHARE = 0.012;
+/**
+ * A box this inked (share of its interior clearly darker than its paper) is marked. On the
+ * generated photos empty boxes read at most ~3% (noise, JPEG blocks), marked ones from ~9%.
+ */
+export const MARKED_INK_SHARE = 0.05;
+/**
+ * A printed table spaces its boxes evenly (measured spread ~1%); a column with gaps (boxes of a
+ * longer ballot missed) or shapes that happen to line up spreads far more.
+ */
+const MAX_SPACING_VARIATION = 0.2;
 
 /**
  * Checks a photo against an election's ballot.
@@ -75,13 +83,13 @@ export async function checkBallotPhoto(
     const ink = binarizeAdaptive(flat);
     const column = ballotColumn(findBoxes(ink));
     bestCount = Math.max(bestCount, column.boxes.length);
-    if (column.boxes.length !== expected) continue;
+    if (column.boxes.length !== expected || column.spacingVariation > MAX_SPACING_VARIATION) continue;
     const inkByChoice = column.boxes.map((box) => inkShare(flat, box));
     const marked = inkByChoice.flatMap((share, index) => (share >= MARKED_INK_SHARE ? [index] : []));
     const markedChoiceId = marked.length === 1 ? election.choices[marked[0]!]!.id : null;
     const signals = [attempt.signal, `boxes:${expected}/${expected}`];
     signals.push(marked.length === 0 ? 'no-mark' : marked.length === 1 ? `marked:${markedChoiceId}` : `several-marks:${marked.length}`);
-    const layoutConfidence = Math.max(0, 1 - column.spacingVariation * 2 - column.sizeVariation * 2);
+    const layoutConfidence = Math.max(0, 1 - column.spacingVariation - column.sizeVariation * 2);
     return {
       isBallot: true,
       confidence: round(layoutConfidence * markConfidence(inkByChoice)),

@@ -96,6 +96,17 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
     startSender(30);
     await fake.waitFor(() => fake.calls.some((call) => call.status === 429), 15_000, 'the 429');
     const limited = fake.calls.find((call) => call.status === 429)!;
+    // The sender has taken the 429 in once it has rescheduled the message.
+    await waitUntil(
+      () =>
+        database.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('participant', '=', 'p-751')
+          .where('last_error', 'like', '%429%')
+          .executeTakeFirst(),
+      { what: 'the rate-limited message to be rescheduled' },
+    );
     // Another chat's message, queued during the pause, must wait too: the pause is the bot's.
     await queue(752, ['second']);
     await fake.waitFor(() => delivered(751).length + delivered(752).length === 2, 15_000, 'both messages');
