@@ -4,6 +4,7 @@ import { ChannelRegistry } from './channel-sender';
 import { createTelegramBots } from './telegram/telegram-bot-api';
 import { TelegramMediaFetcher } from './telegram/telegram-media.fetcher';
 import { TelegramSender } from './telegram/telegram.sender';
+import { registerWhatsAppChannels } from './whatsapp/index';
 
 /**
  * The sender and media fetcher of every bot whose token is configured. Other channels
@@ -19,5 +20,7 @@ export function createChannelRegistry(config: Config): ChannelRegistry {
     registry.addSender(new TelegramSender(bot, translateAll));
     registry.addFetcher(new TelegramMediaFetcher(bot));
   }
+  // WhatsApp (issue 4): both bots, when their phone-number ids are configured.
+  registerWhatsAppChannels(registry, config);
   return registry;
 }

@@ -22,6 +22,8 @@ export interface SheetOutline {
 const DETECTION_LONG_SIDE = 250;
 /** Saturation counts more than brightness: a dim sheet is still grey, a bright table rarely is. */
 const SATURATION_PENALTY = 1.2;
+/** Share of the gap between Otsu's split and the table's mean grey still counted as paper. */
+const SHADOW_SLACK = 0.3;
 
 /**
  * The sheet's outline, or null when no paper-like region covers a tenth of the photo.
@@ -43,7 +45,13 @@ export function findSheet(image: ColourImage): SheetOutline | null {
     const saturation = Math.max(r, g, b) - Math.min(r, g, b);
     score[i] = Math.max(0, Math.min(255, luma - SATURATION_PENALTY * saturation));
   }
-  const threshold = otsuThreshold(score);
+  const otsu = otsuThreshold(score);
+  // Hysteresis-like slack: a sheet corner in shadow sits just under Otsu's split; the table,
+  // far below it, stays out.
+  let below = 0;
+  let belowSum = 0;
+  for (const v of score) if (v <= otsu) (below++, (belowSum += v));
+  const threshold = below > 0 ? otsu - SHADOW_SLACK * (otsu - belowSum / below) : otsu;
   const region = largestRegion(score, width, threshold);
   if (region.size < 0.1 * width * height) return null;
   const corners = extremeCorners(region.pixels, width).map((p) => ({

@@ -90,6 +90,9 @@ export const observerEn = {
     '🆘 SOS from an observer at {precinct} ({election}), sent {time}. Check the console.',
   'observer.coordinators_sos_kind': '🆘 SOS update at {precinct}: {kind}.',
   'observer.no_precinct': 'precinct not given',
+  // WhatsApp list messages (both bots): the list's button and the later pages of a long list.
+  'observer.whatsapp_list_button': 'Choose',
+  'observer.whatsapp_more_options': 'More options ({page} of {pages})',
 } as const;
 
 export type ObserverMessageKey = keyof typeof observerEn;

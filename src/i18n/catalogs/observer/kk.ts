@@ -91,4 +91,7 @@ export const observerKk: Record<ObserverMessageKey, string> = {
     '🆘 Бақылаушыдан SOS: {precinct} ({election}), жіберілген уақыты {time}. Консольді тексеріңіз.',
   'observer.coordinators_sos_kind': '🆘 SOS нақтылауы, {precinct}: {kind}.',
   'observer.no_precinct': 'учаске көрсетілмеген',
+  // WhatsApp list messages (both bots): the list's button and the later pages of a long list.
+  'observer.whatsapp_list_button': 'Таңдау',
+  'observer.whatsapp_more_options': 'Басқа нұсқалар ({pages} ішінен {page})',
 };

@@ -91,4 +91,7 @@ export const observerRu: Record<ObserverMessageKey, string> = {
     '🆘 SOS от наблюдателя: {precinct} ({election}), отправлено {time}. Проверьте консоль.',
   'observer.coordinators_sos_kind': '🆘 Уточнение SOS, {precinct}: {kind}.',
   'observer.no_precinct': 'участок не указан',
+  // WhatsApp list messages (both bots): the list's button and the later pages of a long list.
+  'observer.whatsapp_list_button': 'Выбрать',
+  'observer.whatsapp_more_options': 'Ещё варианты ({page} из {pages})',
 };
