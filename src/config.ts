@@ -19,6 +19,8 @@ const configSchema = z.object({
    * cannot fake its address past per-IP limits; `1` = one hop (a load balancer); or a list of IPs/CIDRs.
    */
   TRUST_PROXY: optionalString,
+  /** Public API requests per second per client address (bursts of 5×); 0 turns the limit off. */
+  PUBLIC_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DAUYS_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   TELEGRAM_VOTER_TOKEN: optionalString,

@@ -2,9 +2,11 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app';
 import { registerErrorHandler } from './error-handler';
+import { registerSecurityHeaders } from './security-headers';
 import { consoleRoutes } from './console/console.routes';
 import { healthRoutes } from './health.routes';
 import { telegramWebhookRoutes } from './webhooks/telegram.routes';
+import { whatsappWebhookRoutes } from './webhooks/whatsapp.routes';
 import { pagesRoutes } from './pages.routes';
 import { webchatRoutes } from './webchat.routes';
 import { publicApiRoutes } from './public/public-api.routes';
@@ -30,6 +32,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
     trustProxy: trustProxySetting(app.config.TRUST_PROXY),
   });
   registerErrorHandler(server);
+  registerSecurityHeaders(server, { publicUrl: app.config.PUBLIC_URL });
   server.addHook('onResponse', async (request, reply) => {
     app.metrics.httpRequestDuration
       .labels(request.routeOptions.url ?? 'unmatched', request.method, String(reply.statusCode))
@@ -37,6 +40,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   });
   await server.register(healthRoutes, { app });
   await server.register(telegramWebhookRoutes, { app });
+  await server.register(whatsappWebhookRoutes, { app });
   await server.register(publicApiRoutes, { app, prefix: '/api/v1' });
   await server.register(webchatRoutes, { app, prefix: '/webchat/api' });
   await server.register(consoleRoutes, { app, prefix: '/console/api' });

@@ -5,10 +5,11 @@ import type { MessagingTables } from './tables/messaging.tables';
 import type { WebchatTables } from './tables/webchat.tables';
 import type { ObserverTables } from './tables/observers.tables';
 import type { TransparencyTables } from './tables/transparency.tables';
+import type { ModerationTables } from './tables/moderation.tables';
 
 /**
  * Every table the platform has, for Kysely's type checking. Each aggregate declares its
  * tables in `tables/<aggregate>.tables.ts`; add the interface to this list.
  */
 export interface Database
-  extends FoundationTables, MessagingTables, BallotTables, ConsoleTables, ObserverTables, WebchatTables, TransparencyTables {}
+  extends FoundationTables, MessagingTables, BallotTables, ConsoleTables, ObserverTables, WebchatTables, TransparencyTables, ModerationTables {}

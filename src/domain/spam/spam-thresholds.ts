@@ -82,9 +82,13 @@ export const PRECINCT_PLAUSIBLE_SHARE = 0.25;
 export const PRECINCT_PLAUSIBLE_MIN = 20;
 /**
  * Near-duplicate distance for 64-bit dHash. Measured by bench/ballot-check.ts: altered copies
- * (re-encoded, resized, brightened) differ by a median 2 bits, but 0.2% of pairs of different
- * ballot photos are also within 6 bits — ballots look alike — so stay tight and ramp the weight.
+ * (re-encoded, resized, brightened) differ by a median 2 bits, but 0.3% of pairs of different
+ * ballot photos are also within 6 bits (minimum 2) — ballots look alike — so stay tight and ramp
+ * the weight with the number of accounts.
  */
 export const NEAR_DUPLICATE_MAX_BITS_64 = 4;
-/** For 256-bit hashes (measured: different ballot photos ≥ 45 bits apart, copies mostly < 30). */
-export const NEAR_DUPLICATE_MAX_BITS_256 = 32;
+/**
+ * For 256-bit hashes: different ballot photos were ≥ 36 bits apart over 19,900 pairs, altered
+ * copies a median 13 — 24 leaves room on both sides.
+ */
+export const NEAR_DUPLICATE_MAX_BITS_256 = 24;

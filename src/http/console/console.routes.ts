@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import { registerClientRateLimit } from '../client-rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app';
 import { auditRoutes } from './audit.routes';
@@ -25,6 +26,8 @@ import { usersRoutes } from './users.routes';
 export const consoleRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   const secureCookies = app.config.PUBLIC_URL?.startsWith('https:') ?? false;
   server.addHook('onRoute', assertRouteDeclaresAccess);
+  // Logins have their own lockout; this keeps any one address from flooding the console.
+  registerClientRateLimit(server, { perSecond: 20, burst: 100 });
   await server.register(fastifyCookie);
   server.decorateRequest('consoleSession', null);
   server.addHook('onRequest', consoleAuthHook(app));

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app';
+import { registerClientRateLimit } from '../client-rate-limit';
 import { areasRoutes } from './areas.routes';
 import { boundariesRoutes } from './boundaries.routes';
 import { datapackageRoutes } from './datapackage.routes';
@@ -13,6 +14,8 @@ import { transparencyRoutes } from './transparency.routes';
 
 /** The public, read-only API under /api/v1: no session, no personal data, ever. */
 export const publicApiRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  const perSecond = app.config.PUBLIC_RATE_LIMIT_PER_SECOND;
+  if (perSecond > 0) registerClientRateLimit(server, { perSecond, burst: perSecond * 5 });
   registerHttpCaching(server);
   await server.register(electionRoutes, { app });
   await server.register(resultsRoutes, { app });

@@ -50,7 +50,11 @@ export function findSheet(image: ColourImage): SheetOutline | null {
   // far below it, stays out.
   let below = 0;
   let belowSum = 0;
-  for (const v of score) if (v <= otsu) (below++, (belowSum += v));
+  for (const v of score) {
+    if (v > otsu) continue;
+    below++;
+    belowSum += v;
+  }
   const threshold = below > 0 ? otsu - SHADOW_SLACK * (otsu - belowSum / below) : otsu;
   const region = largestRegion(score, width, threshold);
   if (region.size < 0.1 * width * height) return null;

@@ -5,6 +5,7 @@ import * as ballots from './0003-ballots';
 import * as observers from './0004-observers';
 import * as consoleAccounts from './0005-console';
 import * as transparency from './0006-transparency';
+import * as moderation from './0007-moderation';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-observers': observers,
   '0005-console': consoleAccounts,
   '0006-transparency': transparency,
+  '0007-moderation': moderation,
 };

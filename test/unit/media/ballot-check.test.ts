@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElectionDefinition } from '../../../src/domain/election/election-definition';
-import { checkBallotPhoto } from '../../../src/media/ballot-check';
+import { MARKED_INK_SHARE, checkBallotPhoto } from '../../../src/media/ballot-check';
 import { generateBallotPhoto, randomMarking } from '../../../src/simulation/ballot-image';
 import { createRng } from '../../../src/simulation/seeded';
 import { UNRELATED_KINDS, generateUnrelatedImage } from '../../../src/simulation/unrelated-image';
@@ -57,8 +57,8 @@ describe('checkBallotPhoto on generated ballot photos', () => {
     );
     expect(two).toMatchObject({ isBallot: true, markedChoiceId: null, marks: 2 });
     expect(two.signals).toContain('several-marks:2');
-    expect(two.inkByChoice[1]).toBeGreaterThan(0.012);
-    expect(two.inkByChoice[4]).toBeGreaterThan(0.012);
+    expect(two.inkByChoice[1]).toBeGreaterThanOrEqual(MARKED_INK_SHARE);
+    expect(two.inkByChoice[4]).toBeGreaterThanOrEqual(MARKED_INK_SHARE);
   });
 });
 

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/start-test-server';
+
+/** Headers, limits and refusals every deployment gets without configuring anything. */
+describe('HTTP security', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ worker: false, env: { PUBLIC_RATE_LIMIT_PER_SECOND: '2', TRUST_PROXY: '1' } });
+    await server.app.elections.loadFile((await import('../support/tiny-election')).DEMO_ELECTION_FILE, {
+      skipIfUnchanged: true,
+    });
+  });
+  afterAll(async () => server?.stop());
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+
+  it('sends the baseline headers on API, health and pages, and a script policy with no inline script', async () => {
+    for (const path of ['/healthz', '/api/v1/elections', '/']) {
+      const response = await get(path, { 'x-forwarded-for': `10.9.0.${path.length}` });
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+    }
+    const page = await get('/');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(policy)?.[1] ?? '';
+    expect(scriptSrc.trim()).toBe("'self'");
+    expect(await page.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('sends HSTS when a trusted proxy says the request came over HTTPS', async () => {
+    const response = await get('/healthz', { 'x-forwarded-proto': 'https' });
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('limits one client address on the public API without affecting another', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await get('/api/v1/elections', { 'x-forwarded-for': '10.1.1.1' })).status);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    const limited = await get('/api/v1/elections', { 'x-forwarded-for': '10.1.1.1' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await limited.json()).toMatchObject({ error: 'DAUYS_ERR_RATE_LIMITED' });
+    expect((await get('/api/v1/elections', { 'x-forwarded-for': '10.2.2.2' })).status).toBe(200);
+  });
+
+  it('refuses an oversized webhook body: 401 without the secret, 413 with it', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.url}/webhooks/telegram/voter`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ update_id: 1, padding: 'x'.repeat(2 * 1024 * 1024) }),
+      });
+    expect((await post({})).status).toBe(401);
+    const response = await post({ 'x-telegram-bot-api-secret-token': TEST_TELEGRAM.webhookSecret });
+    expect(response.status).toBe(413);
+  });
+});
