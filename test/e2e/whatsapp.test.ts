@@ -62,11 +62,28 @@ describe('both bots on the WhatsApp Cloud API', () => {
         const fresh = fake.sentTo(phone).slice(seen);
         return fresh.length > 0 && (options.expectOptions === false || optionIds(fresh.at(-1)).length > 0);
       }, 30_000, `a reply to ${phone}`);
+      await outboxDrained();
       const fresh = fake.sentTo(phone).slice(seen);
       seen += fresh.length;
       return fresh;
     };
     return { user, post };
+  }
+
+  /** One reply can take several API calls (long text, a paged list): wait until its outbox row is sent. */
+  async function outboxDrained() {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const pending = await server.app.database.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('channel', '=', 'whatsapp')
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      if (Number(pending.n) === 0) return;
+      if (Date.now() > deadline) throw new Error('the WhatsApp outbox never drained');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   const inboxRows = async () =>

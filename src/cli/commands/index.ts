@@ -8,6 +8,7 @@ import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start.command';
 import { registerVerifyCommand } from './verify.command';
 import { registerUserCommand } from './user.command';
+import { registerInviteCommand } from './invite.command';
 
 /** Every CLI command registers itself on the program; add new commands to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -22,4 +23,5 @@ export const commandRegistrations: RegisterCommand[] = [
   registerVerifyCommand,
   registerUserCommand,
   registerAuditCommand,
+  registerInviteCommand,
 ];
