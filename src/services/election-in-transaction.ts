@@ -11,7 +11,10 @@ import type { Election } from './election.service';
  * @example
  * const election = await electionInTransaction(tx, 'kz-2021-mazhilis');
  */
-export async function electionInTransaction(tx: Transaction<Database>, slug: string): Promise<Election | undefined> {
+export async function electionInTransaction(
+  tx: Transaction<Database>,
+  slug: string,
+): Promise<Election | undefined> {
   const row = await new ElectionsRepository(tx).findBySlug(slug);
   // Stored definitions were validated on load; they are trusted as they are.
   return row && { ...row, definition: row.definition as unknown as ElectionDefinition };

@@ -37,7 +37,10 @@ export function normalizeInviteCode(code: string): string {
 }
 
 function newCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join('');
+  return Array.from(
+    { length: CODE_LENGTH },
+    () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)],
+  ).join('');
 }
 
 /**
@@ -61,15 +64,25 @@ export class InviteService {
     return fieldDigest(this.secret, `observer-invite:${normalizeInviteCode(code)}`);
   }
 
-  async create(slug: string, precinctCodes: string[], options: { contact?: string } = {}): Promise<CreatedInvite> {
+  async create(
+    slug: string,
+    precinctCodes: string[],
+    options: { contact?: string } = {},
+  ): Promise<CreatedInvite> {
     const election = await this.elections.require(slug);
     const codes = [...new Set(precinctCodes.map((code) => code.trim()).filter((code) => code !== ''))];
-    if (codes.length === 0) throw invalidInput('an invite needs at least one precinct', [{ where: '--precinct', message: 'missing' }]);
+    if (codes.length === 0)
+      throw invalidInput('an invite needs at least one precinct', [
+        { where: '--precinct', message: 'missing' },
+      ]);
     const leafLevel = election.definition.geography.levels.at(-1)?.id;
     const found = await new AreasRepository(this.db).findMany(election.id, codes);
     const issues = codes
       .filter((code) => !found.some((area) => area.code === code && area.level === leafLevel))
-      .map((code) => ({ where: `--precinct ${code}`, message: `no precinct "${code}" in election "${slug}"` }));
+      .map((code) => ({
+        where: `--precinct ${code}`,
+        message: `no precinct "${code}" in election "${slug}"`,
+      }));
     if (issues.length > 0) throw invalidInput('unknown precinct', issues);
     const code = newCode();
     const id = await new ObserversRepository(this.db).insertInvite({
@@ -78,7 +91,10 @@ export class InviteService {
       precinctCodes: codes,
       contactEncrypted: options.contact ? encryptField(this.secret, options.contact) : null,
     });
-    const username = (election.definition.bots?.observerTelegram ?? this.options.telegramUsername)?.replace(/^@/, '');
+    const username = (election.definition.bots?.observerTelegram ?? this.options.telegramUsername)?.replace(
+      /^@/,
+      '',
+    );
     return {
       id,
       code,
@@ -109,7 +125,11 @@ export class InviteService {
    * What a `/start <code>` refers to, for the flow. Valid only when not revoked and not
    * redeemed by someone else (redeeming one's own invite again is harmless).
    */
-  async lookup(tx: Transaction<Database>, code: string, observerId: number | undefined): Promise<InviteLookup> {
+  async lookup(
+    tx: Transaction<Database>,
+    code: string,
+    observerId: number | undefined,
+  ): Promise<InviteLookup> {
     const normalized = normalizeInviteCode(code);
     if (!/^[A-Z0-9]{4,32}$/.test(normalized)) return { status: 'invalid' };
     const invite = await new ObserversRepository(tx).findInviteByDigest(this.digest(normalized));
@@ -119,7 +139,11 @@ export class InviteService {
     if (!election) return { status: 'invalid' };
     const areas = await new AreasRepository(tx).findMany(invite.electionId, invite.precinctCodes);
     const precincts: ObserverPrecinct[] = areas
-      .map((area) => ({ code: area.code, number: area.number, names: { kk: area.name_kk, ru: area.name_ru, en: area.name_en } }))
+      .map((area) => ({
+        code: area.code,
+        number: area.number,
+        names: { kk: area.name_kk, ru: area.name_ru, en: area.name_en },
+      }))
       .sort((a, b) => a.code.localeCompare(b.code));
     return {
       status: 'valid',
@@ -162,7 +186,11 @@ function summarize(invite: InviteRow): InviteSummary {
     id: invite.id,
     electionSlug: invite.electionSlug,
     precinctCodes: invite.precinctCodes,
-    status: invite.revokedAt ? 'revoked' : invite.redeemedBy !== null || invite.redeemedAt ? 'redeemed' : 'open',
+    status: invite.revokedAt
+      ? 'revoked'
+      : invite.redeemedBy !== null || invite.redeemedAt
+        ? 'redeemed'
+        : 'open',
     createdAt: invite.createdAt,
   };
 }

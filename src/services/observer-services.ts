@@ -37,14 +37,23 @@ export function createObserverServices(deps: {
   conversations: ConversationService;
 }): ObserverServices {
   const { database, config, secret, logger, elections, media } = deps;
-  const invites = new InviteService(database.db, elections, secret, { telegramUsername: config.TELEGRAM_OBSERVER_USERNAME });
+  const invites = new InviteService(database.db, elections, secret, {
+    telegramUsername: config.TELEGRAM_OBSERVER_USERNAME,
+  });
   const protocols = new ProtocolService(database.db);
   const violations = new ViolationService(database.db);
   const sos = new SosService(database.db, deps.outbox, secret, logger, {
     coordinatorsChatId: config.COORDINATORS_TELEGRAM_CHAT_ID,
     coordinatorsLocale: config.COORDINATORS_LOCALE,
   });
-  const observerConversation = new ObserverConversationService({ elections, invites, protocols, violations, sos, media });
+  const observerConversation = new ObserverConversationService({
+    elections,
+    invites,
+    protocols,
+    violations,
+    sos,
+    media,
+  });
   deps.conversations.register('observer', (tx, inbound) => observerConversation.handle(tx, inbound));
   return { invites, protocols, violations, sos, observerConversation };
 }

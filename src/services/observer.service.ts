@@ -44,19 +44,28 @@ export class ObserverConversationService {
     const repository = new ObserversRepository(tx);
     const observer = await repository.findByParticipant(inbound.channel, inbound.participant);
     const context = await this.contextFor(tx, observer, inbound);
-    const saved = observer && Object.keys(observer.state).length > 0 ? (observer.state as unknown as ObserverState) : undefined;
+    const saved =
+      observer && Object.keys(observer.state).length > 0
+        ? (observer.state as unknown as ObserverState)
+        : undefined;
     const step = observerFlow(saved, inbound, context);
 
-    let acting: Acting | undefined = observer && context.election ? await this.acting(tx, observer) : undefined;
+    let acting: Acting | undefined =
+      observer && context.election ? await this.acting(tx, observer) : undefined;
     for (const effect of step.effects) {
       if (effect.kind === 'redeem_invite') {
-        acting = await this.redeem(tx, effect.inviteId, inbound, step.state) ?? acting;
+        acting = (await this.redeem(tx, effect.inviteId, inbound, step.state)) ?? acting;
       } else if (acting) {
         await this.apply(tx, acting, inbound, effect);
       }
     }
     const locale: Locale = step.state.locale ?? inbound.clientLocale ?? DEFAULT_LOCALE;
-    if (acting) await new ObserversRepository(tx).saveState(acting.id, step.state as unknown as Record<string, unknown>, locale);
+    if (acting)
+      await new ObserversRepository(tx).saveState(
+        acting.id,
+        step.state as unknown as Record<string, unknown>,
+        locale,
+      );
     return step.replies.map((message) => ({
       channel: inbound.channel,
       bot: inbound.bot,
@@ -106,14 +115,31 @@ export class ObserverConversationService {
       locale,
     });
     if (id === undefined) return undefined;
-    const observer = await new ObserversRepository(tx).findByParticipant(inbound.channel, inbound.participant);
+    const observer = await new ObserversRepository(tx).findByParticipant(
+      inbound.channel,
+      inbound.participant,
+    );
     return observer ? this.acting(tx, observer) : undefined;
   }
 
-  private async apply(tx: Transaction<Database>, acting: Acting, inbound: InboundMessage, effect: ObserverEffect) {
+  private async apply(
+    tx: Transaction<Database>,
+    acting: Acting,
+    inbound: InboundMessage,
+    effect: ObserverEffect,
+  ) {
     const { election } = acting;
-    const requestMedia = (media: Parameters<MediaService['request']>[1]['media'], purpose: 'protocol' | 'violation') =>
-      this.deps.media.request(tx, { channel: inbound.channel, bot: inbound.bot, participant: inbound.participant, media, purpose });
+    const requestMedia = (
+      media: Parameters<MediaService['request']>[1]['media'],
+      purpose: 'protocol' | 'violation',
+    ) =>
+      this.deps.media.request(tx, {
+        channel: inbound.channel,
+        bot: inbound.bot,
+        participant: inbound.participant,
+        media,
+        purpose,
+      });
     switch (effect.kind) {
       case 'submit_protocol': {
         const pageMediaIds: number[] = [];
@@ -141,7 +167,11 @@ export class ObserverConversationService {
         return;
       }
       case 'raise_sos':
-        await this.deps.sos.raise(tx, election, { observerId: acting.id, precinctCode: effect.precinctCode, sentAt: effect.sentAt });
+        await this.deps.sos.raise(tx, election, {
+          observerId: acting.id,
+          precinctCode: effect.precinctCode,
+          sentAt: effect.sentAt,
+        });
         return;
       case 'describe_sos':
         await this.deps.sos.describe(tx, election, acting.id, effect.sosKind);

@@ -34,7 +34,10 @@ export function mergeProtocols(protocols: readonly MergeInput[]): MergedProtocol
     } else {
       conflicts.push({
         key,
-        values: protocols.map((protocol) => ({ protocolId: protocol.id, value: protocol.figures[key] ?? null })),
+        values: protocols.map((protocol) => ({
+          protocolId: protocol.id,
+          value: protocol.figures[key] ?? null,
+        })),
       });
     }
   }

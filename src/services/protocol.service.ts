@@ -105,7 +105,8 @@ export class ProtocolService {
     },
   ): Promise<SubmittedProtocol | undefined> {
     // An invite revoked between the menu and the submit: the precinct is no longer theirs.
-    if (!(await new ObserversRepository(tx).isAssigned(input.observerId, election.id, input.precinctCode))) return undefined;
+    if (!(await new ObserversRepository(tx).isAssigned(input.observerId, election.id, input.precinctCode)))
+      return undefined;
     const area = await new AreasRepository(tx).find(election.id, input.precinctCode);
     if (!area) return undefined;
     const protocols = new ObserverProtocolsRepository(tx);
@@ -132,7 +133,11 @@ export class ProtocolService {
       reasons,
       sentAt: input.sentAt,
     });
-    await protocols.applyTallyDelta(election.id, areaCodes, statusDelta({ status: report.status, reasons }, 1));
+    await protocols.applyTallyDelta(
+      election.id,
+      areaCodes,
+      statusDelta({ status: report.status, reasons }, 1),
+    );
     const precinctStatus = await this.remerge(protocols, election.id, input.precinctCode, areaCodes);
     return { protocolId, status: report.status, reasons, precinctStatus };
   }
@@ -149,7 +154,10 @@ export class ProtocolService {
       (protocol: StoredProtocol) => protocol.status === 'accepted',
     );
     const merged = mergeProtocols(accepted.map(({ id, figures }) => ({ id, figures })));
-    await protocols.saveMerged(electionId, precinctCode, { ...merged, protocolIds: accepted.map((p) => p.id) });
+    await protocols.saveMerged(electionId, precinctCode, {
+      ...merged,
+      protocolIds: accepted.map((p) => p.id),
+    });
     const beforeCounted = before?.status === 'accepted' ? before.figures : {};
     const delta = figuresDelta(beforeCounted, countedFigures(merged));
     if (delta.precincts !== 0 || Object.keys(delta.figures).length > 0) {
@@ -165,13 +173,20 @@ export class ProtocolService {
 
   /** The `observers` block of the summary for an area (or the whole election); null when empty. */
   async observersBlock(election: Election, areaCode?: string): Promise<ObserversBlock | null> {
-    const tally = await new ObserverProtocolsRepository(this.db).tally(election.id, areaCode ?? WHOLE_ELECTION);
-    const precinctsWithObserver = await new ObserversRepository(this.db).countPrecinctsWithObserver(election.id, areaCode);
+    const tally = await new ObserverProtocolsRepository(this.db).tally(
+      election.id,
+      areaCode ?? WHOLE_ELECTION,
+    );
+    const precinctsWithObserver = await new ObserversRepository(this.db).countPrecinctsWithObserver(
+      election.id,
+      areaCode,
+    );
     if (!tally && precinctsWithObserver === 0) return null;
     const { roles } = election.definition.protocol;
     const figures = tally?.figures ?? {};
     const counted = tally?.precinctsCounted ?? 0;
-    const figure = (line: number | undefined) => (line === undefined || counted === 0 ? null : (figures[String(line)] ?? 0));
+    const figure = (line: number | undefined) =>
+      line === undefined || counted === 0 ? null : (figures[String(line)] ?? 0);
     const votes = election.definition.choices.map((choice) => ({
       choice,
       votes: figures[`${roles.choiceVotes}.${choice.id}`] ?? 0,

@@ -54,20 +54,36 @@ export class SosService {
       sentAt: input.sentAt,
     });
     // The alert id and precinct only: never who the observer is.
-    this.logger.warn({ sosId: id, election: election.slug, precinct: input.precinctCode ?? null }, 'SOS raised');
+    this.logger.warn(
+      { sosId: id, election: election.slug, precinct: input.precinctCode ?? null },
+      'SOS raised',
+    );
     const where = await this.precinctText(tx, election, input.precinctCode ?? null);
-    const time = input.sentAt.toLocaleTimeString('en-GB', { timeZone: election.definition.timeZone, hour: '2-digit', minute: '2-digit' });
+    const time = input.sentAt.toLocaleTimeString('en-GB', {
+      timeZone: election.definition.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     await this.tellCoordinators(tx, [
       {
         key: 'observer.coordinators_sos',
-        params: { precinct: where, election: election.definition.names[this.options.coordinatorsLocale], time },
+        params: {
+          precinct: where,
+          election: election.definition.names[this.options.coordinatorsLocale],
+          time,
+        },
       },
     ]);
     return id;
   }
 
   /** The observer said what is happening: recorded on their latest alert and passed on. */
-  async describe(tx: Transaction<Database>, election: Election, observerId: number, kind: SosKind): Promise<void> {
+  async describe(
+    tx: Transaction<Database>,
+    election: Election,
+    observerId: number,
+    kind: SosKind,
+  ): Promise<void> {
     const alert = await new ViolationsRepository(tx).describeLatestSos(observerId, kind);
     if (!alert) return;
     const where = await this.precinctText(tx, election, alert.precinctCode);
@@ -85,7 +101,16 @@ export class SosService {
     return new ViolationsRepository(this.db).acknowledgeSos(id);
   }
 
-  private async precinctText(tx: Transaction<Database>, election: Election, code: string | null): Promise<string> {
+  /** A coordinator's acknowledgement, in the console's transaction; undefined when not open. */
+  acknowledgeIn(tx: Transaction<Database>, electionId: number, id: number) {
+    return new ViolationsRepository(tx).acknowledgeOpenSos(electionId, id);
+  }
+
+  private async precinctText(
+    tx: Transaction<Database>,
+    election: Election,
+    code: string | null,
+  ): Promise<string> {
     if (!code) return translate(this.options.coordinatorsLocale, { key: 'observer.no_precinct' });
     const area = await new AreasRepository(tx).find(election.id, code);
     const names = { kk: area?.name_kk, ru: area?.name_ru, en: area?.name_en };
@@ -101,11 +126,23 @@ export class SosService {
       }
       return;
     }
-    const key = { channel: 'telegram' as const, bot: 'observer' as const, participant: COORDINATORS_PARTICIPANT };
+    const key = {
+      channel: 'telegram' as const,
+      bot: 'observer' as const,
+      participant: COORDINATORS_PARTICIPANT,
+    };
     await new ChatAddressesRepository(tx).upsertMany([
-      { ...key, addressEncrypted: encryptField(this.secret, chatId), addressDigest: fieldDigest(this.secret, chatId) },
+      {
+        ...key,
+        addressEncrypted: encryptField(this.secret, chatId),
+        addressDigest: fieldDigest(this.secret, chatId),
+      },
     ]);
-    const message: AddressedOutbound = { ...key, locale: this.options.coordinatorsLocale, message: { kind: 'send', text } };
+    const message: AddressedOutbound = {
+      ...key,
+      locale: this.options.coordinatorsLocale,
+      message: { kind: 'send', text },
+    };
     await this.outbox.enqueue(tx, [message]);
   }
 }

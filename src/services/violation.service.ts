@@ -24,17 +24,47 @@ export class ViolationService {
   async report(
     tx: Transaction<Database>,
     election: Election,
-    input: { observerId: number; precinctCode: string; categoryId: string; text: string; mediaIds: number[]; reportedAt: Date },
+    input: {
+      observerId: number;
+      precinctCode: string;
+      categoryId: string;
+      text: string;
+      mediaIds: number[];
+      reportedAt: Date;
+    },
   ): Promise<number | undefined> {
     // Categories are election data; a stale button from an edited election is not stored as junk.
-    if (!election.definition.violationCategories.some((category) => category.id === input.categoryId)) return undefined;
-    if (!(await new ObserversRepository(tx).isAssigned(input.observerId, election.id, input.precinctCode))) return undefined;
+    if (!election.definition.violationCategories.some((category) => category.id === input.categoryId))
+      return undefined;
+    if (!(await new ObserversRepository(tx).isAssigned(input.observerId, election.id, input.precinctCode)))
+      return undefined;
     return new ViolationsRepository(tx).insertViolation({ electionId: election.id, ...input });
   }
 
   /** For moderators (the console issue): new → verified → published, or rejected. */
   async setStatus(id: number, status: ViolationStatus): Promise<void> {
     await new ViolationsRepository(this.db).setViolationStatus(id, status);
+  }
+
+  /**
+   * A moderator's decision inside the console's transaction (which also records the audit entry).
+   * Publishing replaces the text with the redacted one: the public only ever reads `text`.
+   * Returns the violation as it was, or undefined when the election has no such violation.
+   *
+   * @example
+   * await violations.moderate(tx, election.id, 12, { status: 'published', text: redactedText });
+   */
+  async moderate(
+    tx: Transaction<Database>,
+    electionId: number,
+    id: number,
+    change: { status: ViolationStatus; text?: string },
+  ) {
+    const repository = new ViolationsRepository(tx);
+    const before = await repository.findViolationForUpdate(electionId, id);
+    if (!before) return undefined;
+    await repository.moderateViolation(id, change);
+    return before;
   }
 
   list(election: Election, status?: ViolationStatus) {

@@ -1,3 +1,4 @@
+import type { AggregateTables } from './tables/aggregates.tables';
 import type { BallotTables } from './tables/ballots.tables';
 import type { ConsoleTables } from './tables/console.tables';
 import type { FoundationTables } from './tables/foundation.tables';
@@ -12,4 +13,4 @@ import type { ModerationTables } from './tables/moderation.tables';
  * tables in `tables/<aggregate>.tables.ts`; add the interface to this list.
  */
 export interface Database
-  extends FoundationTables, MessagingTables, BallotTables, ConsoleTables, ObserverTables, WebchatTables, TransparencyTables, ModerationTables {}
+  extends FoundationTables, MessagingTables, BallotTables, ConsoleTables, ObserverTables, WebchatTables, TransparencyTables, ModerationTables, AggregateTables {}

@@ -26,8 +26,24 @@ export const BREAKING: Array<{ rule: string; figures: Record<string, number> }> 
   // L1 >= L3: 1000 < 1010, turnout still 60%
   { rule: 'list-covers-issued', figures: { ...CONSISTENT, '2': 1410, '3': 1010 } },
   // L4 / L1 <= 0.7: 800 / 1000
-  { rule: 'turnout-at-most-70', figures: { ...CONSISTENT, '2': 1200, '3': 800, '4': 800, '6.nur-otan': 500 } },
+  {
+    rule: 'turnout-at-most-70',
+    figures: { ...CONSISTENT, '2': 1200, '3': 800, '4': 800, '6.nur-otan': 500 },
+  },
 ];
 
 /** The order the bot asks for figures: line by line, per-choice lines in ballot order; line 5 is optional. */
-export const FORM_ORDER = ['1', '2', '3', '4', '5', '6.ak-zhol', '6.nur-otan', '6.adal', '6.auyl', '6.peoples-party', '7', '8'];
+export const FORM_ORDER = [
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6.ak-zhol',
+  '6.nur-otan',
+  '6.adal',
+  '6.auyl',
+  '6.peoples-party',
+  '7',
+  '8',
+];

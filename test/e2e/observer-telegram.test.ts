@@ -43,16 +43,31 @@ describe('the observer bot through the Telegram webhook', () => {
   }
 
   async function observersBlock(area?: string) {
-    const response = await fetch(`${server.url}/api/v1/elections/${slug}/summary${area ? `?area=${area}` : ''}`);
+    const response = await fetch(
+      `${server.url}/api/v1/elections/${slug}/summary${area ? `?area=${area}` : ''}`,
+    );
     return ((await response.json()) as { observers: Record<string, unknown> | null }).observers;
   }
 
   const countRows = async (table: 'observers' | 'observer_protocols' | 'violations' | 'sos_alerts') =>
-    Number((await server.app.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await server.app.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses /start without a code, with a wrong code or with a revoked one, and stores nothing', async () => {
-    const stranger = new TelegramObserverDriver(server, updates, telegramUser(nextUser++, { languageCode: 'ru' }));
-    expect(await stranger.command('start')).toContain('Этот бот — для наблюдателей, приглашённых координатором');
+    const stranger = new TelegramObserverDriver(
+      server,
+      updates,
+      telegramUser(nextUser++, { languageCode: 'ru' }),
+    );
+    expect(await stranger.command('start')).toContain(
+      'Этот бот — для наблюдателей, приглашённых координатором',
+    );
     expect(await stranger.command('start', 'NOTACODE42')).toContain('недействителен или отозван');
     const revoked = await server.app.invites.create(slug, ['p4']);
     await server.app.invites.revoke(revoked.code);
@@ -69,7 +84,13 @@ describe('the observer bot through the Telegram webhook', () => {
     const verdict = await chat.submitProtocol({ pages: ['page-1', 'page-2'], figures: CONSISTENT });
     expect(verdict).toContain('✅ Protocol accepted.');
     const block = await observersBlock('p1');
-    expect(block).toMatchObject({ protocolsReceived: 1, accepted: 1, ballotsCast: 600, registeredVoters: 1000, turnout: 0.6 });
+    expect(block).toMatchObject({
+      protocolsReceived: 1,
+      accepted: 1,
+      ballotsCast: 600,
+      registeredVoters: 1000,
+      turnout: 0.6,
+    });
     expect(JSON.stringify(block)).not.toContain(String(chat.user.id));
   });
 
@@ -86,7 +107,9 @@ describe('the observer bot through the Telegram webhook', () => {
         const { chat } = await observer(['p5']);
         const verdict = await chat.submitProtocol({ pages: ['page-1', 'page-2'], figures });
         expect(verdict).toContain('❌ Protocol rejected.');
-        const failed = verdict.split('\n').filter((line) => line.startsWith('❌ ') && !line.includes('Protocol rejected'));
+        const failed = verdict
+          .split('\n')
+          .filter((line) => line.startsWith('❌ ') && !line.includes('Protocol rejected'));
         expect(failed).toHaveLength(1);
         expect(failed[0]).toContain(`❌ ${names[rule]}`);
       }),
@@ -100,10 +123,16 @@ describe('the observer bot through the Telegram webhook', () => {
 
   it('rejects a protocol with a page missing, then accepts it corrected and resubmitted', async () => {
     const { chat } = await observer(['p2']);
-    const verdict = await chat.submitProtocol({ pages: ['page-1'], figures: { ...CONSISTENT, '1': 2000, '2': 2000, '8': 1400, '7': 11 } });
+    const verdict = await chat.submitProtocol({
+      pages: ['page-1'],
+      figures: { ...CONSISTENT, '1': 2000, '2': 2000, '8': 1400, '7': 11 },
+    });
     expect(verdict).toContain('❌ Pages missing: 1 of 2 received.');
     expect(verdict).toContain('L4 = sum(L6) + L7');
-    expect(await observersBlock('p2')).toMatchObject({ rejected: 1, rejectedReasons: { pages_missing: 1, 'votes-balance': 1 } });
+    expect(await observersBlock('p2')).toMatchObject({
+      rejected: 1,
+      rejectedReasons: { pages_missing: 1, 'votes-balance': 1 },
+    });
 
     await chat.press('cor');
     await chat.press('rpg');
@@ -113,19 +142,33 @@ describe('the observer bot through the Telegram webhook', () => {
     expect(await chat.press('cl:7')).toContain('Currently: 11');
     expect(await chat.text('10')).toContain('the protocol will be accepted');
     expect(await chat.press('sub')).toContain('✅ Protocol accepted.');
-    expect(await observersBlock('p2')).toMatchObject({ protocolsReceived: 1, accepted: 1, rejected: 0, rejectedReasons: {} });
+    expect(await observersBlock('p2')).toMatchObject({
+      protocolsReceived: 1,
+      accepted: 1,
+      rejected: 0,
+      rejectedReasons: {},
+    });
   });
 
   it('shows coordinators a conflict when two observers disagree on a line, and counts neither version', async () => {
     const first = await observer(['p3']);
     const second = await observer(['p3']);
-    expect(await first.chat.submitProtocol({ pages: ['page-1', 'page-2'], figures: CONSISTENT })).toContain('accepted');
+    expect(await first.chat.submitProtocol({ pages: ['page-1', 'page-2'], figures: CONSISTENT })).toContain(
+      'accepted',
+    );
     const disagreeing = { ...CONSISTENT, '6.nur-otan': 290, '7': 20 };
-    expect(await second.chat.submitProtocol({ pages: ['page-1', 'page-2'], figures: disagreeing })).toContain('accepted');
+    expect(await second.chat.submitProtocol({ pages: ['page-1', 'page-2'], figures: disagreeing })).toContain(
+      'accepted',
+    );
     const election = await server.app.elections.require(slug);
-    const conflict = (await server.app.protocols.conflicts(election)).find((row) => row.precinctCode === 'p3');
+    const conflict = (await server.app.protocols.conflicts(election)).find(
+      (row) => row.precinctCode === 'p3',
+    );
     expect(conflict?.conflicts).toEqual([
-      { key: '6.nur-otan', values: [expect.objectContaining({ value: 300 }), expect.objectContaining({ value: 290 })] },
+      {
+        key: '6.nur-otan',
+        values: [expect.objectContaining({ value: 300 }), expect.objectContaining({ value: 290 })],
+      },
       { key: '7', values: [expect.objectContaining({ value: 10 }), expect.objectContaining({ value: 20 })] },
     ]);
     expect(await observersBlock('p3')).toMatchObject({ accepted: 2, precinctsCounted: 0, ballotsCast: null });
@@ -143,7 +186,11 @@ describe('the observer bot through the Telegram webhook', () => {
     const row = await server.app.database.db.selectFrom('violations').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ precinct_code: 'p2', category_id: 'ballot-stuffing', status: 'new' });
     expect(row.media_ids).toHaveLength(2);
-    const media = await server.app.database.db.selectFrom('media_items').select('purpose').where('id', 'in', row.media_ids).execute();
+    const media = await server.app.database.db
+      .selectFrom('media_items')
+      .select('purpose')
+      .where('id', 'in', row.media_ids)
+      .execute();
     expect(media.map((item) => item.purpose)).toEqual(['violation', 'violation']);
   });
 
@@ -153,15 +200,22 @@ describe('the observer bot through the Telegram webhook', () => {
     expect(chat.buttonData()).toContain('sos');
     expect(await chat.press('sos')).toContain('Үйлестірушілерге хабар берілді');
     await server.fake.waitFor(
-      () => server.fake.successfulCalls('sendMessage').some((call) => String(call.params.chat_id) === COORDINATORS_CHAT),
+      () =>
+        server.fake
+          .successfulCalls('sendMessage')
+          .some((call) => String(call.params.chat_id) === COORDINATORS_CHAT),
       30_000,
       'the SOS in the coordinators’ chat',
     );
-    const alert = server.fake.successfulCalls('sendMessage').find((call) => String(call.params.chat_id) === COORDINATORS_CHAT);
+    const alert = server.fake
+      .successfulCalls('sendMessage')
+      .find((call) => String(call.params.chat_id) === COORDINATORS_CHAT);
     expect(String(alert?.params.text)).toContain('🆘 SOS от наблюдателя');
     expect(String(alert?.params.text)).toContain('[p4]');
     const election = await server.app.elections.require(slug);
-    expect(await server.app.sos.openAlerts(election)).toEqual([expect.objectContaining({ precinctCode: 'p4', acknowledged: false })]);
+    expect(await server.app.sos.openAlerts(election)).toEqual([
+      expect.objectContaining({ precinctCode: 'p4', acknowledged: false }),
+    ]);
     await chat.press('sk:detention');
     expect((await server.app.sos.openAlerts(election))[0]?.kind).toBe('detention');
     expect(await chat.press('rs')).toContain('Хаттаманың 2 бетінің 1-бетін');

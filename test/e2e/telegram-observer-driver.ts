@@ -1,6 +1,10 @@
 import type { FakeTelegramApi } from '../support/fake-telegram-api';
 import type { TestServer } from '../support/start-test-server';
-import type { TelegramTestUser, TelegramUpdateFactory, TelegramUpdateJson } from '../support/telegram-updates';
+import type {
+  TelegramTestUser,
+  TelegramUpdateFactory,
+  TelegramUpdateJson,
+} from '../support/telegram-updates';
 import { FORM_ORDER } from './observer-protocols';
 
 /**
@@ -28,7 +32,11 @@ export class TelegramObserverDriver {
     const before = this.outputs().length;
     const response = await this.server.postUpdate(update, { bot: 'observer' });
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.body}`);
-    await this.fake.waitFor(() => this.outputs().length > before, 30_000, `a reply to observer ${this.user.id}`);
+    await this.fake.waitFor(
+      () => this.outputs().length > before,
+      30_000,
+      `a reply to observer ${this.user.id}`,
+    );
     return this.lastText();
   }
 
@@ -39,10 +47,11 @@ export class TelegramObserverDriver {
   /** The `callback_data` of the last message's buttons. */
   buttonData(): string[] {
     const markup = this.outputs().at(-1)?.params.reply_markup as
-      | { inline_keyboard: Array<Array<{ callback_data: string }>> }
-      | string
-      | undefined;
-    const parsed = typeof markup === 'string' ? (JSON.parse(markup) as { inline_keyboard: Array<Array<{ callback_data: string }>> }) : markup;
+      { inline_keyboard: Array<Array<{ callback_data: string }>> } | string | undefined;
+    const parsed =
+      typeof markup === 'string'
+        ? (JSON.parse(markup) as { inline_keyboard: Array<Array<{ callback_data: string }>> })
+        : markup;
     return parsed?.inline_keyboard.flat().map((button) => button.callback_data) ?? [];
   }
 
@@ -56,7 +65,8 @@ export class TelegramObserverDriver {
 
   /** Presses a button of the last message (it must be there, as for a real user). */
   async press(data: string) {
-    if (!this.buttonData().includes(data)) throw new Error(`no button "${data}" in ${JSON.stringify(this.buttonData())}`);
+    if (!this.buttonData().includes(data))
+      throw new Error(`no button "${data}" in ${JSON.stringify(this.buttonData())}`);
     return this.post(this.updates.callback(this.user, data));
   }
 
@@ -68,7 +78,11 @@ export class TelegramObserverDriver {
    * Submits a whole protocol from the menu: precinct, `pages` photos, every figure, then Submit.
    * Returns the verdict message.
    */
-  async submitProtocol(options: { precinctButton?: string; pages: string[]; figures: Record<string, number> }) {
+  async submitProtocol(options: {
+    precinctButton?: string;
+    pages: string[];
+    figures: Record<string, number>;
+  }) {
     await this.press('mp');
     if (options.precinctButton) await this.press(options.precinctButton);
     for (const page of options.pages) await this.photo(page);

@@ -39,7 +39,8 @@ describe('both bots on the WhatsApp Cloud API', () => {
       },
       worker: { outbox: { perChatIntervalMs: 20 } },
     });
-    slug = (await server.app.elections.loadFile((await writeOpenElection('wa-open')).electionFile)).election.slug;
+    slug = (await server.app.elections.loadFile((await writeOpenElection('wa-open')).electionFile)).election
+      .slug;
     const jpeg = await sharp({ create: { width: 1000, height: 1400, channels: 3, background: '#f4f1ea' } })
       .jpeg()
       .toBuffer();
@@ -55,13 +56,20 @@ describe('both bots on the WhatsApp Cloud API', () => {
   function chat(phone: string, bot: 'voter' | 'observer') {
     const user = whatsappUser(phone, bot === 'voter' ? WHATSAPP.voterPhoneId : WHATSAPP.observerPhoneId);
     let seen = 0;
-    const post = async (body: unknown, options: { expectOptions?: boolean } = {}): Promise<FakeWhatsAppSend[]> => {
+    const post = async (
+      body: unknown,
+      options: { expectOptions?: boolean } = {},
+    ): Promise<FakeWhatsAppSend[]> => {
       const response = await postWhatsApp(server.url, body, { appSecret: WHATSAPP.appSecret });
       if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.body}`);
-      await fake.waitFor(() => {
-        const fresh = fake.sentTo(phone).slice(seen);
-        return fresh.length > 0 && (options.expectOptions === false || optionIds(fresh.at(-1)).length > 0);
-      }, 30_000, `a reply to ${phone}`);
+      await fake.waitFor(
+        () => {
+          const fresh = fake.sentTo(phone).slice(seen);
+          return fresh.length > 0 && (options.expectOptions === false || optionIds(fresh.at(-1)).length > 0);
+        },
+        30_000,
+        `a reply to ${phone}`,
+      );
       await outboxDrained();
       const fresh = fake.sentTo(phone).slice(seen);
       seen += fresh.length;
@@ -87,13 +95,24 @@ describe('both bots on the WhatsApp Cloud API', () => {
   }
 
   const inboxRows = async () =>
-    Number((await server.app.database.db.selectFrom('inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await server.app.database.db
+          .selectFrom('inbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('answers the subscription check with hub.challenge only for the right verify token', async () => {
-    const ok = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${WHATSAPP.verifyToken}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${WHATSAPP.verifyToken}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`);
+    const wrong = await fetch(
+      `${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`,
+    );
     expect(wrong.status).toBe(403);
   });
 
@@ -109,10 +128,17 @@ describe('both bots on the WhatsApp Cloud API', () => {
     });
     expect(missing.status).toBe(401);
     // Signed correctly, but the body was altered afterwards.
-    const tampered = await postWhatsApp(server.url, { ...body, object: 'tampered' }, {
-      appSecret: WHATSAPP.appSecret,
-      signature: (await import('../../src/channels/whatsapp/whatsapp-signature')).whatsAppSignature(JSON.stringify(body), WHATSAPP.appSecret),
-    });
+    const tampered = await postWhatsApp(
+      server.url,
+      { ...body, object: 'tampered' },
+      {
+        appSecret: WHATSAPP.appSecret,
+        signature: (await import('../../src/channels/whatsapp/whatsapp-signature')).whatsAppSignature(
+          JSON.stringify(body),
+          WHATSAPP.appSecret,
+        ),
+      },
+    );
     expect(tampered.status).toBe(401);
     expect(await inboxRows()).toBe(before);
     expect(fake.sentTo('77019990000')).toEqual([]);
@@ -121,7 +147,7 @@ describe('both bots on the WhatsApp Cloud API', () => {
   it('takes a vote through the voter flow, with reply buttons, lists and the ballot photo by media id', async () => {
     const voter = chat('77010000001', 'voter');
     const [languages] = await voter.post(voter.user.text('/start'));
-    expect(languages?.payload.interactive.type).toBe('button');
+    expect(languages?.payload.interactive?.type).toBe('button');
     expect(optionIds(languages)).toEqual(['l:kk', 'l:ru', 'l:en']);
     await voter.post(voter.user.button('l:en'));
     await voter.post(voter.user.button('go'));
@@ -144,7 +170,7 @@ describe('both bots on the WhatsApp Cloud API', () => {
     const [menu] = await observer.post(observer.user.text(`/start ${invite.code}`));
     // WhatsApp reports no language: the bot starts in Kazakh, the default.
     expect(shownText(menu)).toContain('№ 102 учаске');
-    expect(menu?.payload.interactive.type).toBe('list');
+    expect(menu?.payload.interactive?.type).toBe('list');
     expect(optionIds(menu)).toEqual(['mp', 'mv', 'ms', 'ml', 'sos']);
     await observer.post(observer.user.listRow('ml'));
     const [english] = await observer.post(observer.user.button('l:en'));
@@ -154,7 +180,11 @@ describe('both bots on the WhatsApp Cloud API', () => {
     await observer.post(observer.user.image('wa-page-1'));
     await observer.post(observer.user.button('pgd'));
     for (const key of FORM_ORDER.slice(0, -1)) {
-      await observer.post(CONSISTENT[key] === undefined ? observer.user.button('skip') : observer.user.text(String(CONSISTENT[key])));
+      await observer.post(
+        CONSISTENT[key] === undefined
+          ? observer.user.button('skip')
+          : observer.user.text(String(CONSISTENT[key])),
+      );
     }
     const summary = await observer.post(observer.user.text(String(CONSISTENT['8'])));
     expect(optionIds(summary.at(-1))).toEqual(['sub', 'cor', 'sos']);
@@ -174,24 +204,28 @@ describe('both bots on the WhatsApp Cloud API', () => {
     const accepted = await observer.post(observer.user.button('sub'));
     expect(accepted.map(shownText).join('\n')).toContain('✅ Protocol accepted.');
     const response = await fetch(`${server.url}/api/v1/elections/${slug}/summary?area=p2`);
-    expect(((await response.json()) as { observers: unknown }).observers).toMatchObject({ accepted: 1, ballotsCast: 600 });
+    expect(((await response.json()) as { observers: unknown }).observers).toMatchObject({
+      accepted: 1,
+      ballotsCast: 600,
+    });
   });
 });
 
 function assertWithinWhatsAppLimits(send: FakeWhatsAppSend): void {
-  const interactive = send.payload.interactive;
+  const { interactive, text } = send.payload;
   if (!interactive) {
-    expect([...String(send.payload.text.body)].length).toBeLessThanOrEqual(4096);
+    expect([...(text?.body ?? '')].length).toBeLessThanOrEqual(4096);
     return;
   }
   if (interactive.type === 'button') {
-    expect(interactive.action.buttons.length).toBeLessThanOrEqual(3);
-    for (const b of interactive.action.buttons) expect([...b.reply.title].length).toBeLessThanOrEqual(20);
+    const buttons = interactive.action.buttons ?? [];
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    for (const b of buttons) expect([...b.reply.title].length).toBeLessThanOrEqual(20);
     expect([...interactive.body.text].length).toBeLessThanOrEqual(1024);
   } else {
-    const rows = interactive.action.sections.flatMap((section: { rows: unknown[] }) => section.rows);
+    const rows = (interactive.action.sections ?? []).flatMap((section) => section.rows);
     expect(rows.length).toBeLessThanOrEqual(10);
     for (const row of rows) expect([...row.title].length).toBeLessThanOrEqual(24);
-    expect([...interactive.action.button].length).toBeLessThanOrEqual(20);
+    expect([...(interactive.action.button ?? '')].length).toBeLessThanOrEqual(20);
   }
 }

@@ -20,9 +20,17 @@ const SENT_AT = new Date('2021-01-10T15:30:00Z');
 
 /** A consistent protocol of the demo form for a precinct of 1,000 voters (turnout 60%). */
 const CONSISTENT = {
-  '1': 1000, '2': 1000, '3': 600, '4': 600,
-  '6.ak-zhol': 100, '6.nur-otan': 300, '6.adal': 90, '6.auyl': 60, '6.peoples-party': 40,
-  '7': 10, '8': 400,
+  '1': 1000,
+  '2': 1000,
+  '3': 600,
+  '4': 600,
+  '6.ak-zhol': 100,
+  '6.nur-otan': 300,
+  '6.adal': 90,
+  '6.auyl': 60,
+  '6.peoples-party': 40,
+  '7': 10,
+  '8': 400,
 };
 
 describe.each(testDatabases())('observers, protocols and tallies on $name', ({ open }) => {
@@ -66,7 +74,15 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
   });
 
   function message(participant: string, content: InboundContent): InboundMessage {
-    return { channel: 'telegram', bot: 'observer', participant, sentAt: SENT_AT, receivedAt: SENT_AT, clientLocale: 'en', content };
+    return {
+      channel: 'telegram',
+      bot: 'observer',
+      participant,
+      sentAt: SENT_AT,
+      receivedAt: SENT_AT,
+      clientLocale: 'en',
+      content,
+    };
   }
 
   const handle1 = (inbound: InboundMessage) =>
@@ -75,7 +91,11 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
   async function bind(participant: string, precincts: string[], contact?: string): Promise<number> {
     const invite = await invites.create(election.slug, precincts, contact ? { contact } : {});
     await handle1(message(participant, { kind: 'command', command: 'start', args: invite.code }));
-    const row = await handle.db.selectFrom('observers').select('id').where('participant', '=', participant).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('observers')
+      .select('id')
+      .where('participant', '=', participant)
+      .executeTakeFirstOrThrow();
     return row.id;
   }
 
@@ -93,26 +113,44 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
   it('creates an invite with a deep link, stores only its digest, and refuses unknown precincts', async () => {
     const invite = await invites.create(election.slug, ['p1', 'p2']);
     expect(invite.telegramLink).toBe(`https://t.me/dauys_observer_bot?start=${invite.code}`);
-    const stored = await handle.db.selectFrom('observer_invites').selectAll().where('id', '=', invite.id).executeTakeFirstOrThrow();
+    const stored = await handle.db
+      .selectFrom('observer_invites')
+      .selectAll()
+      .where('id', '=', invite.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(invite.code);
     await expect(invites.create(election.slug, ['p1', 'nowhere'])).rejects.toMatchObject({
       code: 'DAUYS_ERR_VALIDATION',
       issues: [{ where: '--precinct nowhere', message: expect.stringContaining('no precinct') }],
     });
-    await expect(invites.create(election.slug, ['r1'])).rejects.toMatchObject({ code: 'DAUYS_ERR_VALIDATION' });
+    await expect(invites.create(election.slug, ['r1'])).rejects.toMatchObject({
+      code: 'DAUYS_ERR_VALIDATION',
+    });
   });
 
   it('binds an observer by invite, keeping the contact only encrypted; a second participant cannot reuse it', async () => {
     const invite = await invites.create(election.slug, ['p3'], { contact: 'Aigerim +77010000000' });
-    const replies = await handle1(message('alice', { kind: 'command', command: 'start', args: invite.code.toLowerCase() }));
+    const replies = await handle1(
+      message('alice', { kind: 'command', command: 'start', args: invite.code.toLowerCase() }),
+    );
     expect(JSON.stringify(replies)).toContain('observer.welcome');
-    const observer = await handle.db.selectFrom('observers').selectAll().where('participant', '=', 'alice').executeTakeFirstOrThrow();
+    const observer = await handle.db
+      .selectFrom('observers')
+      .selectAll()
+      .where('participant', '=', 'alice')
+      .executeTakeFirstOrThrow();
     expect(observer.contact_encrypted).not.toContain('Aigerim');
     expect(decryptField(SECRET, observer.contact_encrypted ?? '')).toBe('Aigerim +77010000000');
 
-    const stranger = await handle1(message('mallory', { kind: 'command', command: 'start', args: invite.code }));
+    const stranger = await handle1(
+      message('mallory', { kind: 'command', command: 'start', args: invite.code }),
+    );
     expect(JSON.stringify(stranger)).toContain('observer.invite_invalid');
-    const count = await handle.db.selectFrom('observers').select((eb) => eb.fn.countAll<number>().as('n')).where('participant', '=', 'mallory').executeTakeFirstOrThrow();
+    const count = await handle.db
+      .selectFrom('observers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('participant', '=', 'mallory')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -142,23 +180,45 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       turnout: 0.6,
       spoiledBallots: 10,
     });
-    expect(summary.observers?.choices.find((choice) => choice.id === 'nur-otan')).toMatchObject({ votes: 300, share: 300 / 590 });
+    expect(summary.observers?.choices.find((choice) => choice.id === 'nur-otan')).toMatchObject({
+      votes: 300,
+      share: 300 / 590,
+    });
     expect(JSON.stringify(summary.observers)).not.toMatch(/olga|participant/);
-    expect((await new SummaryService(handle.db, elections).summary(election.slug, 'r2')).observers).toBeNull();
+    expect(
+      (await new SummaryService(handle.db, elections).summary(election.slug, 'r2')).observers,
+    ).toBeNull();
   });
 
   it('counts rejections with their reasons, and a corrected resubmission replaces the rejected one', async () => {
     const observer = await bind('pavel', ['p2']);
-    const bad = await submit(observer, 'p2', { ...CONSISTENT, '8': 300, '4': 900, '3': 900, '2': 1200, '6.nur-otan': 600 }, 1);
+    const bad = await submit(
+      observer,
+      'p2',
+      { ...CONSISTENT, '8': 300, '4': 900, '3': 900, '2': 1200, '6.nur-otan': 600 },
+      1,
+    );
     expect(bad?.status).toBe('rejected');
     expect(bad?.reasons).toEqual(['pages_missing', 'turnout-at-most-70']);
     let block = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d1')).observers;
-    expect(block).toMatchObject({ protocolsReceived: 2, accepted: 1, rejected: 1, rejectedReasons: { pages_missing: 1, 'turnout-at-most-70': 1 } });
+    expect(block).toMatchObject({
+      protocolsReceived: 2,
+      accepted: 1,
+      rejected: 1,
+      rejectedReasons: { pages_missing: 1, 'turnout-at-most-70': 1 },
+    });
 
     const fixed = await submit(observer, 'p2', { ...CONSISTENT, '1': 2000, '2': 2000, '8': 1400 });
     expect(fixed?.status).toBe('accepted');
     block = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d1')).observers;
-    expect(block).toMatchObject({ protocolsReceived: 2, accepted: 2, rejected: 0, rejectedReasons: {}, registeredVoters: 3000, ballotsCast: 1200 });
+    expect(block).toMatchObject({
+      protocolsReceived: 2,
+      accepted: 2,
+      rejected: 0,
+      rejectedReasons: {},
+      registeredVoters: 3000,
+      ballotsCast: 1200,
+    });
   });
 
   it('keeps a line two observers disagree on as a conflict and takes the precinct out of the count until they agree', async () => {
@@ -171,9 +231,16 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     const disagreeing = await submit(second, 'p3', { ...CONSISTENT, '7': 20, '6.nur-otan': 290 });
     expect(disagreeing).toMatchObject({ status: 'accepted', precinctStatus: 'conflict' });
     const conflicts = await protocols.conflicts(election);
-    expect(conflicts.find((row) => row.precinctCode === 'p3')?.conflicts.map((conflict) => conflict.key)).toEqual(['6.nur-otan', '7']);
+    expect(
+      conflicts.find((row) => row.precinctCode === 'p3')?.conflicts.map((conflict) => conflict.key),
+    ).toEqual(['6.nur-otan', '7']);
     const during = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d2')).observers;
-    expect(during).toMatchObject({ protocolsReceived: 2, accepted: 2, precinctsCounted: 0, ballotsCast: null });
+    expect(during).toMatchObject({
+      protocolsReceived: 2,
+      accepted: 2,
+      precinctsCounted: 0,
+      ballotsCast: null,
+    });
 
     await submit(second, 'p3', CONSISTENT);
     const after = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d2')).observers;
@@ -197,13 +264,28 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     const summaries = new SummaryService(handle.db, elections);
     expect((await summaries.summary(election.slug)).violations).toBeNull();
     await violations.setStatus(id as number, 'published');
-    expect((await summaries.summary(election.slug)).violations).toEqual({ published: 1, byCategory: { 'ballot-stuffing': 1 } });
+    expect((await summaries.summary(election.slug)).violations).toEqual({
+      published: 1,
+      byCategory: { 'ballot-stuffing': 1 },
+    });
 
     await handle1(message('sara', { kind: 'command', command: 'sos', args: '' }));
-    const alert = await handle.db.selectFrom('sos_alerts').selectAll().where('observer_id', '=', observerId).executeTakeFirstOrThrow();
+    const alert = await handle.db
+      .selectFrom('sos_alerts')
+      .selectAll()
+      .where('observer_id', '=', observerId)
+      .executeTakeFirstOrThrow();
     expect(alert).toMatchObject({ precinct_code: 'p5', acknowledged: false });
-    expect(queued.at(-1)).toMatchObject({ participant: 'coordinators', bot: 'observer', message: { text: [{ key: 'observer.coordinators_sos' }] } });
-    const address = await handle.db.selectFrom('chat_addresses').selectAll().where('participant', '=', 'coordinators').executeTakeFirstOrThrow();
+    expect(queued.at(-1)).toMatchObject({
+      participant: 'coordinators',
+      bot: 'observer',
+      message: { text: [{ key: 'observer.coordinators_sos' }] },
+    });
+    const address = await handle.db
+      .selectFrom('chat_addresses')
+      .selectAll()
+      .where('participant', '=', 'coordinators')
+      .executeTakeFirstOrThrow();
     expect(decryptField(SECRET, address.address_encrypted)).toBe('-100777');
   });
 });

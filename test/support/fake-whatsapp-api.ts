@@ -2,11 +2,27 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { whatsAppSignature } from '../../src/channels/whatsapp/whatsapp-signature';
 
+/** A Cloud API `messages` request body, as far as the tests read it. */
+export interface SentPayload {
+  to: string;
+  type: string;
+  text?: { body: string };
+  interactive?: {
+    type: 'button' | 'list';
+    body: { text: string };
+    action: {
+      buttons?: Array<{ type: 'reply'; reply: { id: string; title: string } }>;
+      button?: string;
+      sections?: Array<{ rows: Array<{ id: string; title: string; description?: string }> }>;
+    };
+  };
+}
+
 /** A message the bots sent, as the Cloud API received it. */
 export interface FakeWhatsAppSend {
   phoneNumberId: string;
   to: string;
-  payload: Record<string, any>;
+  payload: SentPayload;
 }
 
 /**
@@ -32,17 +48,17 @@ export class FakeWhatsAppApi {
   ) {}
 
   static async start(token: string): Promise<FakeWhatsAppApi> {
-    let fake: FakeWhatsAppApi | undefined;
+    const holder: { fake?: FakeWhatsAppApi } = {};
     const server = http.createServer((request, response) => {
-      void fake?.handle(request, response).catch((error: unknown) => {
+      void holder.fake?.handle(request, response).catch((error: unknown) => {
         response.statusCode = 500;
         response.end(String(error));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeWhatsAppApi(server, `http://127.0.0.1:${port}`, token);
-    return fake;
+    holder.fake = new FakeWhatsAppApi(server, `http://127.0.0.1:${port}`, token);
+    return holder.fake;
   }
 
   addMedia(id: string, data: Buffer): void {
@@ -83,9 +99,13 @@ export class FakeWhatsAppApi {
     }
     const send = /^\/([^/]+)\/messages$/.exec(path);
     if (request.method === 'POST' && send?.[1]) {
-      const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, any>;
+      const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentPayload;
       this.sends.push({ phoneNumberId: send[1], to: String(payload.to), payload });
-      this.reply(response, 200, { messaging_product: 'whatsapp', contacts: [{ wa_id: payload.to }], messages: [{ id: `wamid.out-${this.nextId++}` }] });
+      this.reply(response, 200, {
+        messaging_product: 'whatsapp',
+        contacts: [{ wa_id: payload.to }],
+        messages: [{ id: `wamid.out-${this.nextId++}` }],
+      });
       for (const waiter of [...this.waiters]) waiter();
       return;
     }
@@ -102,7 +122,12 @@ export class FakeWhatsAppApi {
       const id = decodeURIComponent(lookup[1]);
       const data = this.media.get(id);
       if (!data) return this.reply(response, 404, { error: { code: 100, message: 'no such media' } });
-      return this.reply(response, 200, { id, url: `${this.url}/download/${encodeURIComponent(id)}`, mime_type: 'image/jpeg', file_size: data.length });
+      return this.reply(response, 200, {
+        id,
+        url: `${this.url}/download/${encodeURIComponent(id)}`,
+        mime_type: 'image/jpeg',
+        file_size: data.length,
+      });
     }
     this.reply(response, 404, { error: { code: 100, message: `unknown ${request.method} ${path}` } });
   }
@@ -135,7 +160,12 @@ export function whatsappUser(phone: string, phoneNumberId: string) {
               metadata: { display_phone_number: '15550000000', phone_number_id: phoneNumberId },
               contacts: [{ profile: { name: 'Test user' }, wa_id: phone }],
               messages: [
-                { from: phone, id: `wamid.in-${phone}-${++sequence}-${Date.now()}`, timestamp: String(Math.floor(Date.now() / 1000)), ...message },
+                {
+                  from: phone,
+                  id: `wamid.in-${phone}-${++sequence}-${Date.now()}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  ...message,
+                },
               ],
             },
           },
@@ -146,9 +176,12 @@ export function whatsappUser(phone: string, phoneNumberId: string) {
   return {
     phone,
     text: (body: string) => wrap({ type: 'text', text: { body } }),
-    button: (id: string) => wrap({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title: id } } }),
-    listRow: (id: string) => wrap({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title: id } } }),
-    image: (mediaId: string) => wrap({ type: 'image', image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'x' } }),
+    button: (id: string) =>
+      wrap({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title: id } } }),
+    listRow: (id: string) =>
+      wrap({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title: id } } }),
+    image: (mediaId: string) =>
+      wrap({ type: 'image', image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'x' } }),
   };
 }
 
@@ -161,7 +194,10 @@ export async function postWhatsApp(
   const raw = JSON.stringify(body);
   const response = await fetch(`${baseUrl}/webhooks/whatsapp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': options.signature ?? whatsAppSignature(raw, options.appSecret) },
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-signature-256': options.signature ?? whatsAppSignature(raw, options.appSecret),
+    },
     body: raw,
   });
   return { status: response.status, body: await response.text() };
@@ -171,8 +207,8 @@ export async function postWhatsApp(
 export function optionIds(send: FakeWhatsAppSend | undefined): string[] {
   const interactive = send?.payload.interactive;
   if (!interactive) return [];
-  if (interactive.type === 'button') return interactive.action.buttons.map((b: any) => b.reply.id);
-  return interactive.action.sections.flatMap((section: any) => section.rows.map((row: any) => row.id));
+  if (interactive.type === 'button') return (interactive.action.buttons ?? []).map((b) => b.reply.id);
+  return (interactive.action.sections ?? []).flatMap((section) => section.rows.map((row) => row.id));
 }
 
 /** The text a sent payload shows (a text body or an interactive body). */

@@ -13,7 +13,9 @@ import { WhatsAppSender } from './whatsapp.sender';
  */
 export function registerWhatsAppChannels(registry: ChannelRegistry, config: Config): void {
   for (const bot of createWhatsAppBots(config).values()) {
-    registry.addSender(new WhatsAppSender(bot, translateAll, { maxSendsPerSecond: config.WHATSAPP_MAX_SENDS_PER_SECOND }));
+    registry.addSender(
+      new WhatsAppSender(bot, translateAll, { maxSendsPerSecond: config.WHATSAPP_MAX_SENDS_PER_SECOND }),
+    );
     registry.addFetcher(new WhatsAppMediaFetcher(bot));
   }
 }

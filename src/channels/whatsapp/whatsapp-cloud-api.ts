@@ -28,7 +28,12 @@ export function createWhatsAppBots(config: {
     bots.set('voter', { name: 'voter', phoneNumberId: config.WHATSAPP_VOTER_PHONE_ID, token, apiRoot });
   }
   if (config.WHATSAPP_OBSERVER_PHONE_ID) {
-    bots.set('observer', { name: 'observer', phoneNumberId: config.WHATSAPP_OBSERVER_PHONE_ID, token, apiRoot });
+    bots.set('observer', {
+      name: 'observer',
+      phoneNumberId: config.WHATSAPP_OBSERVER_PHONE_ID,
+      token,
+      apiRoot,
+    });
   }
   return bots;
 }

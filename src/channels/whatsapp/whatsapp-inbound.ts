@@ -59,7 +59,8 @@ function contentOf(message: WhatsAppMessage): InboundContent {
       const body = message.text?.body ?? '';
       // WhatsApp has no commands; "/start CODE" typed (or prefilled by a wa.me link) is one.
       const command = /^\/([A-Za-z_]+)(?:\s+([\s\S]*))?$/.exec(body.trim());
-      if (command?.[1]) return { kind: 'command', command: command[1].toLowerCase(), args: (command[2] ?? '').trim() };
+      if (command?.[1])
+        return { kind: 'command', command: command[1].toLowerCase(), args: (command[2] ?? '').trim() };
       return { kind: 'text', text: body };
     }
     case 'interactive': {

@@ -22,7 +22,9 @@ export class WhatsAppMediaFetcher implements ChannelMediaFetcher {
     const meta = (await info.json()) as { url?: string; file_size?: number };
     if (!meta.url) throw new MediaFetchFailure('media lookup returned no url', { permanent: true });
     if (meta.file_size !== undefined && meta.file_size > maxBytes) {
-      throw new MediaFetchFailure(`file is ${meta.file_size} bytes, over the ${maxBytes}-byte limit`, { permanent: true });
+      throw new MediaFetchFailure(`file is ${meta.file_size} bytes, over the ${maxBytes}-byte limit`, {
+        permanent: true,
+      });
     }
     const download = await this.get(meta.url);
     if (!download.body) throw new MediaFetchFailure('media download had no body', { permanent: false });
@@ -30,7 +32,8 @@ export class WhatsAppMediaFetcher implements ChannelMediaFetcher {
     let size = 0;
     for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw new MediaFetchFailure(`file is over the ${maxBytes}-byte limit`, { permanent: true });
+      if (size > maxBytes)
+        throw new MediaFetchFailure(`file is over the ${maxBytes}-byte limit`, { permanent: true });
       chunks.push(Buffer.from(chunk));
     }
     return Buffer.concat(chunks);
@@ -48,6 +51,8 @@ export class WhatsAppMediaFetcher implements ChannelMediaFetcher {
     }
     if (response.ok) return response;
     // 404: the media id expired (WhatsApp keeps media 30 days) — no retry will bring it back.
-    throw new MediaFetchFailure(`media request answered ${response.status}`, { permanent: response.status < 500 });
+    throw new MediaFetchFailure(`media request answered ${response.status}`, {
+      permanent: response.status < 500,
+    });
   }
 }

@@ -22,11 +22,18 @@ export type WhatsAppPayload =
   | {
       type: 'interactive';
       interactive:
-        | { type: 'button'; body: { text: string }; action: { buttons: Array<{ type: 'reply'; reply: { id: string; title: string } }> } }
+        | {
+            type: 'button';
+            body: { text: string };
+            action: { buttons: Array<{ type: 'reply'; reply: { id: string; title: string } }> };
+          }
         | {
             type: 'list';
             body: { text: string };
-            action: { button: string; sections: Array<{ rows: Array<{ id: string; title: string; description?: string }> }> };
+            action: {
+              button: string;
+              sections: Array<{ rows: Array<{ id: string; title: string; description?: string }> }>;
+            };
           };
     };
 
@@ -79,15 +86,22 @@ export function renderForWhatsApp(
     id: button.data.slice(0, WHATSAPP_LIMITS.id),
     title: render(locale, [button.label]),
   }));
-  if (buttons.length === 0) return textBodies(text, WHATSAPP_LIMITS.textBody).map((body) => ({ type: 'text', text: { body } }));
+  if (buttons.length === 0)
+    return textBodies(text, WHATSAPP_LIMITS.textBody).map((body) => ({ type: 'text', text: { body } }));
 
   const asButtons =
-    buttons.length <= WHATSAPP_LIMITS.replyButtons && buttons.every((b) => [...b.title].length <= WHATSAPP_LIMITS.buttonTitle);
+    buttons.length <= WHATSAPP_LIMITS.replyButtons &&
+    buttons.every((b) => [...b.title].length <= WHATSAPP_LIMITS.buttonTitle);
   const bodyLimit = asButtons ? WHATSAPP_LIMITS.buttonBody : WHATSAPP_LIMITS.textBody;
   const payloads: WhatsAppPayload[] = [];
   let body = text;
   if ([...text].length > bodyLimit) {
-    payloads.push(...textBodies(text, WHATSAPP_LIMITS.textBody).map((part) => ({ type: 'text' as const, text: { body: part } })));
+    payloads.push(
+      ...textBodies(text, WHATSAPP_LIMITS.textBody).map((part) => ({
+        type: 'text' as const,
+        text: { body: part },
+      })),
+    );
     body = '⬇️';
   }
   if (asButtons) {
@@ -103,7 +117,12 @@ export function renderForWhatsApp(
   }
   const pages = chunks(buttons, WHATSAPP_LIMITS.listRows);
   pages.forEach((rows, index) => {
-    const pageBody = index === 0 ? body : render(locale, [{ key: 'observer.whatsapp_more_options', params: { page: index + 1, pages: pages.length } }]);
+    const pageBody =
+      index === 0
+        ? body
+        : render(locale, [
+            { key: 'observer.whatsapp_more_options', params: { page: index + 1, pages: pages.length } },
+          ]);
     payloads.push({
       type: 'interactive',
       interactive: {
@@ -117,7 +136,9 @@ export function renderForWhatsApp(
                 id,
                 title: fit(title, WHATSAPP_LIMITS.rowTitle),
                 // The full label when the title had to be cut (long precinct or line names).
-                ...([...title].length > WHATSAPP_LIMITS.rowTitle ? { description: fit(title, WHATSAPP_LIMITS.rowDescription) } : {}),
+                ...([...title].length > WHATSAPP_LIMITS.rowTitle
+                  ? { description: fit(title, WHATSAPP_LIMITS.rowDescription) }
+                  : {}),
               })),
             },
           ],

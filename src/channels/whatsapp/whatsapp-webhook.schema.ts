@@ -33,7 +33,10 @@ export const whatsappMessageSchema = z.looseObject({
 
 const changeValueSchema = z.looseObject({
   messaging_product: z.string().optional(),
-  metadata: z.looseObject({ phone_number_id: z.string().min(1), display_phone_number: z.string().optional() }),
+  metadata: z.looseObject({
+    phone_number_id: z.string().min(1),
+    display_phone_number: z.string().optional(),
+  }),
   messages: z.array(whatsappMessageSchema).optional(),
   // Delivery statuses: acknowledged, not stored.
   statuses: z.array(z.looseObject({})).optional(),

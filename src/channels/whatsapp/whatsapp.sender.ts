@@ -62,7 +62,12 @@ export class WhatsAppSender implements ChannelSender {
       response = await fetch(`${this.whatsapp.apiRoot}/${this.whatsapp.phoneNumberId}/messages`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.whatsapp.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: address, ...payload }),
+        body: JSON.stringify({
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: address,
+          ...payload,
+        }),
         signal: AbortSignal.timeout(30_000),
       });
     } catch {
@@ -74,7 +79,9 @@ export class WhatsAppSender implements ChannelSender {
     const code = body.error?.code;
     if (response.status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) {
       const retryAfter = Number(response.headers.get('retry-after'));
-      return { retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : DEFAULT_RETRY_MS };
+      return {
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : DEFAULT_RETRY_MS,
+      };
     }
     const description = `messages: ${response.status}${code !== undefined ? ` (code ${code})` : ''}`;
     throw new SendFailure(description, { permanent: response.status < 500, status: response.status });

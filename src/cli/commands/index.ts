@@ -6,6 +6,8 @@ import { registerElectionCommand } from './election.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start.command';
+import { registerExportCommand } from './export.command';
+import { registerPurgeCommand } from './purge.command';
 import { registerVerifyCommand } from './verify.command';
 import { registerUserCommand } from './user.command';
 import { registerInviteCommand } from './invite.command';
@@ -21,6 +23,8 @@ export const commandRegistrations: RegisterCommand[] = [
   registerBackupCommands,
   registerAnalyzeCommand,
   registerVerifyCommand,
+  registerExportCommand,
+  registerPurgeCommand,
   registerUserCommand,
   registerAuditCommand,
   registerInviteCommand,

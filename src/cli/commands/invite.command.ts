@@ -22,7 +22,9 @@ export function registerInviteCommand(program: Command): void {
           const created = await app.invites.create(options.election, options.precinct, {
             ...(options.contact ? { contact: options.contact } : {}),
           });
-          process.stdout.write(`invite #${created.id} for ${created.precinctCodes.join(', ')} in ${created.electionSlug}\n`);
+          process.stdout.write(
+            `invite #${created.id} for ${created.precinctCodes.join(', ')} in ${created.electionSlug}\n`,
+          );
           process.stdout.write(`code: ${created.code}\n`);
           process.stdout.write(
             created.telegramLink

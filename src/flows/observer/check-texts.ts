@@ -55,7 +55,11 @@ export function checkText(check: CheckResult, locale: Locale): MessageText {
   if (check.outcome === 'not_evaluated') {
     return {
       key: 'observer.check_not_evaluated',
-      params: { name: params.name, expression: check.expression, why: check.missing?.join(', ') ?? check.note ?? '' },
+      params: {
+        name: params.name,
+        expression: check.expression,
+        why: check.missing?.join(', ') ?? check.note ?? '',
+      },
     };
   }
   if (check.passed) return { key: 'observer.check_passed', params };

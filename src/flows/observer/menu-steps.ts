@@ -10,10 +10,11 @@ const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Ру
 export function renderMenu(state: ObserverState, texts: MessageText[] = []): ObserverStep {
   const { protocol: _p, violation: _v, resumeStage: _r, ...rest } = state;
   // Leaving for the menu keeps the protocol draft (a rejected one may be corrected later).
-  return say({ ...rest, ...(state.protocol ? { protocol: state.protocol } : {}), stage: 'menu' }, [
-    ...texts,
-    { key: 'observer.menu' },
-  ], menuKeyboard());
+  return say(
+    { ...rest, ...(state.protocol ? { protocol: state.protocol } : {}), stage: 'menu' },
+    [...texts, { key: 'observer.menu' }],
+    menuKeyboard(),
+  );
 }
 
 export function renderLanguageChoice(state: ObserverState): ObserverStep {
@@ -24,10 +25,17 @@ export function renderLanguageChoice(state: ObserverState): ObserverStep {
   );
 }
 
-export function renderMyPrecincts(state: ObserverState, precincts: ObserverPrecinct[], locale: Locale): ObserverStep {
+export function renderMyPrecincts(
+  state: ObserverState,
+  precincts: ObserverPrecinct[],
+  locale: Locale,
+): ObserverStep {
   return say(
     state,
-    [{ key: 'observer.my_precincts', params: { count: precincts.length } }, ...precincts.map((p) => precinctText(p, locale))],
+    [
+      { key: 'observer.my_precincts', params: { count: precincts.length } },
+      ...precincts.map((p) => precinctText(p, locale)),
+    ],
     withSos([[button('observer.back_to_menu', { kind: 'menu' })]]),
   );
 }

@@ -90,7 +90,9 @@ export function decodeObserverButton(data: string): ObserverButton | undefined {
   const count = /^\d{1,4}$/.test(arg) ? Number(arg) : undefined;
   switch (head) {
     case 'sk':
-      return (SOS_KINDS as readonly string[]).includes(arg) ? { kind: 'sos_kind', sosKind: arg as SosKind } : undefined;
+      return (SOS_KINDS as readonly string[]).includes(arg)
+        ? { kind: 'sos_kind', sosKind: arg as SosKind }
+        : undefined;
     case 'l':
       return isLocale(arg) ? { kind: 'language', locale: arg } : undefined;
     case 'p':

@@ -47,7 +47,11 @@ const SOS_TEXT = /^\s*(sos|сос)\s*!*\s*$/i;
  * const step = observerFlow(undefined, startWithCode, { invite: { status: 'valid', … } });
  * step.effects; // [{ kind: 'redeem_invite', inviteId: 7 }]
  */
-export const observerFlow: Flow<ObserverState, ObserverContext, ObserverEffect> = (saved, message, context) => {
+export const observerFlow: Flow<ObserverState, ObserverContext, ObserverEffect> = (
+  saved,
+  message,
+  context,
+) => {
   const state = saved ?? initialObserverState();
   const locale = state.locale ?? message.clientLocale ?? DEFAULT_LOCALE;
   const content = message.content;
@@ -55,7 +59,9 @@ export const observerFlow: Flow<ObserverState, ObserverContext, ObserverEffect> 
   const step = route(state, message, pressed, context, locale);
   // A pressed Telegram button shows a spinner until it is answered.
   const answer: OutboundMessage[] =
-    content.kind === 'button' && content.callbackId ? [{ kind: 'answer_button', callbackId: content.callbackId }] : [];
+    content.kind === 'button' && content.callbackId
+      ? [{ kind: 'answer_button', callbackId: content.callbackId }]
+      : [];
   return { ...step, replies: [...answer, ...step.replies] };
 };
 
@@ -78,7 +84,8 @@ function route(
   }
   if (content.kind === 'text' && SOS_TEXT.test(content.text)) return raiseSos(state, message, scope);
   if (content.kind === 'command') return command(state, content.command, scope);
-  if (content.kind === 'button' && !pressed) return prefix(renderStage(state, scope), [{ key: 'observer.stale_button' }]);
+  if (content.kind === 'button' && !pressed)
+    return prefix(renderStage(state, scope), [{ key: 'observer.stale_button' }]);
 
   switch (pressed?.kind) {
     case 'menu':
@@ -94,7 +101,9 @@ function route(
     case 'language': {
       const next: ObserverState = { ...state, locale: pressed.locale, stage: state.resumeStage ?? 'menu' };
       delete next.resumeStage;
-      return prefix(renderStage(next, { ...scope, locale: pressed.locale }), [{ key: 'observer.language_set' }]);
+      return prefix(renderStage(next, { ...scope, locale: pressed.locale }), [
+        { key: 'observer.language_set' },
+      ]);
     }
     case 'sos_kind':
       return say(
@@ -117,7 +126,9 @@ function route(
 
 /** The stage to come back to after a detour (language, SOS): never the detour itself. */
 function resumable(state: ObserverState) {
-  return state.stage === 'choose_language' || state.stage === 'sos_raised' ? (state.resumeStage ?? 'menu') : state.stage;
+  return state.stage === 'choose_language' || state.stage === 'sos_raised'
+    ? (state.resumeStage ?? 'menu')
+    : state.stage;
 }
 
 function command(state: ObserverState, name: string, scope: ProtocolScope): ObserverStep {
@@ -137,7 +148,12 @@ function command(state: ObserverState, name: string, scope: ProtocolScope): Obse
   }
 }
 
-function redeemInvite(state: ObserverState, _code: string, context: ObserverContext, locale: Locale): ObserverStep {
+function redeemInvite(
+  state: ObserverState,
+  _code: string,
+  context: ObserverContext,
+  locale: Locale,
+): ObserverStep {
   const invite = context.invite;
   const bound = context.precincts !== undefined;
   if (invite?.status !== 'valid') {
@@ -160,7 +176,9 @@ function redeemInvite(state: ObserverState, _code: string, context: ObserverCont
 }
 
 function raiseSos(state: ObserverState, message: InboundMessage, scope: ProtocolScope): ObserverStep {
-  const draftPrecinct = state.stage.startsWith('protocol') ? state.protocol?.precinctCode : state.violation?.precinctCode;
+  const draftPrecinct = state.stage.startsWith('protocol')
+    ? state.protocol?.precinctCode
+    : state.violation?.precinctCode;
   const precinctCode = draftPrecinct ?? (scope.precincts.length === 1 ? scope.precincts[0]?.code : undefined);
   const next: ObserverState = { ...state, stage: 'sos_raised', resumeStage: resumable(state) };
   return say(next, [{ key: 'observer.sos_sent' }, { key: 'observer.sos_what' }], sosKeyboard(), [

@@ -4,7 +4,11 @@ import { encodeObserverButton, type ObserverButton } from './observer-buttons';
 import type { ObserverPrecinct } from './observer-state';
 
 /** A button whose label is a catalog key. */
-export function button(key: string, data: ObserverButton, params?: Record<string, string | number>): OutboundButton {
+export function button(
+  key: string,
+  data: ObserverButton,
+  params?: Record<string, string | number>,
+): OutboundButton {
   return { label: params ? { key, params } : { key }, data: encodeObserverButton(data) };
 }
 

@@ -24,6 +24,7 @@ export function say(
 /** Prepends texts (an acknowledgement, an error) to the first reply of a step. */
 export function prefix(step: ObserverStep, texts: MessageText[]): ObserverStep {
   const [first, ...rest] = step.replies;
-  if (!first || first.kind !== 'send') return { ...step, replies: [{ kind: 'send', text: texts }, ...step.replies] };
+  if (!first || first.kind !== 'send')
+    return { ...step, replies: [{ kind: 'send', text: texts }, ...step.replies] };
   return { ...step, replies: [{ ...first, text: [...texts, ...first.text] }, ...rest] };
 }

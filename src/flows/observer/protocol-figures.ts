@@ -33,7 +33,8 @@ export function slotsOfLine(election: ElectionDefinition, lineNumber: number): F
   return figureSlots(election).filter((slot) => slot.line.number === lineNumber);
 }
 
-export type FigureParse = { ok: true; value: number } | { ok: false; problem: 'not_whole_number' | 'out_of_range' };
+export type FigureParse =
+  { ok: true; value: number } | { ok: false; problem: 'not_whole_number' | 'out_of_range' };
 
 /**
  * Reads a typed figure: digits, optionally grouped by spaces (`1 250`), nothing else — a

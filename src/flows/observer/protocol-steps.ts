@@ -4,7 +4,14 @@ import type { Locale } from '../../domain/locale';
 import type { InboundMessage, MessageText, OutboundButton } from '../messages';
 import { allCheckTexts, reasonTexts } from './check-texts';
 import type { ObserverButton } from './observer-buttons';
-import { button, literalButton, pagedList, precinctButtonLabel, precinctText, withSos } from './observer-keyboards';
+import {
+  button,
+  literalButton,
+  pagedList,
+  precinctButtonLabel,
+  precinctText,
+  withSos,
+} from './observer-keyboards';
 import type { ObserverContext, ObserverPrecinct, ObserverState, ProtocolDraft } from './observer-state';
 import { say, prefix, type ObserverStep } from './observer-step';
 import { figureSlots, parseFigure, slotsOfLine, toProtocolFigures, MAX_FIGURE } from './protocol-figures';
@@ -19,7 +26,12 @@ export interface ProtocolScope {
 
 export function scopeOf(context: ObserverContext, locale: Locale): ProtocolScope | undefined {
   if (!context.election || !context.precincts) return undefined;
-  return { election: context.election, precincts: context.precincts, locale, pageSize: context.pageSize ?? 8 };
+  return {
+    election: context.election,
+    precincts: context.precincts,
+    locale,
+    pageSize: context.pageSize ?? 8,
+  };
 }
 
 export function precinctOf(scope: ProtocolScope, code: string | undefined): ObserverPrecinct | undefined {
@@ -63,7 +75,9 @@ export function renderFigurePrompt(state: ObserverState & { protocol: ProtocolDr
   const current = state.protocol.figures[slot.key];
   if (current !== undefined) text.push({ key: 'observer.current_value', params: { value: current } });
   text.push({ key: 'observer.type_figure' });
-  const rows: OutboundButton[][] = slot.line.required ? [] : [[button('observer.skip_line', { kind: 'skip_line' })]];
+  const rows: OutboundButton[][] = slot.line.required
+    ? []
+    : [[button('observer.skip_line', { kind: 'skip_line' })]];
   return say(state, text, withSos(rows));
 }
 
@@ -71,11 +85,15 @@ export function renderFigurePrompt(state: ObserverState & { protocol: ProtocolDr
 export function renderSummary(state: ObserverState & { protocol: ProtocolDraft }, scope: ProtocolScope) {
   const { election, locale } = scope;
   const draft = state.protocol;
-  const report = checkProtocol(election, toProtocolFigures(draft.figures), { pagesReceived: draft.pages.length });
+  const report = checkProtocol(election, toProtocolFigures(draft.figures), {
+    pagesReceived: draft.pages.length,
+  });
   const figureLines = figureSlots(election).map((slot) => {
     const value = draft.figures[slot.key];
     const choice = election.choices.find((candidate) => candidate.id === slot.choiceId);
-    const label = choice ? `${slot.line.number}. ${choice.names[locale]}` : `${slot.line.number}. ${slot.line.labels[locale]}`;
+    const label = choice
+      ? `${slot.line.number}. ${choice.names[locale]}`
+      : `${slot.line.number}. ${slot.line.labels[locale]}`;
     return `${label}: ${value === undefined ? '—' : value}`;
   });
   const precinct = precinctOf(scope, draft.precinctCode);
@@ -84,7 +102,10 @@ export function renderSummary(state: ObserverState & { protocol: ProtocolDraft }
     [
       { key: 'observer.summary_title' },
       ...(precinct ? [precinctText(precinct, locale)] : []),
-      { key: 'observer.summary_pages', params: { received: draft.pages.length, required: election.protocol.pages } },
+      {
+        key: 'observer.summary_pages',
+        params: { received: draft.pages.length, required: election.protocol.pages },
+      },
       { literal: figureLines.join('\n') },
       { key: 'observer.summary_checks' },
       ...allCheckTexts(report, locale),
@@ -99,7 +120,10 @@ export function renderSummary(state: ObserverState & { protocol: ProtocolDraft }
 
 export function renderCorrectMenu(state: ObserverState, scope: ProtocolScope): ObserverStep {
   const rows = scope.election.protocol.lines.map((line) => [
-    literalButton(`${line.number}. ${line.labels[scope.locale]}`.slice(0, 60), { kind: 'correct_line', line: line.number }),
+    literalButton(`${line.number}. ${line.labels[scope.locale]}`.slice(0, 60), {
+      kind: 'correct_line',
+      line: line.number,
+    }),
   ]);
   rows.push([button('observer.redo_pages', { kind: 'redo_pages' })]);
   rows.push([button('observer.back_to_summary', { kind: 'summary' })]);
@@ -128,7 +152,8 @@ export function startProtocol(state: ObserverState, scope: ProtocolScope): Obser
 
 /** After the pages: the figures still to type, or straight to the summary when none are left. */
 function afterPages(state: ObserverState & { protocol: ProtocolDraft }, scope: ProtocolScope): ObserverStep {
-  if (state.protocol.queue.length > 0) return renderFigurePrompt({ ...state, stage: 'protocol_figure' }, scope);
+  if (state.protocol.queue.length > 0)
+    return renderFigurePrompt({ ...state, stage: 'protocol_figure' }, scope);
   return renderSummary(state, scope);
 }
 
@@ -160,7 +185,10 @@ export function protocolStep(
 
   switch (state.stage) {
     case 'protocol_pages': {
-      if (content.kind === 'photo' || (content.kind === 'document' && content.media.mimeType?.startsWith('image/'))) {
+      if (
+        content.kind === 'photo' ||
+        (content.kind === 'document' && content.media.mimeType?.startsWith('image/'))
+      ) {
         const pages = [...draft.pages, content.media];
         const next = { ...state, protocol: { ...draft, pages } };
         if (pages.length >= scope.election.protocol.pages) {
@@ -179,7 +207,12 @@ export function protocolStep(
         const { [slot.key]: _dropped, ...figures } = draft.figures;
         const next = {
           ...state,
-          protocol: { ...draft, figures, skipped: [...new Set([...draft.skipped, slot.key])], queue: draft.queue.slice(1) },
+          protocol: {
+            ...draft,
+            figures,
+            skipped: [...new Set([...draft.skipped, slot.key])],
+            queue: draft.queue.slice(1),
+          },
         };
         return afterPages(next, scope);
       }
@@ -213,11 +246,18 @@ export function protocolStep(
       if (pressed?.kind === 'correct_line') {
         const slots = slotsOfLine(scope.election, pressed.line);
         if (slots.length === 0) return renderCorrectMenu(state, scope);
-        const next = { ...state, stage: 'protocol_figure' as const, protocol: { ...draft, queue: slots.map((s) => s.key) } };
+        const next = {
+          ...state,
+          stage: 'protocol_figure' as const,
+          protocol: { ...draft, queue: slots.map((s) => s.key) },
+        };
         return renderFigurePrompt(next, scope);
       }
       if (pressed?.kind === 'redo_pages') {
-        return renderPagesPrompt({ ...state, stage: 'protocol_pages', protocol: { ...draft, pages: [], queue: [] } }, scope);
+        return renderPagesPrompt(
+          { ...state, stage: 'protocol_pages', protocol: { ...draft, pages: [], queue: [] } },
+          scope,
+        );
       }
       if (pressed?.kind === 'summary') return renderSummary(state, scope);
       return undefined;
@@ -242,7 +282,9 @@ function submit(
 ): ObserverStep {
   const { election, locale } = scope;
   const draft = state.protocol;
-  const report = checkProtocol(election, toProtocolFigures(draft.figures), { pagesReceived: draft.pages.length });
+  const report = checkProtocol(election, toProtocolFigures(draft.figures), {
+    pagesReceived: draft.pages.length,
+  });
   const precinct = precinctOf(scope, draft.precinctCode);
   const where = precinct ? precinctText(precinct, locale) : { literal: draft.precinctCode };
   const text: MessageText[] = [{ key: `observer.result_${report.status}` }, where];
@@ -253,7 +295,10 @@ function submit(
   const rows: OutboundButton[][] =
     report.status === 'accepted'
       ? [[button('observer.back_to_menu', { kind: 'menu' })]]
-      : [[button('observer.correct_and_resubmit', { kind: 'correct' })], [button('observer.back_to_menu', { kind: 'menu' })]];
+      : [
+          [button('observer.correct_and_resubmit', { kind: 'correct' })],
+          [button('observer.back_to_menu', { kind: 'menu' })],
+        ];
   return say({ ...state, stage: 'protocol_result' }, text, withSos(rows), [
     {
       kind: 'submit_protocol',

@@ -12,13 +12,21 @@ export const MAX_VIOLATION_TEXT = 4000;
 export function renderViolationPrecinct(state: ObserverState, scope: ProtocolScope, page = 0): ObserverStep {
   const labels = scope.precincts.map((precinct) => precinctButtonLabel(precinct, scope.locale));
   const list = pagedList(labels, page, scope.pageSize, (index) => ({ kind: 'precinct', index }));
-  return say({ ...state, stage: 'violation_precinct' }, [{ key: 'observer.violation_precinct' }], withSos(list.rows));
+  return say(
+    { ...state, stage: 'violation_precinct' },
+    [{ key: 'observer.violation_precinct' }],
+    withSos(list.rows),
+  );
 }
 
 export function renderViolationCategory(state: ObserverState, scope: ProtocolScope, page = 0): ObserverStep {
   const labels = scope.election.violationCategories.map((category) => category.names[scope.locale]);
   const list = pagedList(labels, page, scope.pageSize, (index) => ({ kind: 'category', index }));
-  return say({ ...state, stage: 'violation_category' }, [{ key: 'observer.violation_category' }], withSos(list.rows));
+  return say(
+    { ...state, stage: 'violation_category' },
+    [{ key: 'observer.violation_category' }],
+    withSos(list.rows),
+  );
 }
 
 export function renderViolationText(state: ObserverState): ObserverStep {
@@ -70,11 +78,15 @@ export function violationStep(
       if (pressed?.kind === 'page') return renderViolationPrecinct(state, scope, pressed.page);
       const precinct = pressed?.kind === 'precinct' ? scope.precincts[pressed.index] : undefined;
       if (!precinct) return undefined;
-      return renderViolationCategory({ ...state, violation: { ...draft, precinctCode: precinct.code } }, scope);
+      return renderViolationCategory(
+        { ...state, violation: { ...draft, precinctCode: precinct.code } },
+        scope,
+      );
     }
     case 'violation_category': {
       if (pressed?.kind === 'page') return renderViolationCategory(state, scope, pressed.page);
-      const category = pressed?.kind === 'category' ? scope.election.violationCategories[pressed.index] : undefined;
+      const category =
+        pressed?.kind === 'category' ? scope.election.violationCategories[pressed.index] : undefined;
       if (!category) return undefined;
       return renderViolationText({ ...state, violation: { ...draft, categoryId: category.id } });
     }
@@ -96,7 +108,8 @@ export function violationStep(
     }
     case 'violation_media': {
       const media = mediaOf(message);
-      if (media) return renderViolationMedia({ ...state, violation: { ...draft, media: [...draft.media, media] } });
+      if (media)
+        return renderViolationMedia({ ...state, violation: { ...draft, media: [...draft.media, media] } });
       if (content.kind === 'text' && content.text.trim() !== '') {
         // More words after the first message: appended, not lost.
         const text = `${draft.text ?? ''}\n${content.text.trim()}`.slice(0, MAX_VIOLATION_TEXT);
@@ -104,7 +117,9 @@ export function violationStep(
       }
       if (pressed?.kind === 'media_done' && draft.precinctCode && draft.categoryId) {
         const { violation: _sent, ...rest } = state;
-        const menu = renderMenu(rest, [{ key: 'observer.violation_received', params: { count: draft.media.length } }]);
+        const menu = renderMenu(rest, [
+          { key: 'observer.violation_received', params: { count: draft.media.length } },
+        ]);
         const report: ObserverEffect = {
           kind: 'report_violation',
           precinctCode: draft.precinctCode,

@@ -28,7 +28,9 @@ export const whatsappWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
   const counted = (outcome: string) => app.metrics.webhookUpdates.inc({ channel: 'whatsapp', outcome });
 
   server.removeContentTypeParser('application/json');
-  server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
 
   server.get('/webhooks/whatsapp', async (request, reply) => {
     if (!verifyToken) throw new DauysError('DAUYS_ERR_NOT_FOUND', 'whatsapp is not configured');
@@ -36,9 +38,14 @@ export const whatsappWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
     const given = query.success ? query.data['hub.verify_token'] : undefined;
     const matches =
       given !== undefined &&
-      crypto.timingSafeEqual(crypto.createHash('sha256').update(given).digest(), crypto.createHash('sha256').update(verifyToken).digest());
+      crypto.timingSafeEqual(
+        crypto.createHash('sha256').update(given).digest(),
+        crypto.createHash('sha256').update(verifyToken).digest(),
+      );
     if (!query.success || query.data['hub.mode'] !== 'subscribe' || !matches) {
-      return reply.status(403).send({ error: 'DAUYS_ERR_FORBIDDEN', message: 'wrong hub.mode or hub.verify_token' });
+      return reply
+        .status(403)
+        .send({ error: 'DAUYS_ERR_FORBIDDEN', message: 'wrong hub.mode or hub.verify_token' });
     }
     return reply.type('text/plain').send(query.data['hub.challenge'] ?? '');
   });
@@ -48,7 +55,9 @@ export const whatsappWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     if (!isValidWhatsAppSignature(raw, request.headers['x-hub-signature-256'], appSecret)) {
       counted('unauthorized');
-      return reply.status(401).send({ error: 'DAUYS_ERR_UNAUTHORIZED', message: 'missing or wrong X-Hub-Signature-256' });
+      return reply
+        .status(401)
+        .send({ error: 'DAUYS_ERR_UNAUTHORIZED', message: 'missing or wrong X-Hub-Signature-256' });
     }
     let json: unknown;
     try {
@@ -62,7 +71,11 @@ export const whatsappWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
       counted('rejected');
       throw invalidInput('not a WhatsApp webhook', zodIssuesToInputIssues(parsed.error.issues));
     }
-    const items = normalizeWhatsAppWebhook(parsed.data, { secret: app.secret, botsByPhoneId: routing, receivedAt: new Date() });
+    const items = normalizeWhatsAppWebhook(parsed.data, {
+      secret: app.secret,
+      botsByPhoneId: routing,
+      receivedAt: new Date(),
+    });
     if (items.length === 0) {
       counted('ignored');
       return reply.status(200).send();

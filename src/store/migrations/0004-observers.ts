@@ -35,7 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('observer_id', 'integer', (c) => c.notNull().references('observers.id').onDelete('cascade'))
     .addColumn('election_id', 'integer', (c) => c.notNull())
     .addColumn('precinct_code', 'text', (c) => c.notNull())
-    .addColumn('invite_id', 'integer', (c) => c.notNull().references('observer_invites.id').onDelete('cascade'))
+    .addColumn('invite_id', 'integer', (c) =>
+      c.notNull().references('observer_invites.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('observer_assignments_pk', ['observer_id', 'precinct_code', 'invite_id'])
     .addForeignKeyConstraint('observer_assignments_precinct_fk', ['election_id', 'precinct_code'], 'areas', [
@@ -107,7 +109,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reported_at', 'timestamptz', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('violations_status_idx').on('violations').columns(['election_id', 'status']).execute();
+  await db.schema
+    .createIndex('violations_status_idx')
+    .on('violations')
+    .columns(['election_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('sos_alerts')
@@ -120,7 +126,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'timestamptz', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create index sos_alerts_open_idx on sos_alerts (election_id, id) where not acknowledged`.execute(db);
+  await sql`create index sos_alerts_open_idx on sos_alerts (election_id, id) where not acknowledged`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -6,6 +6,7 @@ import * as observers from './0004-observers';
 import * as consoleAccounts from './0005-console';
 import * as transparency from './0006-transparency';
 import * as moderation from './0007-moderation';
+import * as aggregates from './0008-aggregates';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-console': consoleAccounts,
   '0006-transparency': transparency,
   '0007-moderation': moderation,
+  '0008-aggregates': aggregates,
 };

@@ -54,11 +54,25 @@ export class ObserverProtocolsRepository {
   private protocolQuery() {
     return this.db
       .selectFrom('observer_protocols')
-      .select(['id', 'observer_id', 'precinct_code', 'figures', 'status', 'reasons', 'checks', 'page_media_ids', 'sent_at']);
+      .select([
+        'id',
+        'observer_id',
+        'precinct_code',
+        'figures',
+        'status',
+        'reasons',
+        'checks',
+        'page_media_ids',
+        'sent_at',
+      ]);
   }
 
   /** The observer's current protocol for a precinct, locked for the supersede that follows. */
-  async currentOf(electionId: number, observerId: number, precinctCode: string): Promise<StoredProtocol | undefined> {
+  async currentOf(
+    electionId: number,
+    observerId: number,
+    precinctCode: string,
+  ): Promise<StoredProtocol | undefined> {
     const row = await this.protocolQuery()
       .where('election_id', '=', electionId)
       .where('observer_id', '=', observerId)
@@ -121,7 +135,14 @@ export class ObserverProtocolsRepository {
       .where('precinct_code', '=', precinctCode)
       .forUpdate()
       .executeTakeFirst();
-    return row && { status: row.status, figures: row.figures, conflicts: row.conflicts, protocolIds: row.protocol_ids };
+    return (
+      row && {
+        status: row.status,
+        figures: row.figures,
+        conflicts: row.conflicts,
+        protocolIds: row.protocol_ids,
+      }
+    );
   }
 
   async saveMerged(electionId: number, precinctCode: string, merged: MergedRow): Promise<void> {
@@ -134,7 +155,9 @@ export class ObserverProtocolsRepository {
     await this.db
       .insertInto('precinct_protocols')
       .values({ election_id: electionId, precinct_code: precinctCode, ...values })
-      .onConflict((oc) => oc.columns(['election_id', 'precinct_code']).doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+      .onConflict((oc) =>
+        oc.columns(['election_id', 'precinct_code']).doUpdateSet({ ...values, updated_at: sql<Date>`now()` }),
+      )
       .execute();
   }
 
@@ -158,7 +181,14 @@ export class ObserverProtocolsRepository {
     const codes = [...new Set(areaCodes)].sort();
     await this.db
       .insertInto('observer_tallies')
-      .values(codes.map((code) => ({ election_id: electionId, area_code: code, rejected_reasons: '{}', figures: '{}' })))
+      .values(
+        codes.map((code) => ({
+          election_id: electionId,
+          area_code: code,
+          rejected_reasons: '{}',
+          figures: '{}',
+        })),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
     const rows = await this.db

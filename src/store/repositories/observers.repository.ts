@@ -44,15 +44,17 @@ export class ObserversRepository {
       .where('o.channel', '=', channel)
       .where('o.participant', '=', participant)
       .executeTakeFirst();
-    return row && {
-      id: row.id,
-      channel: row.channel,
-      participant: row.participant,
-      electionId: row.election_id,
-      electionSlug: row.slug,
-      locale: row.locale,
-      state: row.state,
-    };
+    return (
+      row && {
+        id: row.id,
+        channel: row.channel,
+        participant: row.participant,
+        electionId: row.election_id,
+        electionSlug: row.slug,
+        locale: row.locale,
+        state: row.state,
+      }
+    );
   }
 
   /** Creates the observer, or moves an existing one to the invite's election; returns its id. */
@@ -78,7 +80,9 @@ export class ObserversRepository {
         oc.columns(['channel', 'participant']).doUpdateSet((eb) => ({
           election_id: eb.ref('excluded.election_id'),
           // A later invite without a note keeps the note of an earlier one.
-          contact_encrypted: sql<string | null>`coalesce(excluded.contact_encrypted, observers.contact_encrypted)`,
+          contact_encrypted: sql<
+            string | null
+          >`coalesce(excluded.contact_encrypted, observers.contact_encrypted)`,
           updated_at: sql<Date>`now()`,
         })),
       )
@@ -126,11 +130,23 @@ export class ObserversRepository {
     return row !== undefined;
   }
 
-  async assign(observerId: number, electionId: number, inviteId: number, precinctCodes: string[]): Promise<void> {
+  async assign(
+    observerId: number,
+    electionId: number,
+    inviteId: number,
+    precinctCodes: string[],
+  ): Promise<void> {
     if (precinctCodes.length === 0) return;
     await this.db
       .insertInto('observer_assignments')
-      .values(precinctCodes.map((code) => ({ observer_id: observerId, election_id: electionId, precinct_code: code, invite_id: inviteId })))
+      .values(
+        precinctCodes.map((code) => ({
+          observer_id: observerId,
+          election_id: electionId,
+          precinct_code: code,
+          invite_id: inviteId,
+        })),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

@@ -46,6 +46,39 @@ export class ViolationsRepository {
     await this.db.updateTable('violations').set({ status }).where('id', '=', id).execute();
   }
 
+  /** One violation, locked for the moderator's change (console work queue). */
+  async findViolationForUpdate(electionId: number, id: number) {
+    return this.db
+      .selectFrom('violations')
+      .select(['id', 'status', 'text', 'precinct_code', 'category_id'])
+      .where('election_id', '=', electionId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  /** A moderator's decision: the status and, when publishing, the redacted text the public reads. */
+  async moderateViolation(id: number, values: { status: ViolationStatus; text?: string }): Promise<void> {
+    await this.db
+      .updateTable('violations')
+      .set({ status: values.status, ...(values.text !== undefined ? { text: values.text } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Acknowledges an open alert; returns it as it was, or undefined when there is no such open alert. */
+  async acknowledgeOpenSos(electionId: number, id: number): Promise<SosAlertRow | undefined> {
+    const row = await this.db
+      .updateTable('sos_alerts')
+      .set({ acknowledged: true })
+      .where('election_id', '=', electionId)
+      .where('id', '=', id)
+      .where('acknowledged', '=', false)
+      .returning(['id', 'observer_id', 'precinct_code', 'kind', 'acknowledged', 'sent_at'])
+      .executeTakeFirst();
+    return row ? toSos({ ...row, acknowledged: false }) : undefined;
+  }
+
   async listViolations(electionId: number, status?: ViolationStatus) {
     let query = this.db
       .selectFrom('violations')
@@ -68,7 +101,12 @@ export class ViolationsRepository {
     return Object.fromEntries(result.rows.map((row) => [row.category_id, Number(row.count)]));
   }
 
-  async insertSos(values: { electionId: number; observerId: number; precinctCode: string | null; sentAt: Date }) {
+  async insertSos(values: {
+    electionId: number;
+    observerId: number;
+    precinctCode: string | null;
+    sentAt: Date;
+  }) {
     const row = await this.db
       .insertInto('sos_alerts')
       .values({

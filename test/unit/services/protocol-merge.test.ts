@@ -8,7 +8,11 @@ describe('mergeProtocols', () => {
       { id: 1, figures: { '1': 1000, '5': 600, '6.adal': 90 } },
       { id: 2, figures: { '1': 1000, '6.adal': 90 } },
     ]);
-    expect(merged).toEqual({ status: 'accepted', figures: { '1': 1000, '5': 600, '6.adal': 90 }, conflicts: [] });
+    expect(merged).toEqual({
+      status: 'accepted',
+      figures: { '1': 1000, '5': 600, '6.adal': 90 },
+      conflicts: [],
+    });
     expect(countedFigures(merged)).toEqual(merged.figures);
   });
 
@@ -19,7 +23,13 @@ describe('mergeProtocols', () => {
     ]);
     expect(merged.status).toBe('conflict');
     expect(merged.conflicts).toEqual([
-      { key: '7', values: [{ protocolId: 1, value: 5 }, { protocolId: 2, value: 6 }] },
+      {
+        key: '7',
+        values: [
+          { protocolId: 1, value: 5 },
+          { protocolId: 2, value: 6 },
+        ],
+      },
     ]);
     expect(merged.figures).toEqual({ '1': 1000 });
     expect(countedFigures(merged)).toEqual({});

@@ -34,7 +34,13 @@ describe('observer flow: invites', () => {
 
   it('binds with a valid code and lists the invite’s precincts', () => {
     const step = observerFlow(undefined, command('start', 'GOODCODE23'), {
-      invite: { status: 'valid', inviteId: 7, electionSlug: election.slug, electionNames: election.names, precincts: PRECINCTS },
+      invite: {
+        status: 'valid',
+        inviteId: 7,
+        electionSlug: election.slug,
+        electionNames: election.names,
+        precincts: PRECINCTS,
+      },
     });
     expect(step.effects).toEqual([{ kind: 'redeem_invite', inviteId: 7 }]);
     expect(rendered(step.replies)).toContain('Precinct No. 101');
@@ -88,14 +94,19 @@ describe('observer flow: the results protocol', () => {
   it('shows a summary of every check, then submits an accepted protocol', () => {
     const run = throughPages();
     typeFigures(run, CONSISTENT);
-    expect(run.text).toContain('✅ Ballots received = ballots issued + cancelled ballots (L2 = L3 + L8): L2 = 1000, L3 = 600, L8 = 400; 1000 = 1000');
+    expect(run.text).toContain(
+      '✅ Ballots received = ballots issued + cancelled ballots (L2 = L3 + L8): L2 = 1000, L3 = 600, L8 = 400; 1000 = 1000',
+    );
     expect(run.text).toContain('Turnout (line 4 / line 1) at most 70%');
     expect(run.text).toContain('will be accepted');
     run.send(press('sub'));
     expect(run.text).toContain('Protocol accepted');
     const submit = run.effects.find((effect) => effect.kind === 'submit_protocol');
     expect(submit).toMatchObject({ precinctCode: 'p1', figures: { '1': 1000, '6.adal': 90, '8': 400 } });
-    expect(submit?.kind === 'submit_protocol' && submit.pages.map((page) => page.fileId)).toEqual(['page-1', 'page-2']);
+    expect(submit?.kind === 'submit_protocol' && submit.pages.map((page) => page.fileId)).toEqual([
+      'page-1',
+      'page-2',
+    ]);
   });
 
   it('rejects with every reason, then accepts the corrected resubmission', () => {
@@ -103,7 +114,9 @@ describe('observer flow: the results protocol', () => {
     typeFigures(run, { ...CONSISTENT, '8': '300' });
     run.send(press('sub'));
     expect(run.text).toContain('Protocol rejected');
-    expect(run.text).toContain('❌ Ballots received = ballots issued + cancelled ballots (L2 = L3 + L8): L2 = 1000, L3 = 600, L8 = 300; 1000 ≠ 900');
+    expect(run.text).toContain(
+      '❌ Ballots received = ballots issued + cancelled ballots (L2 = L3 + L8): L2 = 1000, L3 = 600, L8 = 300; 1000 ≠ 900',
+    );
     run.send(press('cor'));
     run.send(press('cl:8'));
     expect(run.text).toContain('Line 8.');

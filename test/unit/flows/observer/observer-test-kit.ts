@@ -24,13 +24,22 @@ let sequence = 0;
 export function inbound(content: InboundContent): InboundMessage {
   sequence += 1;
   const at = new Date(Date.UTC(2021, 0, 10, 15, 0, sequence));
-  return { channel: 'telegram', bot: 'observer', participant: 'obs-1', sentAt: at, receivedAt: at, clientLocale: 'en', content };
+  return {
+    channel: 'telegram',
+    bot: 'observer',
+    participant: 'obs-1',
+    sentAt: at,
+    receivedAt: at,
+    clientLocale: 'en',
+    content,
+  };
 }
 
 export const text = (value: string) => inbound({ kind: 'text', text: value });
 export const press = (data: string) => inbound({ kind: 'button', data, callbackId: `cb-${data}` });
 export const command = (name: string, args = '') => inbound({ kind: 'command', command: name, args });
-export const photo = (id: string) => inbound({ kind: 'photo', media: { fileId: id, mimeType: 'image/jpeg' } });
+export const photo = (id: string) =>
+  inbound({ kind: 'photo', media: { fileId: id, mimeType: 'image/jpeg' } });
 
 /** Renders a step's sent messages in English, to assert on what the observer reads. */
 export function rendered(replies: OutboundMessage[]): string {
@@ -41,7 +50,9 @@ export function rendered(replies: OutboundMessage[]): string {
 }
 
 export function buttonData(replies: OutboundMessage[]): string[] {
-  return replies.flatMap((reply) => (reply.kind === 'send' ? (reply.buttons ?? []).flat().map((b) => b.data) : []));
+  return replies.flatMap((reply) =>
+    reply.kind === 'send' ? (reply.buttons ?? []).flat().map((b) => b.data) : [],
+  );
 }
 
 /**

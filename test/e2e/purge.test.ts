@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PurgeService } from '../../src/services/purge.service';
+import { startTestServer, type TestServer } from '../support/start-test-server';
+import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { writeOpenElection } from './voter-election-files';
+
+/** `dauys purge`: after an election, nothing left in the database leads back to a person. */
+describe('privacy retention (purge)', () => {
+  let server: TestServer;
+  let purge: PurgeService;
+  const updates = telegramUpdates();
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
+    });
+    await server.app.elections.loadFile((await writeOpenElection('purge-open')).electionFile);
+    purge = new PurgeService(server.app.database.db, server.app.elections);
+    for (const id of [701, 702]) {
+      expect((await server.postUpdate(updates.command(telegramUser(id), 'start'))).status).toBe(200);
+    }
+    await server.fake.waitFor(() => server.fake.callsTo('sendMessage').length >= 2, 20_000, 'two welcomes');
+  });
+  afterAll(async () => server?.stop());
+
+  const rows = async (table: string) =>
+    (
+      await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+        server.app.database.db,
+      )
+    ).rows[0]?.n;
+
+  it('refuses while the election still accepts messages, changing nothing', async () => {
+    const before = await rows('chat_addresses');
+    await expect(purge.purge('purge-open')).rejects.toMatchObject({ code: 'DAUYS_ERR_CONFLICT' });
+    expect(await rows('chat_addresses')).toBe(before);
+    expect(before).toBe(2);
+  });
+
+  it('deletes chat addresses and conversations, and unlinks what stays', async () => {
+    const report = await purge.purge('purge-open', { force: true });
+    expect(report).toMatchObject({ election: 'purge-open', chatAddresses: 2, conversations: 2 });
+    expect(await rows('chat_addresses')).toBe(0);
+    expect(await rows('conversations')).toBe(0);
+    const stillReadable = await sql<{ n: number }>`
+      select count(*)::int as n from inbox where message is not null and status <> 'pending'`.execute(
+      server.app.database.db,
+    );
+    expect(stillReadable.rows[0]?.n).toBe(0);
+  });
+});
