@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { App } from '../src/app';
+import { OfficialTalliesRepository } from '../src/store/repositories/official-tallies.repository';
+import { VoterCoverageRepository } from '../src/store/repositories/voter-coverage.repository';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SLUG = 'kz-2021-mazhilis';
@@ -9,7 +11,8 @@ const SLUG = 'kz-2021-mazhilis';
 /**
  * Loads the demo election (10,061 precincts), official figures for every precinct and `reports`
  * voters' ballot reports with their tally cells. Bulk SQL: the tally cells (one per enclosing
- * area) are the ones the ballot service would have maintained vote by vote.
+ * area) and the per-area aggregates are the ones the ballot service and the official import
+ * would have maintained vote by vote.
  */
 export async function seedElectionNight(app: App, reports: number): Promise<{ precincts: number }> {
   const { election } = await app.elections.loadFile(path.join(repoRoot, 'elections', SLUG, 'election.json'));
@@ -58,6 +61,9 @@ export async function seedElectionNight(app: App, reports: number): Promise<{ pr
     from ballot_reports r join areas a on a.election_id = r.election_id and a.code = r.precinct_code
     where r.election_id = ${election.id}
     group by 1, 2, 3, 4, 5`.execute(db);
+  // The per-area aggregates the official import and the ballot service keep as figures arrive.
+  await new OfficialTalliesRepository(db).rebuild(election.id);
+  await new VoterCoverageRepository(db).rebuild(election.id, leaf);
   await sql`analyze`.execute(db);
   return { precincts: precincts.length };
 }

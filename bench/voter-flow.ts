@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { createApp, type App } from '../src/app';
 import { DEMO_ELECTION_FILE } from '../src/cli/paths';
 import { loadConfig } from '../src/config';
-import type { AddressedOutbound, OutboundButton } from '../src/flows/messages';
+import type { AddressedOutbound, InboundMessage, OutboundButton } from '../src/flows/messages';
 import { buildServer } from '../src/http/server';
 import type { ConversationHandler } from '../src/jobs/inbox-worker';
 import { startWorker } from '../src/jobs/worker';
@@ -128,18 +128,31 @@ class ReplyTap {
   private readonly waiting = new Map<string, (replies: AddressedOutbound[]) => void>();
 
   wrap(inner: ConversationHandler): ConversationHandler {
+    const batch = inner.handleBatch?.bind(inner);
     return {
       handle: async (tx, inbound) => {
         const replies = await inner.handle(tx, inbound);
-        const resolve = this.waiting.get(inbound.participant);
-        if (resolve) {
-          this.waiting.delete(inbound.participant);
-          // After this batch commits: the next update must find this one processed.
-          setImmediate(() => resolve(replies));
-        }
+        this.seen(inbound, replies);
         return replies;
       },
+      // The worker's batched path, when the conversation has one (the real one does).
+      ...(batch && {
+        handleBatch: async (tx, inbounds) => {
+          const replies = await batch(tx, inbounds);
+          inbounds.forEach((inbound, index) => this.seen(inbound, replies[index] ?? []));
+          return replies;
+        },
+      }),
     };
+  }
+
+  private seen(inbound: InboundMessage, replies: AddressedOutbound[]): void {
+    const resolve = this.waiting.get(inbound.participant);
+    if (resolve) {
+      this.waiting.delete(inbound.participant);
+      // After this batch commits: the next update must find this one processed.
+      setImmediate(() => resolve(replies));
+    }
   }
 
   next(participant: string): Promise<AddressedOutbound[]> {

@@ -14,12 +14,14 @@ import { createMessagingServices, type MessagingServices } from './services/mess
 import { createConversationServices, type ConversationServices } from './services/conversation-services';
 import { createConsoleServices, type ConsoleServices } from './services/console-services';
 import { createObserverServices, type ObserverServices } from './services/observer-services';
+import { createModerationServices, type ModerationServices } from './services/moderation-services';
 
 /**
  * The composition root: one database, one logger, one metrics registry and every service,
  * wired once per process. HTTP routes, jobs and CLI commands receive this and nothing global.
  */
-export interface App extends MessagingServices, ConversationServices, ConsoleServices, ObserverServices {
+export interface App
+  extends MessagingServices, ConversationServices, ConsoleServices, ObserverServices, ModerationServices {
   config: Config;
   database: DatabaseHandle;
   logger: Logger;
@@ -63,6 +65,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     outbox: messaging.outbox,
     conversations: conversation.conversations,
   });
+  const consoleServices = createConsoleServices(database.db, secret);
+  const moderation = createModerationServices({
+    db: database.db,
+    audit: consoleServices.audit,
+    ballots: conversation.ballots,
+    violations: observers.violations,
+    sos: observers.sos,
+    dataDir: config.dataDir,
+  });
   return {
     config,
     database,
@@ -79,7 +90,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     ...conversation,
     ...observers,
     exports: new ExportService(database.db, elections),
-    ...createConsoleServices(database.db, secret),
-    close: () => database.close(),
+    ...consoleServices,
+    // The console's work queues (issue 5, second half).
+    ...moderation,
+    close: async () => {
+      await moderation.ocr.close();
+      await database.close();
+    },
   };
 }

@@ -21,6 +21,11 @@ const configSchema = z.object({
   TRUST_PROXY: optionalString,
   /** Public API requests per second per client address (bursts of 5×); 0 turns the limit off. */
   PUBLIC_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
+  /**
+   * How long identical summary/results requests share one computed answer (ms). Short: a new
+   * vote must show within 5 s; 0 still shares answers between requests that arrive together.
+   */
+  PUBLIC_FIGURES_CACHE_MS: z.coerce.number().int().min(0).max(2000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DAUYS_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   TELEGRAM_VOTER_TOKEN: optionalString,

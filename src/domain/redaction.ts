@@ -102,7 +102,8 @@ export function redact(text: string, spans: readonly RedactionSpan[], where = 'r
 
 function spanProblem(text: string, span: RedactionSpan): string | undefined {
   if (!REDACTION_KINDS.includes(span.kind)) return `unknown kind "${String(span.kind)}"`;
-  if (!Number.isInteger(span.start) || !Number.isInteger(span.end)) return 'start and end must be whole numbers';
+  if (!Number.isInteger(span.start) || !Number.isInteger(span.end))
+    return 'start and end must be whole numbers';
   if (span.start < 0 || span.end > text.length)
     return `range ${span.start}–${span.end} is outside the text (length ${text.length})`;
   if (span.start >= span.end) return `empty range ${span.start}–${span.end}`;

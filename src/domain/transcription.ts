@@ -111,15 +111,23 @@ export function acceptSubmission(
         where: `figures.${key}`,
         message: task.kind === 'resolve' ? 'not a disputed line' : 'not a line of this form',
       });
-    } else if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > MAX_TRANSCRIBED_FIGURE) {
-      issues.push({ where: `figures.${key}`, message: `must be a whole number from 0 to ${MAX_TRANSCRIBED_FIGURE}` });
+    } else if (
+      !Number.isInteger(value) ||
+      (value as number) < 0 ||
+      (value as number) > MAX_TRANSCRIBED_FIGURE
+    ) {
+      issues.push({
+        where: `figures.${key}`,
+        message: `must be a whole number from 0 to ${MAX_TRANSCRIBED_FIGURE}`,
+      });
     } else {
       clean[key] = value as number;
     }
   }
   if (task.kind === 'resolve') {
     for (const key of task.disputedKeys) {
-      if (!(key in figures)) issues.push({ where: `figures.${key}`, message: 'a disputed line needs a figure' });
+      if (!(key in figures))
+        issues.push({ where: `figures.${key}`, message: 'a disputed line needs a figure' });
     }
   }
   if (issues.length > 0) throw invalidInput('invalid transcription', issues);

@@ -57,9 +57,7 @@ export interface OutboundButton {
 }
 
 /** Text as a catalog key with parameters, or literal text (names from the election file). */
-export type MessageText =
-  | { key: string; params?: Record<string, string | number> }
-  | { literal: string };
+export type MessageText = { key: string; params?: Record<string, string | number> } | { literal: string };
 
 export type OutboundMessage =
   | {

@@ -33,7 +33,10 @@ export function registerClientRateLimit(server: FastifyInstance, options: Client
       return reply
         .status(429)
         .header('retry-after', String(retryAfterSeconds))
-        .send({ error: 'DAUYS_ERR_RATE_LIMITED', message: `too many requests; retry after ${retryAfterSeconds} s` });
+        .send({
+          error: 'DAUYS_ERR_RATE_LIMITED',
+          message: `too many requests; retry after ${retryAfterSeconds} s`,
+        });
     }
     bucket.take();
   });

@@ -22,11 +22,9 @@ export function registerErrorHandler(server: FastifyInstance): void {
     return reply.status(status).send({ error: code, message: error.message });
   });
   server.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: 'DAUYS_ERR_NOT_FOUND',
-        message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      }),
+    reply.status(404).send({
+      error: 'DAUYS_ERR_NOT_FOUND',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 }

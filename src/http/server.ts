@@ -48,7 +48,9 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   return server;
 }
 
-function trustProxySetting(value: string | undefined): boolean | string | ((address: string, hop: number) => boolean) {
+function trustProxySetting(
+  value: string | undefined,
+): boolean | string | ((address: string, hop: number) => boolean) {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) {

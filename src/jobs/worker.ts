@@ -45,9 +45,14 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
     ...options.outbox,
   });
   const mediaJob = new MediaJob(app.media, app.logger);
+  let mediaRequestsSeen = app.media.requestsMade;
   const afterCommit = () => {
     outboxSender.wake();
-    mediaJob.wake();
+    // Only a batch that asked for media wakes the media job (it also polls, for other processes').
+    if (app.media.requestsMade !== mediaRequestsSeen) {
+      mediaRequestsSeen = app.media.requestsMade;
+      mediaJob.wake();
+    }
   };
   const loops = app.database.kind === 'postgres' ? Math.max(1, options.inboxConcurrency ?? 2) : 1;
   const inboxWorkers = Array.from(

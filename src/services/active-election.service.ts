@@ -19,6 +19,8 @@ interface StoredElection {
   slug: string;
   definition: ElectionDefinition;
   demo: boolean;
+  /** `pollsWindow(definition).lateMessagesUntil`, computed once: time-zone math per message showed in profiles. */
+  lateMessagesUntil: number;
 }
 
 /**
@@ -27,27 +29,43 @@ interface StoredElection {
  * One active election keeps the bot simple: voters never choose an election.
  *
  * The definitions are cached and re-read only when the elections table changes (a cheap
- * fingerprint query per message), so a newly loaded election is served from its first message.
+ * fingerprint query), so a newly loaded election is served from its first message. Inside a
+ * transaction the fingerprint is checked once: the worker runs a whole batch of messages in one
+ * transaction, and one check per batch is as fresh as the batch's own snapshot of the inbox.
  *
  * @example
  * const election = await activeElections.current(tx); // undefined when there is nothing to serve
  */
 export class ActiveElectionService {
   private cached: { fingerprint: string; elections: StoredElection[] } | undefined;
+  private readonly checkedIn = new WeakMap<Transaction<Database>, Promise<StoredElection[]>>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   async current(db: Kysely<Database> | Transaction<Database>): Promise<ActiveElection | undefined> {
     const elections = await this.load(db);
     const now = this.now().getTime();
-    const running = elections.find((e) => pollsWindow(e.definition).lateMessagesUntil.getTime() > now);
+    const running = elections.find((e) => e.lateMessagesUntil > now);
     const chosen = running ?? elections.find((e) => e.demo);
     return (
       chosen && { id: chosen.id, slug: chosen.slug, definition: chosen.definition, alwaysOpen: !running }
     );
   }
 
-  private async load(db: Kysely<Database> | Transaction<Database>): Promise<StoredElection[]> {
+  private load(db: Kysely<Database> | Transaction<Database>): Promise<StoredElection[]> {
+    if (!db.isTransaction) return this.loadFresh(db);
+    const tx = db as Transaction<Database>;
+    let loaded = this.checkedIn.get(tx);
+    if (!loaded) {
+      loaded = this.loadFresh(tx);
+      this.checkedIn.set(tx, loaded);
+      // A failed check must not stick to the transaction (the caller may go on and retry).
+      loaded.catch(() => this.checkedIn.delete(tx));
+    }
+    return loaded;
+  }
+
+  private async loadFresh(db: Kysely<Database> | Transaction<Database>): Promise<StoredElection[]> {
     const stamp = await db
       .selectFrom('elections')
       .select((eb) => [
@@ -64,10 +82,10 @@ export class ActiveElectionService {
       .orderBy('id', 'desc')
       .execute();
     // Stored definitions were validated when loaded.
-    const elections = rows.map((row) => ({
-      ...row,
-      definition: row.definition as unknown as ElectionDefinition,
-    }));
+    const elections = rows.map((row) => {
+      const definition = row.definition as unknown as ElectionDefinition;
+      return { ...row, definition, lateMessagesUntil: pollsWindow(definition).lateMessagesUntil.getTime() };
+    });
     this.cached = { fingerprint, elections };
     return elections;
   }

@@ -9,7 +9,7 @@ import {
   type BallotReportRow,
 } from '../store/repositories/ballot-reports.repository';
 import type { BallotStatus } from '../store/tables/ballots.tables';
-import { VoterTallyService, tallyMove, type TalliedReport } from './voter-tally.service';
+import { VoterTallyService, type TalliedReport } from './voter-tally.service';
 
 /** The part of the media pipeline a vote needs: ask for a photo to be fetched and checked. */
 export interface BallotMediaRequester {
@@ -176,7 +176,7 @@ export class BallotReportService {
         delayed: row.delayed,
       };
     };
-    await VoterTallyService.apply(tx, electionId, tallyMove(await tallied(before), await tallied(after)));
+    await VoterTallyService.move(tx, electionId, await tallied(before), await tallied(after));
   }
 }
 

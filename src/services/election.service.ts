@@ -7,6 +7,7 @@ import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
 import { ElectionsRepository } from '../store/repositories/elections.repository';
 import { ImportsRepository } from '../store/repositories/imports.repository';
+import { rebuildAreaAggregates } from './area-aggregates';
 import { parseCsvTable } from './csv-table';
 import { geographyRowsFromCsv } from './geography-csv';
 import { parseJsonText, readInputFile } from './read-input-file';
@@ -76,6 +77,7 @@ export class ElectionService {
           new Map(),
         );
         await new AreasRepository(tx).upsertMany(rows);
+        await rebuildAreaAggregates(tx, id, definition.geography.levels.at(-1)!.id);
         await new ImportsRepository(tx).record(id, 'geography', path.basename(geographyFile), rows.length);
         areasImported = rows.length;
       }

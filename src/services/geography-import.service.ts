@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
 import { ImportsRepository } from '../store/repositories/imports.repository';
+import { rebuildAreaAggregates } from './area-aggregates';
 import { parseCsvTable } from './csv-table';
 import type { ElectionService } from './election.service';
 import { geographyRowsFromCsv, type KnownArea } from './geography-csv';
@@ -26,6 +27,7 @@ export class GeographyImportService {
       const known = new Map<string, KnownArea>(existing.map((area) => [area.code, area]));
       const rows = geographyRowsFromCsv(table, election.definition, election.id, known);
       await new AreasRepository(tx).upsertMany(rows);
+      await rebuildAreaAggregates(tx, election.id, election.definition.geography.levels.at(-1)!.id);
       await new ImportsRepository(tx).record(election.id, 'geography', file, rows.length);
       return { areas: rows.length };
     });

@@ -12,6 +12,7 @@ export class GroupCommit<Item, Result> {
   private queue: Array<{ item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }> =
     [];
   private running = 0;
+  private drainScheduled = false;
 
   constructor(
     private readonly writeBatch: (items: Item[]) => Promise<Result[]>,
@@ -24,6 +25,22 @@ export class GroupCommit<Item, Result> {
   submit(item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  /**
+   * Starts the next batch one macrotask later rather than at once. On PGlite a whole transaction
+   * runs in microtasks (the WebAssembly engine and its file writes are synchronous), so a batch
+   * started by the first request would commit before the event loop even reads the next
+   * request: measured, every webhook became its own transaction (one disk commit each). Waiting
+   * for `setImmediate` lets every request already read in this poll phase join the batch.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
       this.drain();
     });
   }
@@ -39,7 +56,7 @@ export class GroupCommit<Item, Result> {
         )
         .finally(() => {
           this.running -= 1;
-          this.drain();
+          this.scheduleDrain();
         });
     }
   }

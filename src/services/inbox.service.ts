@@ -27,14 +27,14 @@ export type AcceptOutcome = 'stored' | 'duplicate';
  */
 export class InboxService {
   private readonly listeners = new Set<() => void>();
-  private readonly groupCommit: GroupCommit<InboxItem, AcceptOutcome>;
+  private readonly groupCommit: GroupCommit<InboxItem, AcceptOutcome | Error>;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly secret: string,
     options: { maxConcurrentBatches?: number } = {},
   ) {
-    this.groupCommit = new GroupCommit((items) => this.acceptWithOutcomes(items), {
+    this.groupCommit = new GroupCommit((items) => this.acceptEachOnFailure(items), {
       maxBatch: 500,
       maxConcurrentBatches: options.maxConcurrentBatches ?? 1,
     });
@@ -48,8 +48,10 @@ export class InboxService {
   }
 
   /** Stores one update, batched with whatever else arrives concurrently (group commit). */
-  acceptOne(item: InboxItem): Promise<AcceptOutcome> {
-    return this.groupCommit.submit(item);
+  async acceptOne(item: InboxItem): Promise<AcceptOutcome> {
+    const outcome = await this.groupCommit.submit(item);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   }
 
   /** Called after every commit that stored something: wakes the worker without polling. */
@@ -62,8 +64,33 @@ export class InboxService {
     return new InboxRepository(this.db).countPending();
   }
 
-  private async acceptWithOutcomes(items: readonly InboxItem[]): Promise<AcceptOutcome[]> {
-    if (items.length === 0) return [];
+  /**
+   * A group-committed batch holds strangers' webhooks: if the database refuses the batch, each
+   * item is tried alone, so one update it cannot store fails only its own webhook (answered 5xx
+   * and redelivered), never the others that happened to share its transaction.
+   */
+  private async acceptEachOnFailure(items: readonly InboxItem[]): Promise<Array<AcceptOutcome | Error>> {
+    try {
+      return await this.acceptWithOutcomes(items);
+    } catch (error) {
+      if (items.length === 1) throw error;
+      const outcomes: Array<AcceptOutcome | Error> = [];
+      for (const item of items) {
+        outcomes.push(
+          await this.acceptWithOutcomes([item]).then(
+            ([outcome]) => outcome as AcceptOutcome,
+            (itemError: unknown) => (itemError instanceof Error ? itemError : new Error(String(itemError))),
+          ),
+        );
+      }
+      return outcomes;
+    }
+  }
+
+  private async acceptWithOutcomes(given: readonly InboxItem[]): Promise<AcceptOutcome[]> {
+    if (given.length === 0) return [];
+    // A WhatsApp message id is the sender's string: it goes into a text column, so make it storable too.
+    const items = given.map((item) => ({ ...item, dedupeKey: storableStrings(item.dedupeKey) as string }));
     const addresses = items.map(({ inbound, replyAddress }) => ({
       channel: inbound.channel,
       bot: inbound.bot,
@@ -98,9 +125,29 @@ export class InboxService {
   }
 }
 
-/** The inbound message as stored (JSON; dates as ISO strings). */
+/**
+ * The inbound message as stored (JSON; dates as ISO strings), its text made storable: a NUL
+ * character or a lone UTF-16 surrogate (both valid in a JSON webhook body) cannot be stored in a
+ * PostgreSQL `jsonb`, and would fail the whole group-committed batch (found by test/fuzz).
+ */
 export function serializeInbound(inbound: InboundMessage): Record<string, unknown> {
-  return { ...inbound, sentAt: inbound.sentAt.toISOString(), receivedAt: inbound.receivedAt.toISOString() };
+  return storableStrings({
+    ...inbound,
+    sentAt: inbound.sentAt.toISOString(),
+    receivedAt: inbound.receivedAt.toISOString(),
+  }) as Record<string, unknown>;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Every string in a JSON value without NULs, and with lone surrogates as U+FFFD. */
+function storableStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(storableStrings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, storableStrings(item)]));
+  }
+  return value;
 }
 
 /** Reverses {@link serializeInbound}. */

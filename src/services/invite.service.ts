@@ -64,19 +64,26 @@ export class InviteService {
     return fieldDigest(this.secret, `observer-invite:${normalizeInviteCode(code)}`);
   }
 
+  /** `db`: the console passes its transaction, so the invite and its audit entry commit together. */
   async create(
     slug: string,
     precinctCodes: string[],
     options: { contact?: string } = {},
+    db: Kysely<Database> | Transaction<Database> = this.db,
   ): Promise<CreatedInvite> {
-    const election = await this.elections.require(slug);
+    // Inside a transaction, read through it: on PGlite (one connection) the pool would wait forever.
+    const election =
+      db === this.db
+        ? await this.elections.require(slug)
+        : await electionInTransaction(db as Transaction<Database>, slug);
+    if (!election) throw notFound(`no election "${slug}"`);
     const codes = [...new Set(precinctCodes.map((code) => code.trim()).filter((code) => code !== ''))];
     if (codes.length === 0)
       throw invalidInput('an invite needs at least one precinct', [
         { where: '--precinct', message: 'missing' },
       ]);
     const leafLevel = election.definition.geography.levels.at(-1)?.id;
-    const found = await new AreasRepository(this.db).findMany(election.id, codes);
+    const found = await new AreasRepository(db).findMany(election.id, codes);
     const issues = codes
       .filter((code) => !found.some((area) => area.code === code && area.level === leafLevel))
       .map((code) => ({
@@ -85,7 +92,7 @@ export class InviteService {
       }));
     if (issues.length > 0) throw invalidInput('unknown precinct', issues);
     const code = newCode();
-    const id = await new ObserversRepository(this.db).insertInvite({
+    const id = await new ObserversRepository(db).insertInvite({
       electionId: election.id,
       codeDigest: this.digest(code),
       precinctCodes: codes,
@@ -105,14 +112,15 @@ export class InviteService {
   }
 
   /** Revokes by code or by `#<id>`; ends the assignments it gave. */
-  async revoke(codeOrId: string): Promise<InviteSummary> {
-    const repository = new ObserversRepository(this.db);
+  async revoke(codeOrId: string, tx?: Transaction<Database>): Promise<InviteSummary> {
+    const repository = new ObserversRepository(tx ?? this.db);
     const byId = /^#?(\d+)$/.exec(codeOrId.trim());
     const invite = byId
       ? await repository.findInvite(Number(byId[1]))
       : await repository.findInviteByDigest(this.digest(codeOrId));
     if (!invite) throw notFound(`no invite "${codeOrId}"`);
-    await this.db.transaction().execute((tx) => new ObserversRepository(tx).revokeInvite(invite.id));
+    if (tx) await repository.revokeInvite(invite.id);
+    else await this.db.transaction().execute((own) => new ObserversRepository(own).revokeInvite(invite.id));
     return summarize({ ...invite, revokedAt: invite.revokedAt ?? new Date() });
   }
 

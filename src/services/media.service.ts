@@ -52,6 +52,11 @@ export interface MediaServiceOptions {
  */
 export class MediaService {
   private readonly listeners = new Map<MediaPurpose, MediaListener[]>();
+  /**
+   * How many items this process has requested (committed or not): the worker wakes the media
+   * job after a commit only when this moved, not after every batch (each wake costs a lease query).
+   */
+  requestsMade = 0;
   private readonly maxBytes: number;
   private readonly maxAttempts: number;
 
@@ -69,6 +74,7 @@ export class MediaService {
     tx: Transaction<Database>,
     item: { channel: ChannelName; bot: BotName; participant: string; media: MediaRef; purpose: MediaPurpose },
   ): Promise<number> {
+    this.requestsMade += 1;
     return new MediaRepository(tx).insert({
       channel: item.channel,
       bot: item.bot,

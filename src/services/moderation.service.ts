@@ -149,7 +149,8 @@ export class ModerationService {
     verdict: BallotVerdict,
   ): Promise<Array<{ id: number; before: BallotStatus; after: BallotStatus }>> {
     const unique = [...new Set(ids)];
-    if (unique.length === 0) throw invalidInput('choose at least one ballot', [{ where: 'body.ids', message: 'empty' }]);
+    if (unique.length === 0)
+      throw invalidInput('choose at least one ballot', [{ where: 'body.ids', message: 'empty' }]);
     return this.db.transaction().execute(async (tx) => {
       const rows = await tx
         .selectFrom('ballot_reports')
@@ -160,12 +161,16 @@ export class ModerationService {
         .forUpdate()
         .execute();
       const missing = unique.filter((id) => !rows.some((row) => row.id === id));
-      if (missing.length > 0) throw notFound(`no ballot report ${missing.join(', ')} in election "${election.slug}"`);
+      if (missing.length > 0)
+        throw notFound(`no ballot report ${missing.join(', ')} in election "${election.slug}"`);
       const previous = verdict === 'undo' ? await this.latestReviews(unique, tx) : new Map();
       const changes = rows.map((row) => {
         if (verdict !== 'undo') return { id: row.id, before: row.status, after: VERDICT_STATUS[verdict] };
         const last = previous.get(row.id);
-        if (!last) throw invalidInput(`ballot ${row.id} has no decision to undo`, [{ where: `ballot:${row.id}`, message: 'no review yet' }]);
+        if (!last)
+          throw invalidInput(`ballot ${row.id} has no decision to undo`, [
+            { where: `ballot:${row.id}`, message: 'no review yet' },
+          ]);
         return { id: row.id, before: row.status, after: last.statusBefore };
       });
       for (const change of changes) {
@@ -248,6 +253,24 @@ export class ModerationService {
     });
   }
 
+  /** A violation's photo (paths relative to MEDIA_DIR) by index, or undefined. */
+  async violationMedia(election: Election, id: number, index: number) {
+    const violation = await this.db
+      .selectFrom('violations')
+      .select('media_ids')
+      .where('election_id', '=', election.id)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const mediaId = violation?.media_ids[index];
+    if (mediaId === undefined) return undefined;
+    return this.db
+      .selectFrom('media_items')
+      .select(['path', 'thumb_path'])
+      .where('id', '=', mediaId)
+      .where('status', '=', 'ok')
+      .executeTakeFirst();
+  }
+
   /**
    * Verifies, publishes (with the moderator's redactions applied to the observer's original
    * text, which is kept apart) or rejects a violation. Only published ones reach the public.
@@ -282,10 +305,16 @@ export class ModerationService {
       if (decision.action === 'publish') {
         text = redact(original, decision.redactions, 'body.redactions');
         if (current.original_text === null && text !== original) {
-          await tx.insertInto('violation_originals').values({ violation_id: id, original_text: original }).execute();
+          await tx
+            .insertInto('violation_originals')
+            .values({ violation_id: id, original_text: original })
+            .execute();
         }
       }
-      await this.violations.moderate(tx, election.id, id, { status, ...(text !== current.text ? { text } : {}) });
+      await this.violations.moderate(tx, election.id, id, {
+        status,
+        ...(text !== current.text ? { text } : {}),
+      });
       await this.audit.record(tx, {
         actor,
         action: `violation.${decision.action}`,

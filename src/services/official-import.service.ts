@@ -1,9 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
 import { ImportsRepository } from '../store/repositories/imports.repository';
-import { OfficialResultsRepository } from '../store/repositories/official-results.repository';
+import {
+  OfficialResultsRepository,
+  type OfficialResultRow,
+} from '../store/repositories/official-results.repository';
+import { OfficialTalliesRepository } from '../store/repositories/official-tallies.repository';
 import { parseCsvTable } from './csv-table';
-import type { ElectionService } from './election.service';
+import type { Election, ElectionService } from './election.service';
 import { officialRowsFromCsv, parseOfficialMapping } from './official-results-csv';
 import { parseJsonText, readInputFile } from './read-input-file';
 
@@ -22,6 +27,60 @@ export class OfficialImportService {
       election.definition,
     );
     const table = parseCsvTable(await readInputFile(file), file);
+    const rows = officialRowsFromCsv(table, mapping, election.definition, await this.precinctCodes(election));
+    return this.db.transaction().execute((tx) => this.importRows(tx, election.id, file, rows));
+  }
+
+  /**
+   * Checks an uploaded CSV and mapping (the console's preview) without importing anything:
+   * the rows it would import, or a validation error naming every bad cell as `source:line:column`.
+   *
+   * @example
+   * const rows = await officialImport.checkText('kz-2021-mazhilis', csvText, mappingJson, 'results.csv');
+   */
+  async checkText(
+    slug: string,
+    csvText: string,
+    mappingJson: unknown,
+    source: string,
+  ): Promise<OfficialResultRow[]> {
+    const election = await this.elections.require(slug);
+    const mapping = parseOfficialMapping(mappingJson, 'mapping', election.definition);
+    return officialRowsFromCsv(
+      parseCsvTable(csvText, source),
+      mapping,
+      election.definition,
+      await this.precinctCodes(election),
+    );
+  }
+
+  /** Stores checked rows in the caller's transaction (the console records its audit entry in it). */
+  async importRows(
+    tx: Transaction<Database>,
+    electionId: number,
+    source: string,
+    rows: OfficialResultRow[],
+  ): Promise<{ precincts: number }> {
+    const results = new OfficialResultsRepository(tx);
+    await results.lockForImport(electionId);
+    const codes = rows.map((row) => row.precinctCode);
+    const before = await results.figuresOf(electionId, codes);
+    const importId = await new ImportsRepository(tx).record(electionId, 'official', source, rows.length);
+    await results.upsertMany(electionId, importId, rows);
+    // The per-area totals move with the figures: out with each precinct's old ones, in with the new.
+    const paths = await precinctPaths(tx, electionId, codes);
+    await new OfficialTalliesRepository(tx).applyChanges(
+      electionId,
+      rows.map((row) => ({
+        path: paths.get(row.precinctCode) ?? [row.precinctCode],
+        before: before.get(row.precinctCode),
+        after: row.figures,
+      })),
+    );
+    return { precincts: rows.length };
+  }
+
+  private async precinctCodes(election: Election): Promise<Set<string>> {
     const leafLevel = election.definition.geography.levels.at(-1)?.id ?? '';
     const precincts = await this.db
       .selectFrom('areas')
@@ -29,16 +88,23 @@ export class OfficialImportService {
       .where('election_id', '=', election.id)
       .where('level', '=', leafLevel)
       .execute();
-    const rows = officialRowsFromCsv(
-      table,
-      mapping,
-      election.definition,
-      new Set(precincts.map((p) => p.code)),
-    );
-    return this.db.transaction().execute(async (tx) => {
-      const importId = await new ImportsRepository(tx).record(election.id, 'official', file, rows.length);
-      await new OfficialResultsRepository(tx).upsertMany(election.id, importId, rows);
-      return { precincts: rows.length };
-    });
+    return new Set(precincts.map((p) => p.code));
   }
+}
+
+const PATH_BATCH = 1000;
+
+async function precinctPaths(
+  tx: Transaction<Database>,
+  electionId: number,
+  codes: string[],
+): Promise<Map<string, string[]>> {
+  const areas = new AreasRepository(tx);
+  const paths = new Map<string, string[]>();
+  for (let start = 0; start < codes.length; start += PATH_BATCH) {
+    for (const area of await areas.findMany(electionId, codes.slice(start, start + PATH_BATCH))) {
+      paths.set(area.code, area.path);
+    }
+  }
+  return paths;
 }

@@ -3,7 +3,8 @@ import type { LocalizedText } from '../domain/locale';
 import { notFound } from '../errors';
 import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
-import { OfficialResultsRepository } from '../store/repositories/official-results.repository';
+import { AreaStatsRepository } from '../store/repositories/area-stats.repository';
+import { OfficialTalliesRepository } from '../store/repositories/official-tallies.repository';
 import type { Election, ElectionService } from './election.service';
 import { choiceFigureKey } from './official-results-csv';
 import { VoterTallyService, type VotersBlock } from './voter-tally.service';
@@ -54,10 +55,9 @@ export class SummaryService {
     const areas = new AreasRepository(this.db);
     const area = areaCode ? await areas.find(election.id, areaCode) : undefined;
     if (areaCode && !area) throw notFound(`no area "${areaCode}" in election "${slug}"`);
-    const leafLevel = election.definition.geography.levels.at(-1)?.id;
-    const counts = await areas.countsByLevel(election.id, areaCode);
-    const leaf = counts.find((row) => row.level === leafLevel);
-    const official = await new OfficialResultsRepository(this.db).totals(election.id, areaCode);
+    // Precomputed per area (area_stats, official_tallies): nothing here sums precincts.
+    const stats = await new AreaStatsRepository(this.db).find(election.id, areaCode);
+    const official = await new OfficialTalliesRepository(this.db).find(election.id, areaCode);
     const { definition } = election;
     return {
       election: {
@@ -75,8 +75,8 @@ export class SummaryService {
             parent: area.parent_code,
           }
         : null,
-      registeredVoters: leaf?.registeredVoters ?? 0,
-      precincts: leaf?.count ?? 0,
+      registeredVoters: stats.registeredVoters,
+      precincts: stats.precincts,
       official: official.precincts > 0 ? officialBlock(election, official) : null,
       voters: await new VoterTallyService(this.db).summary(election.id, definition, areaCode),
       observers: await new ProtocolService(this.db).observersBlock(election, areaCode),

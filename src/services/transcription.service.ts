@@ -68,7 +68,11 @@ export class TranscriptionService {
   ) {}
 
   /** Current protocols of the election with their stage and the moderator's task, open ones first. */
-  async queue(election: Election, userId: number, filter: { area?: string } = {}): Promise<TranscriptionQueueItem[]> {
+  async queue(
+    election: Election,
+    userId: number,
+    filter: { area?: string } = {},
+  ): Promise<TranscriptionQueueItem[]> {
     let query = this.db
       .selectFrom('observer_protocols as p')
       .select(['p.id', 'p.precinct_code', 'p.page_media_ids'])
@@ -211,7 +215,10 @@ export class TranscriptionService {
     const protocol = await query.executeTakeFirst();
     if (!protocol) throw notFound(`no protocol ${protocolId} in election "${election.slug}"`);
     if (!protocol.current && options.lock) {
-      throw new DauysError('DAUYS_ERR_CONFLICT', `protocol ${protocolId} was superseded by a newer submission`);
+      throw new DauysError(
+        'DAUYS_ERR_CONFLICT',
+        `protocol ${protocolId} was superseded by a newer submission`,
+      );
     }
     return protocol;
   }

@@ -9,6 +9,7 @@ import {
   type TallyCount,
   type TallyDelta,
 } from '../store/repositories/voter-tallies.repository';
+import { VoterCoverageRepository, type CountedMove } from '../store/repositories/voter-coverage.repository';
 
 /** Statuses whose votes count in the shares: everything but spam. */
 export const COUNTED_STATUSES: readonly BallotStatus[] = ['confirmed', 'no_photo', 'pending_review'];
@@ -111,11 +112,9 @@ export class VoterTallyService {
 
   /** The `voters` block of `GET …/summary` for an area (or the whole election). */
   async summary(electionId: number, election: ElectionDefinition, areaCode?: string): Promise<VotersBlock> {
-    const tallies = new VoterTalliesRepository(this.db);
-    const precinctLevel = election.geography.levels.at(-1)!.id;
     const [counts, covered] = await Promise.all([
-      tallies.forArea(electionId, areaCode),
-      tallies.precinctsCovered(electionId, precinctLevel, areaCode),
+      new VoterTalliesRepository(this.db).forArea(electionId, areaCode),
+      new VoterCoverageRepository(this.db).precinctsCovered(electionId, areaCode),
     ]);
     return votersBlock(counts, election, covered);
   }
@@ -135,32 +134,12 @@ export class VoterTallyService {
       voters: VotersBlock;
     }>
   > {
-    const tallies = new VoterTalliesRepository(this.db);
-    const precinctLevel = election.geography.levels.at(-1)!.id;
-    const [areas, cells, precinctCells] = await Promise.all([
+    const [areas, cells, coveredByArea] = await Promise.all([
       listAreasOfLevel(this.db, electionId, level, areaCode),
-      tallies.forLevel(electionId, level, areaCode),
-      level === precinctLevel ? Promise.resolve([]) : tallies.forLevel(electionId, precinctLevel, areaCode),
+      new VoterTalliesRepository(this.db).forLevel(electionId, level, areaCode),
+      new VoterCoverageRepository(this.db).forLevel(electionId, level, areaCode),
     ]);
     const cellsByArea = groupBy(cells, (c) => c.areaCode);
-    const coveredByArea = new Map<string, number>();
-    if (level === precinctLevel) {
-      for (const [code, list] of cellsByArea) {
-        coveredByArea.set(code, list.some((c) => c.status !== 'spam') ? 1 : 0);
-      }
-    } else {
-      // A precinct counts as covered for each enclosing area of this level.
-      const paths = await precinctPaths(this.db, electionId, [
-        ...new Set(precinctCells.map((c) => c.areaCode)),
-      ]);
-      const coveredPrecincts = new Set(
-        precinctCells.filter((c) => c.status !== 'spam').map((c) => c.areaCode),
-      );
-      for (const precinct of coveredPrecincts) {
-        for (const code of paths.get(precinct) ?? [])
-          coveredByArea.set(code, (coveredByArea.get(code) ?? 0) + 1);
-      }
-    }
     return areas.map((area) => ({
       code: area.code,
       parent: area.parentCode,
@@ -170,9 +149,23 @@ export class VoterTallyService {
     }));
   }
 
-  /** Applies a move inside the caller's transaction (the one that changes the report). */
-  static async apply(tx: Transaction<Database>, electionId: number, deltas: TallyDelta[]): Promise<void> {
-    await new VoterTalliesRepository(tx).apply(electionId, deltas);
+  /**
+   * Moves a report out of the tally and into it again (either side may be absent: a new vote, a
+   * deleted one), inside the caller's transaction (the one that changes the report): its tally
+   * cells and the coverage of its precinct.
+   */
+  static async move(
+    tx: Transaction<Database>,
+    electionId: number,
+    before: TalliedReport | undefined,
+    after: TalliedReport | undefined,
+  ): Promise<void> {
+    await new VoterTalliesRepository(tx).apply(electionId, tallyMove(before, after));
+    const countedMoves: CountedMove[] = [];
+    if (before && COUNTED_STATUSES.includes(before.status))
+      countedMoves.push({ path: before.path, delta: -1 });
+    if (after && COUNTED_STATUSES.includes(after.status)) countedMoves.push({ path: after.path, delta: 1 });
+    await new VoterCoverageRepository(tx).apply(electionId, countedMoves);
   }
 }
 
@@ -185,19 +178,4 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
     else groups.set(key, [item]);
   }
   return groups;
-}
-
-async function precinctPaths(
-  db: Kysely<Database>,
-  electionId: number,
-  codes: string[],
-): Promise<Map<string, string[]>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('areas')
-    .select(['code', 'path'])
-    .where('election_id', '=', electionId)
-    .where('code', 'in', codes)
-    .execute();
-  return new Map(rows.map((row) => [row.code, row.path]));
 }

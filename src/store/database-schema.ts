@@ -13,4 +13,13 @@ import type { ModerationTables } from './tables/moderation.tables';
  * tables in `tables/<aggregate>.tables.ts`; add the interface to this list.
  */
 export interface Database
-  extends FoundationTables, MessagingTables, BallotTables, ConsoleTables, ObserverTables, WebchatTables, TransparencyTables, ModerationTables, AggregateTables {}
+  extends
+    FoundationTables,
+    MessagingTables,
+    BallotTables,
+    ConsoleTables,
+    ObserverTables,
+    WebchatTables,
+    TransparencyTables,
+    ModerationTables,
+    AggregateTables {}

@@ -6,14 +6,18 @@ describe('HTTP security', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ worker: false, env: { PUBLIC_RATE_LIMIT_PER_SECOND: '2', TRUST_PROXY: '1' } });
+    server = await startTestServer({
+      worker: false,
+      env: { PUBLIC_RATE_LIMIT_PER_SECOND: '2', TRUST_PROXY: '1' },
+    });
     await server.app.elections.loadFile((await import('../support/tiny-election')).DEMO_ELECTION_FILE, {
       skipIfUnchanged: true,
     });
   });
   afterAll(async () => server?.stop());
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, { headers });
 
   it('sends the baseline headers on API, health and pages, and a script policy with no inline script', async () => {
     for (const path of ['/healthz', '/api/v1/elections', '/']) {
@@ -38,7 +42,8 @@ describe('HTTP security', () => {
 
   it('limits one client address on the public API without affecting another', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 25; i++) statuses.push((await get('/api/v1/elections', { 'x-forwarded-for': '10.1.1.1' })).status);
+    for (let i = 0; i < 25; i++)
+      statuses.push((await get('/api/v1/elections', { 'x-forwarded-for': '10.1.1.1' })).status);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     const limited = await get('/api/v1/elections', { 'x-forwarded-for': '10.1.1.1' });
     expect(limited.status).toBe(429);

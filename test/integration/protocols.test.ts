@@ -8,7 +8,6 @@ import { InviteService } from '../../src/services/invite.service';
 import { ObserverConversationService } from '../../src/services/observer.service';
 import { ProtocolService } from '../../src/services/protocol.service';
 import { SosService } from '../../src/services/sos.service';
-import { SummaryService } from '../../src/services/summary.service';
 import { ViolationService } from '../../src/services/violation.service';
 import type { DatabaseHandle } from '../../src/store/database';
 import type { Database } from '../../src/store/database-schema';
@@ -169,8 +168,8 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     const observer = await bind('olga', ['p1']);
     const result = await submit(observer, 'p1', CONSISTENT);
     expect(result).toMatchObject({ status: 'accepted', reasons: [], precinctStatus: 'accepted' });
-    const summary = await new SummaryService(handle.db, elections).summary(election.slug, 'r1');
-    expect(summary.observers).toMatchObject({
+    const block = await protocols.observersBlock(election, 'r1');
+    expect(block).toMatchObject({
       protocolsReceived: 1,
       accepted: 1,
       rejected: 0,
@@ -180,14 +179,12 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       turnout: 0.6,
       spoiledBallots: 10,
     });
-    expect(summary.observers?.choices.find((choice) => choice.id === 'nur-otan')).toMatchObject({
+    expect(block?.choices.find((choice) => choice.id === 'nur-otan')).toMatchObject({
       votes: 300,
       share: 300 / 590,
     });
-    expect(JSON.stringify(summary.observers)).not.toMatch(/olga|participant/);
-    expect(
-      (await new SummaryService(handle.db, elections).summary(election.slug, 'r2')).observers,
-    ).toBeNull();
+    expect(JSON.stringify(block)).not.toMatch(/olga|participant/);
+    expect(await protocols.observersBlock(election, 'r2')).toBeNull();
   });
 
   it('counts rejections with their reasons, and a corrected resubmission replaces the rejected one', async () => {
@@ -200,7 +197,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     );
     expect(bad?.status).toBe('rejected');
     expect(bad?.reasons).toEqual(['pages_missing', 'turnout-at-most-70']);
-    let block = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d1')).observers;
+    let block = await protocols.observersBlock(election, 'r1-d1');
     expect(block).toMatchObject({
       protocolsReceived: 2,
       accepted: 1,
@@ -210,7 +207,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
 
     const fixed = await submit(observer, 'p2', { ...CONSISTENT, '1': 2000, '2': 2000, '8': 1400 });
     expect(fixed?.status).toBe('accepted');
-    block = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d1')).observers;
+    block = await protocols.observersBlock(election, 'r1-d1');
     expect(block).toMatchObject({
       protocolsReceived: 2,
       accepted: 2,
@@ -225,7 +222,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     const first = await bind('quinn', ['p3']);
     const second = await bind('rosa', ['p3']);
     await submit(first, 'p3', CONSISTENT);
-    const before = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d2')).observers;
+    const before = await protocols.observersBlock(election, 'r1-d2');
     expect(before).toMatchObject({ precinctsCounted: 1, ballotsCast: 600 });
 
     const disagreeing = await submit(second, 'p3', { ...CONSISTENT, '7': 20, '6.nur-otan': 290 });
@@ -234,7 +231,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     expect(
       conflicts.find((row) => row.precinctCode === 'p3')?.conflicts.map((conflict) => conflict.key),
     ).toEqual(['6.nur-otan', '7']);
-    const during = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d2')).observers;
+    const during = await protocols.observersBlock(election, 'r1-d2');
     expect(during).toMatchObject({
       protocolsReceived: 2,
       accepted: 2,
@@ -243,7 +240,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     });
 
     await submit(second, 'p3', CONSISTENT);
-    const after = (await new SummaryService(handle.db, elections).summary(election.slug, 'r1-d2')).observers;
+    const after = await protocols.observersBlock(election, 'r1-d2');
     expect(after).toMatchObject({ protocolsReceived: 2, precinctsCounted: 1, ballotsCast: 600 });
     expect((await protocols.conflicts(election)).some((row) => row.precinctCode === 'p3')).toBe(false);
   });
@@ -261,10 +258,9 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       }),
     );
     expect(id).toBeDefined();
-    const summaries = new SummaryService(handle.db, elections);
-    expect((await summaries.summary(election.slug)).violations).toBeNull();
+    expect(await violations.violationsBlock(election)).toBeNull();
     await violations.setStatus(id as number, 'published');
-    expect((await summaries.summary(election.slug)).violations).toEqual({
+    expect(await violations.violationsBlock(election)).toEqual({
       published: 1,
       byCategory: { 'ballot-stuffing': 1 },
     });

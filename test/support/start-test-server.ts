@@ -125,6 +125,8 @@ export function testEnv(options: {
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     PORT: '0',
+    // Tests read figures right after changing them; production shares answers for a second.
+    PUBLIC_FIGURES_CACHE_MS: '0',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };

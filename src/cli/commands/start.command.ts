@@ -52,6 +52,17 @@ async function start(options: StartOptions): Promise<void> {
     // Tests and scripts that start with --port 0 read the chosen address from this line.
     process.stdout.write(`dauys listening on ${address}\n`);
   }
+  if (options.role === 'worker') {
+    // A worker serves no API, but its job counters (failures, dead letters) must be scrapeable:
+    // it answers /healthz and /metrics only, on its own port.
+    const { default: Fastify } = await import('fastify');
+    const { healthRoutes } = await import('../../http/health.routes');
+    const metricsServer = Fastify({ disableRequestLogging: true });
+    await metricsServer.register(healthRoutes, { app });
+    const address = await metricsServer.listen({ port: config.PORT, host: config.HOST });
+    stops.push(() => metricsServer.close());
+    process.stdout.write(`dauys worker metrics on ${address}\n`);
+  }
   if (options.role !== 'api') {
     const { startWorker } = await import('../../jobs/worker');
     const worker = startWorker(app);

@@ -7,6 +7,12 @@ import { authRoutes } from './auth.routes';
 import { consoleAuthHook } from './console-auth-hook';
 import { assertRouteDeclaresAccess } from './route-access';
 import { usersRoutes } from './users.routes';
+import { ballotRoutes } from './ballots.routes';
+import { observerRoutes } from './observers.routes';
+import { officialRoutes } from './official.routes';
+import { protocolRoutes } from './protocols.routes';
+import { sosRoutes } from './sos.routes';
+import { violationRoutes } from './violations.routes';
 
 /**
  * The console API (mounted at /console/api). Everything in this plugin — and in plugins
@@ -26,8 +32,10 @@ import { usersRoutes } from './users.routes';
 export const consoleRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   const secureCookies = app.config.PUBLIC_URL?.startsWith('https:') ?? false;
   server.addHook('onRoute', assertRouteDeclaresAccess);
-  // Logins have their own lockout; this keeps any one address from flooding the console.
-  registerClientRateLimit(server, { perSecond: 20, burst: 100 });
+  // Logins have their own lockout; this keeps any one address from flooding the console. Sized
+  // for the work queues: a page of 50 photo thumbnails is 50 requests, and a team of moderators
+  // often shares one office address.
+  registerClientRateLimit(server, { perSecond: 50, burst: 500 });
   await server.register(fastifyCookie);
   server.decorateRequest('consoleSession', null);
   server.addHook('onRequest', consoleAuthHook(app));
@@ -40,4 +48,11 @@ export const consoleRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
   await server.register(authRoutes, { app, secureCookies });
   await server.register(usersRoutes, { app });
   await server.register(auditRoutes, { app });
+  // The work queues (issue 5, second half).
+  await server.register(ballotRoutes, { app });
+  await server.register(protocolRoutes, { app });
+  await server.register(violationRoutes, { app });
+  await server.register(sosRoutes, { app });
+  await server.register(observerRoutes, { app });
+  await server.register(officialRoutes, { app });
 };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { AreasRepository } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
+import { LIVE_CACHE_CONTROL } from './http-caching';
+import { LiveFiguresCache } from './live-figures-cache';
 
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const summaryQuery = z.object({ area: z.string().min(1).max(100).optional() });
@@ -48,9 +50,14 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     return app.analyses.analysis(slug);
   });
 
-  server.get('/elections/:slug/summary', async (request) => {
+  const liveFigures = new LiveFiguresCache(app.config.PUBLIC_FIGURES_CACHE_MS);
+  server.get('/elections/:slug/summary', async (request, reply) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const { area } = parseRequest(summaryQuery, request.query, 'query');
-    return app.summaries.summary(slug, area);
+    const summary = await liveFigures.get(`${slug}\u0000${area ?? ''}`, () =>
+      app.summaries.summary(slug, area),
+    );
+    reply.header('cache-control', LIVE_CACHE_CONTROL);
+    return summary;
   });
 };

@@ -9,6 +9,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 const DEFAULT_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30';
 
 /**
+ * For live figures (summary, results): a browser or CDN may store the answer but must revalidate
+ * it every time (a 304 by ETag, no body): "a new vote shows within 5 seconds" holds through them.
+ */
+export const LIVE_CACHE_CONTROL = 'public, no-cache';
+
+/**
  * HTTP caching and CORS for every GET of the public API: an ETag over the body (a repeated
  * poll with `If-None-Match` gets a bodiless 304), a `Cache-Control` unless the route set its
  * own, and `Access-Control-Allow-Origin: *` — the API is public and read-only, with no cookies.

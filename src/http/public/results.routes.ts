@@ -4,6 +4,8 @@ import type { App } from '../../app';
 import { invalidInput, notFound } from '../../errors';
 import { AreasRepository } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
+import { LIVE_CACHE_CONTROL } from './http-caching';
+import { LiveFiguresCache } from './live-figures-cache';
 
 const params = z.object({ slug: z.string().min(1).max(100) });
 const query = z.object({
@@ -14,24 +16,33 @@ const query = z.object({
 /**
  * `GET /api/v1/elections/:slug/results?level=region|district|precinct[&area=CODE]`: the figures
  * of every area of a level (within `area`), read from the precomputed tally. Answers revalidate
- * every time (a 304 via the ETag costs nothing): a new vote must show within seconds.
+ * every time (a 304 via the ETag costs nothing): a new vote must show within seconds, so
+ * identical requests share one computed answer for at most `PUBLIC_FIGURES_CACHE_MS`.
  */
 export const resultsRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  const liveFigures = new LiveFiguresCache(app.config.PUBLIC_FIGURES_CACHE_MS);
   server.get('/elections/:slug/results', async (request, reply) => {
     const { slug } = parseRequest(params, request.params, 'path');
     const { level, area } = parseRequest(query, request.query, 'query');
-    const election = await app.elections.require(slug);
-    const levels = election.definition.geography.levels.map((l) => l.id);
-    if (!levels.includes(level)) {
-      throw invalidInput('invalid request query', [
-        { where: 'query.level', message: `must be one of ${levels.map((l) => `"${l}"`).join(', ')}` },
-      ]);
-    }
-    if (area && !(await new AreasRepository(app.database.db).find(election.id, area))) {
-      throw notFound(`no area "${area}" in election "${slug}"`);
-    }
-    const areas = await app.voterTallies.results(election.id, election.definition, level, area);
-    reply.header('cache-control', 'public, no-cache');
-    return { election: slug, level, area: area ?? null, areas };
+    const body = await liveFigures.get(`${slug}\u0000${level}\u0000${area ?? ''}`, () =>
+      results(app, slug, level, area),
+    );
+    reply.header('cache-control', LIVE_CACHE_CONTROL);
+    return body;
   });
 };
+
+async function results(app: App, slug: string, level: string, area: string | undefined) {
+  const election = await app.elections.require(slug);
+  const levels = election.definition.geography.levels.map((l) => l.id);
+  if (!levels.includes(level)) {
+    throw invalidInput('invalid request query', [
+      { where: 'query.level', message: `must be one of ${levels.map((l) => `"${l}"`).join(', ')}` },
+    ]);
+  }
+  if (area && !(await new AreasRepository(app.database.db).find(election.id, area))) {
+    throw notFound(`no area "${area}" in election "${slug}"`);
+  }
+  const areas = await app.voterTallies.results(election.id, election.definition, level, area);
+  return { election: slug, level, area: area ?? null, areas };
+}

@@ -56,10 +56,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       group by 1, 2, 3
     )
     insert into official_tallies (election_id, area_code, precincts, figures, figure_precincts)
-    select p.election_id, p.code, p.precincts,
-      coalesce((select jsonb_object_agg(k.key, k.total) from per_key k where k.election_id = p.election_id and k.code = p.code), '{}'::jsonb),
-      coalesce((select jsonb_object_agg(k.key, k.reporting) from per_key k where k.election_id = p.election_id and k.code = p.code), '{}'::jsonb)
-    from (select election_id, code, count(*) as precincts from per_area group by 1, 2) p`.execute(db);
+    select p.election_id, p.code, p.precincts, coalesce(k.figures, '{}'::jsonb), coalesce(k.reporting, '{}'::jsonb)
+    from (select election_id, code, count(*) as precincts from per_area group by 1, 2) p
+    left join (
+      select election_id, code, jsonb_object_agg(key, total) as figures, jsonb_object_agg(key, reporting) as reporting
+      from per_key group by 1, 2
+    ) k on k.election_id = p.election_id and k.code = p.code`.execute(db);
   await sql`
     with counted as (
       select t.election_id, t.area_code, sum(t.count) as counted

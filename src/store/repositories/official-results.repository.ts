@@ -7,6 +7,8 @@ export interface OfficialResultRow {
 }
 
 const INSERT_BATCH = 1000;
+/** First key of the advisory lock that serializes official imports (second key: the election). */
+const OFFICIAL_IMPORT_LOCK = 0x0ff1c1a1;
 
 /** All I/O for official (government) precinct results. */
 export class OfficialResultsRepository {
@@ -36,26 +38,27 @@ export class OfficialResultsRepository {
     }
   }
 
-  /** Sums every figure over the precincts within `areaCode` (or the whole election). */
-  async totals(
-    electionId: number,
-    areaCode?: string,
-  ): Promise<{ precincts: number; figures: Record<string, number> }> {
-    const areaFilter = areaCode ? sql`and a.path @> array[${areaCode}]::text[]` : sql``;
-    const result = await sql<{ key: string; total: number; precincts: number }>`
-      select f.key, sum(f.value::numeric) as total, count(distinct o.precinct_code) as precincts
-      from official_results o
-      join areas a on a.election_id = o.election_id and a.code = o.precinct_code
-      cross join lateral jsonb_each_text(o.figures) as f(key, value)
-      where o.election_id = ${electionId} ${areaFilter}
-      group by f.key`.execute(this.db);
-    const figures: Record<string, number> = {};
-    let precincts = 0;
-    for (const row of result.rows) {
-      figures[row.key] = Number(row.total);
-      precincts = Math.max(precincts, Number(row.precincts));
+  /** The stored figures of the given precincts (those that have any), by precinct code. */
+  async figuresOf(electionId: number, precinctCodes: string[]): Promise<Map<string, Record<string, number>>> {
+    const found = new Map<string, Record<string, number>>();
+    for (let start = 0; start < precinctCodes.length; start += INSERT_BATCH) {
+      const rows = await this.db
+        .selectFrom('official_results')
+        .select(['precinct_code', 'figures'])
+        .where('election_id', '=', electionId)
+        .where('precinct_code', 'in', precinctCodes.slice(start, start + INSERT_BATCH))
+        .execute();
+      for (const row of rows) found.set(row.precinct_code, row.figures);
     }
-    return { precincts, figures };
+    return found;
+  }
+
+  /**
+   * Holds the election's official results until the transaction ends: imports run one at a time,
+   * so each one's "figures before" are the ones the previous import left (see official tallies).
+   */
+  async lockForImport(electionId: number): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${OFFICIAL_IMPORT_LOCK}, ${electionId})`.execute(this.db);
   }
 
   async forPrecinct(electionId: number, precinctCode: string): Promise<Record<string, number> | undefined> {

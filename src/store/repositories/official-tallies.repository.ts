@@ -131,10 +131,12 @@ export class OfficialTalliesRepository {
         group by 1, 2
       )
       insert into official_tallies (election_id, area_code, precincts, figures, figure_precincts)
-      select ${electionId}, p.code, p.precincts,
-        coalesce((select jsonb_object_agg(k.key, k.total) from per_key k where k.code = p.code), '{}'::jsonb),
-        coalesce((select jsonb_object_agg(k.key, k.reporting) from per_key k where k.code = p.code), '{}'::jsonb)
-      from (select code, count(*) as precincts from per_area group by 1) p`.execute(this.db);
+      select ${electionId}, p.code, p.precincts, coalesce(k.figures, '{}'::jsonb), coalesce(k.reporting, '{}'::jsonb)
+      from (select code, count(*) as precincts from per_area group by 1) p
+      left join (
+        select code, jsonb_object_agg(key, total) as figures, jsonb_object_agg(key, reporting) as reporting
+        from per_key group by 1
+      ) k on k.code = p.code`.execute(this.db);
   }
 }
 

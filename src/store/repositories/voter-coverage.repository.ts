@@ -28,7 +28,11 @@ export class VoterCoverageRepository {
   }
 
   /** Covered precincts of every area of a level (within `areaCode`); areas with none are absent. */
-  async forLevel(electionId: number, level: string, areaCode: string | undefined): Promise<Map<string, number>> {
+  async forLevel(
+    electionId: number,
+    level: string,
+    areaCode: string | undefined,
+  ): Promise<Map<string, number>> {
     const within = areaCode ? sql`and a.path @> array[${areaCode}]::text[]` : sql``;
     const result = await sql<{ code: string; covered: number }>`
       select c.area_code as code, c.precincts_covered as covered

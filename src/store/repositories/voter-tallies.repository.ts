@@ -28,8 +28,10 @@ export class VoterTalliesRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
   /**
-   * Adds the deltas in one statement per cell, in a fixed order: two transactions that move
-   * votes between the same areas then lock rows in the same order and cannot deadlock.
+   * Adds the deltas in a fixed order: two transactions that move votes between the same areas
+   * then lock rows in the same order and cannot deadlock. A new vote (every delta positive, the
+   * common case: one cell per enclosing area) is one multi-row upsert, whose rows are locked in
+   * the order given; a move with negative deltas takes one statement per cell.
    */
   async apply(electionId: number, deltas: TallyDelta[]): Promise<void> {
     const merged = new Map<string, TallyDelta>();
@@ -42,6 +44,27 @@ export class VoterTalliesRepository {
       .filter(([, d]) => d.delta !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, d]) => d);
+    if (ordered.length > 1 && ordered.every((d) => d.delta > 0)) {
+      await this.db
+        .insertInto('voter_tallies')
+        .values(
+          ordered.map((d) => ({
+            election_id: electionId,
+            area_code: d.areaCode,
+            choice_id: d.choiceId,
+            status: d.status,
+            delayed: d.delayed,
+            count: d.delta,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['election_id', 'area_code', 'choice_id', 'status', 'delayed'])
+            .doUpdateSet({ count: sql<number>`voter_tallies.count + excluded.count` }),
+        )
+        .execute();
+      return;
+    }
     for (const d of ordered) {
       if (d.delta < 0) {
         // A plain update: the cell exists (the vote being moved put it there), and an upsert's
@@ -115,22 +138,6 @@ export class VoterTalliesRepository {
       join areas a on a.election_id = t.election_id and a.code = t.area_code
       where t.election_id = ${electionId} and a.level = ${level} and t.count > 0 ${within}`.execute(this.db);
     return result.rows.map((row) => ({ ...row, count: Number(row.count) }));
-  }
-
-  /** Precincts (areas of `precinctLevel`) inside `areaCode` with at least one counted (non-spam) vote. */
-  async precinctsCovered(
-    electionId: number,
-    precinctLevel: string,
-    areaCode: string | undefined,
-  ): Promise<number> {
-    const within = areaCode ? sql`and a.path @> array[${areaCode}]::text[]` : sql``;
-    const result = await sql<{ covered: number }>`
-      select count(distinct t.area_code) as covered
-      from voter_tallies t
-      join areas a on a.election_id = t.election_id and a.code = t.area_code
-      where t.election_id = ${electionId} and a.level = ${precinctLevel}
-        and t.status <> 'spam' and t.count > 0 ${within}`.execute(this.db);
-    return Number(result.rows[0]?.covered ?? 0);
   }
 }
 

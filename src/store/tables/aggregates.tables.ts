@@ -36,8 +36,11 @@ export interface OfficialTalliesTable {
 export interface VoterCoverageTable {
   election_id: number;
   area_code: string;
-  /** Counted (non-spam) reports within the area. */
-  counted: number;
+  /**
+   * On a precinct's own row: its counted (non-spam) reports; 0 on larger areas (their counts are
+   * in `voter_tallies`). Only its step between 0 and more changes the coverage above it.
+   */
+  precinct_counted: number;
   /** Precincts within the area with at least one counted report. */
   precincts_covered: number;
 }

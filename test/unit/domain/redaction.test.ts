@@ -65,7 +65,9 @@ describe('redact refuses bad spans, naming which', () => {
     try {
       call();
     } catch (error) {
-      expect((error as DauysError).issues).toEqual([{ where: 'redactions[1]', message: expect.stringContaining(message) }]);
+      expect((error as DauysError).issues).toEqual([
+        { where: 'redactions[1]', message: expect.stringContaining(message) },
+      ]);
     }
   });
 });

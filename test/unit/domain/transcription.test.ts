@@ -11,7 +11,11 @@ import {
 const FORM = ['1', '2', '6.a', '6.b', '7'];
 const figures = { '1': 1000, '2': 900, '6.a': 500, '6.b': 300, '7': 10 };
 
-function submit(entries: TranscriptionEntry[], userId: number, typed: Record<string, unknown>): TranscriptionEntry[] {
+function submit(
+  entries: TranscriptionEntry[],
+  userId: number,
+  typed: Record<string, unknown>,
+): TranscriptionEntry[] {
   return [...entries, acceptSubmission(transcriptionState(entries), userId, typed, FORM)];
 }
 

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../app';
+import { notFound } from '../../errors';
+import { parseRequest } from '../parse-request';
+import { areaCode, COORDINATORS, idParams, queueElection } from './queue-access';
+import { ALL_ROLES } from './route-access';
+import { signedIn } from './signed-in';
+
+const createBody = z.object({
+  precincts: z.array(z.string().min(1).max(100)).min(1).max(200),
+  contact: z.string().max(500).optional(),
+});
+const coverageQuery = z.object({ election: z.string().optional(), area: areaCode });
+
+/** Observers: invites (create, list, revoke) and the coverage of precincts. */
+export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  server.get('/invites', { config: { roles: ALL_ROLES } }, async (request) => {
+    const election = await queueElection(app, request.query);
+    return { election: election.slug, invites: await app.invites.list(election.slug) };
+  });
+
+  server.post('/invites', { config: { roles: COORDINATORS } }, async (request, reply) => {
+    const election = await queueElection(app, request.query);
+    const body = parseRequest(createBody, request.body, 'body');
+    const { actor } = signedIn(request);
+    const created = await app.database.db.transaction().execute(async (tx) => {
+      const invite = await app.invites.create(
+        election.slug,
+        body.precincts,
+        body.contact ? { contact: body.contact } : {},
+        tx,
+      );
+      await app.audit.record(tx, {
+        actor,
+        action: 'invite.create',
+        target: `invite:${invite.id}`,
+        // Never the code or the contact: the code is a credential, the contact personal data.
+        after: { precincts: invite.precinctCodes },
+      });
+      return invite;
+    });
+    // The code is shown once (only its digest is stored): never cached.
+    return reply.status(201).send(created);
+  });
+
+  server.post('/invites/:id/revoke', { config: { roles: COORDINATORS } }, async (request) => {
+    const election = await queueElection(app, request.query);
+    const { id } = parseRequest(idParams, request.params, 'path');
+    const { actor } = signedIn(request);
+    const listed = (await app.invites.list(election.slug)).find((invite) => invite.id === id);
+    if (!listed) throw notFound(`no invite ${id} in election "${election.slug}"`);
+    return app.database.db.transaction().execute(async (tx) => {
+      const revoked = await app.invites.revoke(`#${id}`, tx);
+      await app.audit.record(tx, {
+        actor,
+        action: 'invite.revoke',
+        target: `invite:${id}`,
+        before: { status: listed.status },
+        after: { status: 'revoked' },
+      });
+      return { invite: revoked };
+    });
+  });
+
+  server.get('/coverage', { config: { roles: ALL_ROLES } }, async (request) => {
+    const election = await queueElection(app, request.query);
+    const query = parseRequest(coverageQuery, request.query, 'query');
+    return {
+      election: election.slug,
+      ...(await app.coverage.view(election, query.area ? { area: query.area } : {})),
+    };
+  });
+};

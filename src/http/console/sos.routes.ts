@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { App } from '../../app';
+import { parseRequest } from '../parse-request';
+import { COORDINATORS, idParams, queueElection } from './queue-access';
+import { ALL_ROLES } from './route-access';
+import { signedIn } from './signed-in';
+
+/** SOS alerts: every console page shows the open ones until a coordinator acknowledges them. */
+export const sosRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+  server.get('/sos', { config: { roles: ALL_ROLES } }, async () => ({
+    alerts: await app.moderation.openSos(await app.elections.list()),
+  }));
+
+  server.post('/sos/:id/acknowledge', { config: { roles: COORDINATORS } }, async (request, reply) => {
+    const election = await queueElection(app, request.query);
+    const { id } = parseRequest(idParams, request.params, 'path');
+    await app.moderation.acknowledgeSos(signedIn(request).actor, election, id);
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseElectionDefinition } from '../../src/domain/election/election-definition';
+import { protocolPagePhoto } from '../../src/media/ocr/protocol-page';
+import { totpCode } from '../../src/security/totp';
+import type { ConsoleRole } from '../../src/store/tables/console.tables';
+import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp } from '../support/console-test-app';
+import { CLEAN_PROTOCOL, seedModeration, type ModerationSeed } from '../support/moderation-seed';
+import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
+
+const chromiumMissing = !fs.existsSync(CHROMIUM);
+if (chromiumMissing && process.env.CI === 'true') {
+  throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`);
+}
+if (chromiumMissing)
+  console.warn(`console queues e2e: SKIPPED, ${CHROMIUM} not found (apt-get install chromium)`);
+
+describe.skipIf(chromiumMissing)('the console work queues in Chromium', () => {
+  let harness: ConsoleTestApp;
+  let browser: Browser;
+  let base: string;
+  let seed: ModerationSeed;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(WEB_DIR, 'console/index.html'))) {
+      const { build } = await import('vite');
+      await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    }
+    harness = await openConsoleTestApp('pglite', { webDir: WEB_DIR });
+    const definition = parseElectionDefinition(JSON.parse(await fsp.readFile(DEMO_ELECTION_FILE, 'utf8')));
+    const page = await protocolPagePhoto(
+      definition,
+      { precinctNumber: '101', figures: CLEAN_PROTOCOL },
+      { rotateDegrees: 0.8, noise: 0.05, seed: 1 },
+    );
+    seed = await seedModeration(harness.app, { ballots: 4, protocolPages: [page] });
+    base = await harness.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    await fsp.mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await harness?.close();
+  });
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS, `queues-${name}.png`), fullPage: true });
+  }
+
+  /** Signs a new user of `role` in through the login form (password + TOTP) and sets their password. */
+  async function signedInPage(role: ConsoleRole): Promise<Page> {
+    const user = await createConsoleUser(harness.app, role);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/console`);
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('login-email').fill(user.email);
+    await page.getByTestId('login-password').fill(user.password);
+    await page.getByTestId('login-code').fill(totpCode(user.totpKey, Date.now()));
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('password-form').waitFor();
+    const chosen = `${role} passphrase for the queue tests`;
+    await page.getByTestId('password-current').fill(user.password);
+    await page.getByTestId('password-new').fill(chosen);
+    await page.getByTestId('password-repeat').fill(chosen);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('signed-in-as').waitFor();
+    return page;
+  }
+
+  const statusOf = async (id: number) =>
+    (
+      await harness.app.database.db
+        .selectFrom('ballot_reports')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).status;
+
+  it('lets a moderator approve a photo, then bulk-mark spam with the keyboard', async () => {
+    const page = await signedInPage('moderator');
+    await page.getByTestId('sos-banner').waitFor();
+    await page.getByTestId('nav-ballots').click();
+    await page.getByTestId('ballots-list').waitFor();
+    await screenshot(page, '01-ballots');
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-overlay').waitFor();
+    await screenshot(page, '02-ballots-shortcuts');
+    await page.keyboard.press('Escape');
+
+    const [first, second, third] = seed.ballotIds as [number, number, number];
+    await page.getByTestId(`ballot-${first}`).getByTestId('approve').click();
+    await page.getByTestId('ballots-message').waitFor();
+    await expect.poll(() => statusOf(first)).toBe('confirmed');
+
+    // The list now starts at the second report: select it and the next one, then "s".
+    await expect.poll(() => page.getByTestId(`ballot-${first}`).count()).toBe(0);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await expect.poll(() => page.getByTestId('ballots-selected').textContent()).toBe('2 selected');
+    await screenshot(page, '03-ballots-selected');
+    await page.keyboard.press('s');
+    await expect.poll(async () => [await statusOf(second), await statusOf(third)]).toEqual(['spam', 'spam']);
+    await screenshot(page, '04-ballots-after-spam');
+  });
+
+  it('lets two moderators transcribe a protocol blind and a third resolve their disagreement', async () => {
+    const transcribe = async (page: Page, seven: number) => {
+      await page.getByTestId('nav-protocols').click();
+      await page.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+      await page.getByTestId('transcription-sheet').waitFor();
+      for (const [key, value] of Object.entries({ ...CLEAN_PROTOCOL, '7': seven })) {
+        await page.getByTestId(`figure-${key}`).fill(String(value));
+      }
+      await page.getByTestId('transcription-submit').click();
+      await page.getByTestId('transcription-outcome').waitFor();
+    };
+    const first = await signedInPage('moderator');
+    await first.getByTestId('nav-protocols').click();
+    await first.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+    await first.getByTestId('ocr-read').click();
+    // Machine-read suggestions appear marked as such (or OCR says why it is unavailable).
+    await first
+      .locator('[data-testid^="suggestion-"], [data-testid="ocr-note"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await screenshot(first, '05-protocol-sheet-ocr');
+    await transcribe(first, 10);
+    const second = await signedInPage('moderator');
+    await transcribe(second, 11);
+    expect(await second.getByTestId('outcome-stage').textContent()).toBe(
+      'disagreement: needs a third moderator',
+    );
+
+    const third = await signedInPage('moderator');
+    await third.getByTestId('nav-protocols').click();
+    await third.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+    await third.getByTestId('candidates').waitFor();
+    expect(await third.locator('[data-testid^="figure-"]').count()).toBe(1);
+    await screenshot(third, '06-protocol-resolve');
+    await third.getByTestId('figure-7').fill('12');
+    await third.getByTestId('transcription-submit').click();
+    await third.getByTestId('outcome-differences').waitFor();
+    expect(await third.getByTestId('outcome-differences').textContent()).toContain('7');
+    await screenshot(third, '07-protocol-resolved');
+
+    await third.getByTestId('nav-violations').click();
+    await third.getByTestId(`violation-${seed.violationId}`).waitFor();
+    await screenshot(third, '08-violation');
+    await third.getByTestId('violation-publish').click();
+    await expect
+      .poll(async () => (await harness.app.violations.list(seed.election, 'published'))[0]?.text)
+      .toContain('[phone]');
+  });
+
+  it('lets a coordinator acknowledge SOS, create an invite and revoke it', async () => {
+    const page = await signedInPage('coordinator');
+    await page.getByTestId('sos-acknowledge').click();
+    await expect.poll(() => page.getByTestId('sos-banner').count()).toBe(0);
+    await page.getByTestId('nav-observers').click();
+    await page.getByTestId('coverage-table').waitFor();
+    await page.getByTestId('invite-precincts').fill('p3, p5');
+    await page.getByTestId('invite-create').click();
+    await page.getByTestId('invite-code').waitFor();
+    expect(await page.getByTestId('invite-code').textContent()).toMatch(/^[A-Z2-9]{10}$/);
+    await screenshot(page, '09-invite-created');
+    const row = page.locator('[data-testid^="invite-"]').filter({ hasText: 'p3, p5' });
+    await row.getByTestId('invite-revoke').click();
+    await expect.poll(() => row.getByTestId('invite-status').textContent()).toBe('revoked');
+    await screenshot(page, '10-invite-revoked');
+    const actions = (await harness.app.audit.list({ limit: 100 })).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['sos.acknowledge', 'invite.create', 'invite.revoke']));
+  });
+
+  it('gives an analyst nothing to change, and the API refuses them', async () => {
+    const page = await signedInPage('analyst');
+    const loaded = {
+      ballots: 'ballots-list',
+      protocols: `protocol-${seed.protocolId}`,
+      violations: `violation-${seed.violationId}`,
+      observers: 'coverage-table',
+    };
+    await page.getByTestId('nav-violations').click();
+    await page.getByTestId('violations-status').selectOption('all');
+    for (const [screen, marker] of Object.entries(loaded)) {
+      await page.getByTestId(`nav-${screen}`).click();
+      if (screen === 'violations') await page.getByTestId('violations-status').selectOption('all');
+      await page.getByTestId(marker).waitFor();
+      expect(
+        await page
+          .locator(
+            'main.screen button[data-testid="approve"], [data-testid="protocol-open"], [data-testid="violation-publish"], [data-testid="invite-create"]',
+          )
+          .count(),
+      ).toBe(0);
+    }
+    await screenshot(page, '11-analyst-observers');
+    const statuses = await page.evaluate(async (ids) => {
+      const csrf = decodeURIComponent(/dauys_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+      const post = (url: string, body: unknown) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: JSON.stringify(body),
+        }).then((r) => r.status);
+      return [
+        await post('/console/api/ballots/review', { ids, verdict: 'approve' }),
+        await post('/console/api/invites', { precincts: ['p2'] }),
+        await post('/console/api/official/import', { csv: 'a\n1', mapping: {} }),
+      ];
+    }, seed.ballotIds);
+    expect(statuses).toEqual([403, 403, 403]);
+  });
+
+  it('verifies the audit log, then reports the entry an operator tampered with', async () => {
+    const page = await signedInPage('analyst');
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-result').textContent()).toMatch(/^Chain intact/);
+    await screenshot(page, '12-audit-intact');
+    const { id } = await harness.app.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'ballot.spam')
+      .executeTakeFirstOrThrow();
+    await harness.app.database.db.transaction().execute(async (tx) => {
+      await sql`alter table audit_log disable trigger audit_log_append_only`.execute(tx);
+      await sql`update audit_log set after = '{"status":"confirmed"}' where id = ${id}`.execute(tx);
+      await sql`alter table audit_log enable trigger audit_log_append_only`.execute(tx);
+    });
+    await page.getByTestId('audit-verify').click();
+    await expect
+      .poll(() => page.getByTestId('audit-result').textContent())
+      .toContain(`Chain broken at entry #${id}:`);
+    await screenshot(page, '13-audit-broken');
+  });
+});

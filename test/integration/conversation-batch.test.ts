@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressedOutbound, InboundContent, InboundMessage } from '../../src/flows/messages';
+import { ActiveElectionService } from '../../src/services/active-election.service';
+import { BallotReportService } from '../../src/services/ballot-report.service';
+import { ConversationService } from '../../src/services/conversation.service';
+import { ElectionService } from '../../src/services/election.service';
+import { GeographyCacheService } from '../../src/services/geography-cache.service';
+import { VoterTallyService } from '../../src/services/voter-tally.service';
+import type { DatabaseHandle } from '../../src/store/database';
+import { testDatabases } from '../support/test-databases';
+import { writeTinyElection } from '../support/tiny-election';
+
+const SECRET = 'integration-secret-0123456789abcdef0123456789';
+const DURING_POLLS = new Date('2021-01-10T08:00:00Z');
+
+/** /start → English → note → typed precinct number → choice → no photo → confirm. */
+const SCRIPT: InboundContent[] = [
+  { kind: 'command', command: 'start', args: '' },
+  { kind: 'button', data: 'l:en' },
+  { kind: 'button', data: 'go' },
+  { kind: 'text', text: '101' },
+  { kind: 'button', data: 'ch:nur-otan' },
+  { kind: 'button', data: 'np' },
+  { kind: 'button', data: 'ok' },
+];
+
+// The worker hands the conversation a whole batch (`handleBatch`): states and votes are read and
+// saved for all rows at once. It must answer and count exactly as one message at a time does.
+describe.each(testDatabases())('the conversation, a batch at a time, on $name', ({ open }) => {
+  let handle: DatabaseHandle;
+  let conversations: ConversationService;
+  let tallies: VoterTallyService;
+  let elections: ElectionService;
+  let electionId: number;
+  let callback = 0;
+
+  beforeAll(async () => {
+    handle = await open();
+    elections = new ElectionService(handle.db);
+    const files = await writeTinyElection((definition) => {
+      definition.demo = false;
+    });
+    electionId = (await elections.loadFile(files.electionFile)).election.id;
+    conversations = new ConversationService(
+      new ActiveElectionService(() => DURING_POLLS),
+      new GeographyCacheService(),
+      new BallotReportService(SECRET, undefined),
+      { publicUrl: 'https://dauys.example' },
+    );
+    tallies = new VoterTallyService(handle.db);
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  const inbound = (participant: string, content: InboundContent): InboundMessage => ({
+    channel: 'telegram',
+    bot: 'voter',
+    participant,
+    sentAt: DURING_POLLS,
+    receivedAt: DURING_POLLS,
+    content: content.kind === 'button' ? { ...content, callbackId: `cb-${++callback}` } : content,
+  });
+  const messages = (replies: AddressedOutbound[]) =>
+    replies.map(({ message }) => (message.kind === 'answer_button' ? { kind: message.kind } : message));
+
+  it('answers and records votes in a batch as it does one message at a time', async () => {
+    const single: AddressedOutbound[][] = [];
+    const batched: AddressedOutbound[][][] = [];
+    for (const content of SCRIPT) {
+      single.push(
+        await handle.db
+          .transaction()
+          .execute((tx) => conversations.handle(tx, inbound('one-at-a-time', content))),
+      );
+      batched.push(
+        await handle.db
+          .transaction()
+          .execute((tx) =>
+            conversations.handleBatch(tx, [inbound('batch-a', content), inbound('batch-b', content)]),
+          ),
+      );
+    }
+    for (const [step, replies] of single.entries()) {
+      expect(messages(batched[step]![0]!)).toEqual(messages(replies));
+      expect(messages(batched[step]![1]!)).toEqual(messages(replies));
+      expect(batched[step]![1]!.every((reply) => reply.participant === 'batch-b')).toBe(true);
+    }
+    const definition = (await elections.require('tiny-2021')).definition;
+    expect((await tallies.summary(electionId, definition, 'p1')).received).toBe(3);
+  });
+
+  it('runs two messages of one participant in a batch one after the other', async () => {
+    const replies = await handle.db
+      .transaction()
+      .execute((tx) =>
+        conversations.handleBatch(tx, [
+          inbound('twice', SCRIPT[0]!),
+          inbound('twice', SCRIPT[1]!),
+          inbound('other', SCRIPT[0]!),
+        ]),
+      );
+    expect(replies).toHaveLength(3);
+    // The language button found the state the /start before it saved: the note follows, in English.
+    expect(replies[1]!.at(-1)?.locale).toBe('en');
+  });
+});
