@@ -7,6 +7,7 @@ import {
   type ExportAreaRow,
 } from '../store/repositories/precinct-export.repository';
 import type { ElectionService } from './election.service';
+import { observerSource, voterSource } from './export-bot-sources';
 import {
   officialSource,
   type ExportColumn,
@@ -39,7 +40,7 @@ export class ExportService {
     extraSources: PrecinctFigureSource[] = [],
   ) {
     this.repository = new PrecinctExportRepository(db);
-    this.sources = [officialSource(this.repository), ...extraSources];
+    this.sources = [officialSource(this.repository), voterSource(db), observerSource(db), ...extraSources];
   }
 
   /** The columns of an election's export, for the datapackage's schema. */

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from '../support/chromium';
 import { parseElectionDefinition } from '../../src/domain/election/election-definition';
 import { protocolPagePhoto } from '../../src/media/ocr/protocol-page';
 import { totpCode } from '../../src/security/totp';
@@ -12,27 +13,10 @@ import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp } from '../s
 import { CLEAN_PROTOCOL, seedModeration, type ModerationSeed } from '../support/moderation-seed';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
 
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`);
-}
-if (chromiumMissing)
-  console.warn(`console queues e2e: SKIPPED, ${CHROMIUM} not found (apt-get install chromium)`);
-
-describe.skipIf(chromiumMissing)('the console work queues in Chromium', () => {
+describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues in Chromium', () => {
   let harness: ConsoleTestApp;
   let browser: Browser;
   let base: string;
@@ -53,7 +37,7 @@ describe.skipIf(chromiumMissing)('the console work queues in Chromium', () => {
     );
     seed = await seedModeration(harness.app, { ballots: 4, protocolPages: [page] });
     base = await harness.server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     await fsp.mkdir(ARTIFACTS, { recursive: true });
   });
 

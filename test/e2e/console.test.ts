@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleServices } from '../../src/services/console-services';
 import { DEFAULT_AUTH_POLICY } from '../../src/services/auth-policy';
 import { base32Decode, totpCode } from '../../src/security/totp';
@@ -16,27 +17,11 @@ import {
 } from '../support/console-test-app';
 import { REPO_ROOT } from '../support/tiny-election';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
 const en = CONSOLE_CATALOGS.en;
 
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`);
-}
-if (chromiumMissing) console.warn(`console e2e: SKIPPED, ${CHROMIUM} not found (apt-get install chromium)`);
-
-describe.skipIf(chromiumMissing)('the console in Chromium', () => {
+describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () => {
   let harness: ConsoleTestApp;
   let browser: Browser;
   let base: string;
@@ -56,7 +41,7 @@ describe.skipIf(chromiumMissing)('the console in Chromium', () => {
       now: () => new Date(serverNow()),
     }).console;
     base = await harness.server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     await fsp.mkdir(ARTIFACTS, { recursive: true });
     // The first admin, as `dauys user create --role admin` makes it.
     admin = await createConsoleUser(harness.app, 'admin', 'first-admin@example.org');

@@ -3,8 +3,9 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
@@ -14,27 +15,11 @@ import type { Summary } from '../../web/shared/api-types';
 import { HOSTILE_VIOLATION_TEXT, seedDashboard } from '../support/dashboard-seed';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SLUG = 'kz-2021-mazhilis';
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`);
-}
-if (chromiumMissing) console.warn(`dashboard e2e: SKIPPED, ${CHROMIUM} not found (apt-get install chromium)`);
-
-describe.skipIf(chromiumMissing)('the dashboard in Chromium', () => {
+describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', () => {
   let app: App;
   let server: FastifyInstance;
   let browser: Browser;
@@ -57,7 +42,7 @@ describe.skipIf(chromiumMissing)('the dashboard in Chromium', () => {
     await seedDashboard(app, SLUG);
     server = await buildServer(app, { webDir: WEB_DIR });
     base = await server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     await fsp.mkdir(ARTIFACTS, { recursive: true });
   });
 

@@ -1,22 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { REPO_ROOT } from '../support/tiny-election';
 import { writeOpenElection } from './voter-election-files';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing: the web chat suite cannot run (see .ci/run)`);
-}
-if (chromiumMissing)
-  console.warn(`webchat e2e skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
-describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
+describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -33,18 +27,7 @@ describe.skipIf(chromiumMissing)('the web chat in Chromium', () => {
     ballotJpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#f4f1ea' } })
       .jpeg()
       .toBuffer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 480, height: 860 } });
   });
 

@@ -72,6 +72,34 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
       await tiny.write('official.csv', OFFICIAL),
       await tiny.write('mapping.json', MAPPING),
     );
+    // The bots' sources read their precomputed rows: a few written directly stand for votes and a protocol.
+    const tally = (choice_id: string, status: 'confirmed' | 'no_photo' | 'spam', count: number) => ({
+      election_id: election.id,
+      area_code: 'p1',
+      choice_id,
+      status,
+      delayed: false,
+      count,
+    });
+    await database.db
+      .insertInto('voter_tallies')
+      .values([
+        tally('adal', 'confirmed', 3),
+        tally('nur-otan', 'spam', 2),
+        tally('against-all', 'no_photo', 1),
+      ])
+      .execute();
+    await database.db
+      .insertInto('precinct_protocols')
+      .values({
+        election_id: election.id,
+        precinct_code: 'p4',
+        status: 'accepted',
+        figures: JSON.stringify({ '1': 800, '6.adal': 55 }),
+        conflicts: JSON.stringify([]),
+        protocol_ids: JSON.stringify([1]),
+      })
+      .execute();
     const app = { elections, database, exports: new ExportService(database.db, elections) } as unknown as App;
     server = Fastify();
     registerErrorHandler(server);
@@ -121,6 +149,23 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
       official_line_1: '1000',
       official_line_4: '600',
       official_votes_nur_otan: '400',
+    });
+    expect(row('p1')).toMatchObject({
+      voters_received: '6',
+      voters_counted: '4',
+      voters_confirmed: '3',
+      voters_no_photo: '1',
+      voters_spam: '2',
+      voters_adal: '3',
+      voters_nur_otan: '0',
+      voters_against_all: '1',
+      observers_status: '',
+    });
+    expect(row('p4')).toMatchObject({
+      observers_status: 'accepted',
+      observers_line_1: '800',
+      observers_votes_adal: '55',
+      voters_received: '',
     });
     // A precinct without official results has empty official cells, not zeros.
     expect(row('p2')).toMatchObject({
