@@ -85,7 +85,8 @@ export class SummaryService {
   }
 }
 
-function officialBlock(
+/** Official figures of an area as the public API shows them (shares of the ballot choices' votes). */
+export function officialBlock(
   election: Election,
   totals: { precincts: number; figures: Record<string, number> },
 ): OfficialBlock {

@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
 import { invalidInput, notFound } from '../../errors';
+import { officialBlock } from '../../services/summary.service';
 import { AreasRepository } from '../../store/repositories/areas.repository';
+import { OfficialTalliesRepository } from '../../store/repositories/official-tallies.repository';
 import { parseRequest } from '../parse-request';
 import { LIVE_CACHE_CONTROL } from './http-caching';
 import { LiveFiguresCache } from './live-figures-cache';
@@ -44,5 +46,17 @@ async function results(app: App, slug: string, level: string, area: string | und
     throw notFound(`no area "${area}" in election "${slug}"`);
   }
   const areas = await app.voterTallies.results(election.id, election.definition, level, area);
-  return { election: slug, level, area: area ?? null, areas };
+  const official = await new OfficialTalliesRepository(app.database.db).findMany(
+    election.id,
+    areas.map((a) => a.code),
+  );
+  return {
+    election: slug,
+    level,
+    area: area ?? null,
+    areas: areas.map((a) => {
+      const totals = official.get(a.code);
+      return { ...a, official: totals && totals.precincts > 0 ? officialBlock(election, totals) : null };
+    }),
+  };
 }

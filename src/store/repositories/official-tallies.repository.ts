@@ -42,6 +42,18 @@ export class OfficialTalliesRepository {
     return row ? totalsOf(row) : { precincts: 0, figures: {} };
   }
 
+  /** The totals of several areas at once (areas without official figures are absent). */
+  async findMany(electionId: number, areaCodes: string[]): Promise<Map<string, OfficialTotals>> {
+    if (areaCodes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('official_tallies')
+      .select(['area_code', 'precincts', 'figures', 'figure_precincts'])
+      .where('election_id', '=', electionId)
+      .where('area_code', 'in', areaCodes)
+      .execute();
+    return new Map(rows.map((row) => [row.area_code, totalsOf(row)]));
+  }
+
   /**
    * Moves the tallies of every enclosing area from the precincts' old figures to their new ones:
    * subtract `before`, add `after`. The caller owns the transaction, in which it replaces the
