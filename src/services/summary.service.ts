@@ -41,6 +41,11 @@ export interface AreaSummary {
   observers: ObserversBlock | null;
   /** Published violation reports only. */
   violations: ViolationsBlock | null;
+  /**
+   * People who wrote to each bot (whole election only: people are not located by area). Counted
+   * from the stored reply addresses, so `dauys purge` brings the voter bot's figure to zero.
+   */
+  participants: { voterBot: number; observerBot: number } | null;
 }
 
 /** The figures of one area (or the whole election) from each source, for `GET …/summary`. */
@@ -81,7 +86,24 @@ export class SummaryService {
       voters: await new VoterTallyService(this.db).summary(election.id, definition, areaCode),
       observers: await new ProtocolService(this.db).observersBlock(election, areaCode),
       violations: await new ViolationService(this.db).violationsBlock(election, areaCode),
+      participants: areaCode ? null : await this.participants(election.id),
     };
+  }
+
+  private async participants(electionId: number): Promise<{ voterBot: number; observerBot: number }> {
+    const [voters, observers] = await Promise.all([
+      this.db
+        .selectFrom('chat_addresses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('bot', '=', 'voter')
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('observers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('election_id', '=', electionId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { voterBot: Number(voters.n), observerBot: Number(observers.n) };
   }
 }
 

@@ -31,7 +31,15 @@ describe('privacy retention (purge)', () => {
       )
     ).rows[0]?.n;
 
+  const participants = async () =>
+    (
+      (await (await fetch(`${server.url}/api/v1/elections/purge-open/summary`)).json()) as {
+        participants: { voterBot: number; observerBot: number };
+      }
+    ).participants;
+
   it('refuses while the election still accepts messages, changing nothing', async () => {
+    expect(await participants()).toEqual({ voterBot: 2, observerBot: 0 });
     const before = await rows('chat_addresses');
     await expect(purge.purge('purge-open')).rejects.toMatchObject({ code: 'DAUYS_ERR_CONFLICT' });
     expect(await rows('chat_addresses')).toBe(before);
@@ -43,6 +51,7 @@ describe('privacy retention (purge)', () => {
     expect(report).toMatchObject({ election: 'purge-open', chatAddresses: 2, conversations: 2 });
     expect(await rows('chat_addresses')).toBe(0);
     expect(await rows('conversations')).toBe(0);
+    expect((await participants()).voterBot).toBe(0);
     const stillReadable = await sql<{ n: number }>`
       select count(*)::int as n from inbox where message is not null and status <> 'pending'`.execute(
       server.app.database.db,
