@@ -22,12 +22,6 @@ export function createMetrics() {
       labelNames: ['channel', 'outcome'] as const,
       registers: [registry],
     }),
-    jobFailures: new Counter({
-      name: 'dauys_job_failures_total',
-      help: 'Failed job attempts by job name',
-      labelNames: ['job'] as const,
-      registers: [registry],
-    }),
     inboxLag: new Gauge({
       name: 'dauys_inbox_unprocessed',
       help: 'Inbox rows stored but not yet processed',

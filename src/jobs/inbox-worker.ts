@@ -63,7 +63,11 @@ export class InboxWorker implements JobRunner {
   ) {
     this.batchSize = options.batchSize ?? 64;
     this.maxAttempts = options.maxAttempts ?? 5;
-    this.loop = new JobLoop(this.name, () => this.tick(), { logger, idleMs: options.idleMs ?? 1000 });
+    this.loop = new JobLoop(this.name, () => this.tick(), {
+      logger,
+      idleMs: options.idleMs ?? 1000,
+      onError: (job) => metrics.jobFailures.inc({ job }),
+    });
   }
 
   start(): void {

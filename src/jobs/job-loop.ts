@@ -24,7 +24,7 @@ export class JobLoop {
   constructor(
     readonly name: string,
     private readonly tick: () => Promise<TickResult>,
-    private readonly options: { logger: Logger; idleMs?: number },
+    private readonly options: { logger: Logger; idleMs?: number; onError?: (job: string) => void },
   ) {}
 
   start(): void {
@@ -53,6 +53,7 @@ export class JobLoop {
         this.errorStreak = 0;
       } catch (error) {
         this.errorStreak += 1;
+        this.options.onError?.(this.name);
         this.options.logger.error(
           { job: this.name, error: error instanceof Error ? error.message : String(error) },
           'job loop failed; backing off',

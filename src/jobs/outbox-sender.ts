@@ -54,7 +54,11 @@ export class OutboxSender implements JobRunner {
   ) {
     this.perChatIntervalMs = options.perChatIntervalMs ?? 1000;
     this.maxInFlight = options.maxInFlight ?? 64;
-    this.loop = new JobLoop(this.name, () => this.tick(), { logger, idleMs: options.idleMs ?? 500 });
+    this.loop = new JobLoop(this.name, () => this.tick(), {
+      logger,
+      idleMs: options.idleMs ?? 500,
+      onError: (job) => metrics.jobFailures.inc({ job }),
+    });
   }
 
   start(): void {

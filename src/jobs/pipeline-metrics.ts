@@ -18,6 +18,12 @@ function create(registry: Registry) {
       labelNames: ['channel', 'outcome'] as const,
       registers: [registry],
     }),
+    jobFailures: new Counter({
+      name: 'dauys_job_failures_total',
+      help: 'Job loop ticks that failed outright (the database unreachable, a bug), by job; the loop backs off and retries',
+      labelNames: ['job'] as const,
+      registers: [registry],
+    }),
     mediaProcessed: new Counter({
       name: 'dauys_media_processed_total',
       help: 'Media items settled, by status (ok, rejected) or retried',

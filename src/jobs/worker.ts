@@ -44,7 +44,7 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
     maxSendsPerSecond: app.config.TELEGRAM_MAX_SENDS_PER_SECOND,
     ...options.outbox,
   });
-  const mediaJob = new MediaJob(app.media, app.logger);
+  const mediaJob = new MediaJob(app.media, app.logger, metrics);
   let mediaRequestsSeen = app.media.requestsMade;
   const afterCommit = () => {
     outboxSender.wake();
