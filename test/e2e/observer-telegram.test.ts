@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/start-test-server';
 import { telegramUpdates, telegramUser } from '../support/telegram-updates';
 import { writeTinyElection } from '../support/tiny-election';
-import { BREAKING, CONSISTENT } from './observer-protocols';
+import { BREAKING, CONSISTENT } from '../support/observer-protocols';
 import { TelegramObserverDriver } from './telegram-observer-driver';
 
 const COORDINATORS_CHAT = '-100500';

@@ -5,7 +5,7 @@ import type {
   TelegramUpdateFactory,
   TelegramUpdateJson,
 } from '../support/telegram-updates';
-import { FORM_ORDER } from './observer-protocols';
+import { FORM_ORDER } from '../support/observer-protocols';
 
 /**
  * One Telegram user talking to the observer bot through the real webhook. Every observer reply

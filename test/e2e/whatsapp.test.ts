@@ -9,7 +9,7 @@ import {
   whatsappUser,
   type FakeWhatsAppSend,
 } from '../support/fake-whatsapp-api';
-import { CONSISTENT, FORM_ORDER } from './observer-protocols';
+import { CONSISTENT, FORM_ORDER } from '../support/observer-protocols';
 import { writeOpenElection } from './voter-election-files';
 
 const WHATSAPP = {

@@ -12,25 +12,11 @@ import { ViolationService } from '../../src/services/violation.service';
 import type { DatabaseHandle } from '../../src/store/database';
 import type { Database } from '../../src/store/database-schema';
 import { testDatabases } from '../support/test-databases';
+import { CONSISTENT } from '../support/observer-protocols';
 import { writeTinyElection } from '../support/tiny-election';
 
 const SECRET = 'integration-secret-0123456789abcdef0123456789';
 const SENT_AT = new Date('2021-01-10T15:30:00Z');
-
-/** A consistent protocol of the demo form for a precinct of 1,000 voters (turnout 60%). */
-const CONSISTENT = {
-  '1': 1000,
-  '2': 1000,
-  '3': 600,
-  '4': 600,
-  '6.ak-zhol': 100,
-  '6.nur-otan': 300,
-  '6.adal': 90,
-  '6.auyl': 60,
-  '6.peoples-party': 40,
-  '7': 10,
-  '8': 400,
-};
 
 describe.each(testDatabases())('observers, protocols and tallies on $name', ({ open }) => {
   let handle: DatabaseHandle;
