@@ -18,11 +18,24 @@ export interface IntegerPercentagesResult extends ExplainedResult {
   z: number;
   /** The 99.9th percentile of the null minus its mean, as the paper reports. */
   nullPercentile999Excess: number;
+  /**
+   * Included stations per 0.1-point bin of turnout and of the leader's share; bin k is centred on
+   * k/10 percent (k = 0…1000), so whole percentages sit at k = 0, 10, 20, … (the paper's Figure 1).
+   */
+  histograms: { binWidthPoints: number; turnout: number[]; leaderShare: number[] };
   uncertainty: { expectedSd: number; draws: number; seed: number; nullModel: IntegerNullModel };
 }
 
 /** Half-width of the window around a whole percentage (the paper's 0.1-point bins). */
 export const INTEGER_HALF_WIDTH = 0.05;
+
+/** 0.1-point bins from 0% to 100%, centred on the tenths. */
+const HISTOGRAM_BINS = 1001;
+
+/** The 0.1-point bin of 100·part/whole (clamped to 0…100%). */
+function tenthOfPointBin(part: number, whole: number): number {
+  return Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.round((1000 * part) / whole)));
+}
 
 /**
  * Kobak, Shpilkin & Pshenichnikov (AOAS 2016). Inclusion exactly as in their code: ballots in the
@@ -55,7 +68,11 @@ export function integerPercentages(
   let observed = 0;
   let observedTurnout = 0;
   let observedLeaderShare = 0;
+  const turnoutHistogram = new Array<number>(HISTOGRAM_BINS).fill(0);
+  const shareHistogram = new Array<number>(HISTOGRAM_BINS).fill(0);
   for (const s of included) {
+    turnoutHistogram[tenthOfPointBin(s.ballotsCast, s.registered)]!++;
+    shareHistogram[tenthOfPointBin(s.votes[leader] ?? 0, ballotsCounted(s))]!++;
     const turnoutInteger = isIntegerPercent(s.ballotsCast, s.registered);
     const shareInteger = isIntegerPercent(s.votes[leader] ?? 0, ballotsCounted(s));
     if (turnoutInteger) observedTurnout++;
@@ -107,6 +124,7 @@ export function integerPercentages(
     excess,
     z,
     nullPercentile999Excess: p999,
+    histograms: { binWidthPoints: 0.1, turnout: turnoutHistogram, leaderShare: shareHistogram },
     uncertainty: { expectedSd: sd, draws, seed, nullModel },
     reading: integerPercentagesReading(excess, z, included.length),
   };

@@ -10,11 +10,19 @@ export interface GroupDifference {
   interval: Interval;
 }
 
+/** One rate (turnout or a share) in each group, each with its own bootstrap interval. */
+export interface GroupRates {
+  observed: number;
+  unobserved: number;
+  observedInterval: Interval;
+  unobservedInterval: Interval;
+}
+
 export interface ObserverEffectResult extends ExplainedResult {
   observedStations: number;
   unobservedStations: number;
-  turnout: { observed: number; unobserved: number } & GroupDifference;
-  shares: Record<string, { observed: number; unobserved: number } & GroupDifference>;
+  turnout: GroupRates & GroupDifference;
+  shares: Record<string, GroupRates & GroupDifference>;
   /** Per-district differences averaged with the districts' registered voters as weights. */
   stratified: { districts: number; turnout: GroupDifference; shares: Record<string, GroupDifference> };
   uncertainty: { kind: string };
@@ -71,11 +79,15 @@ export function observerEffect(
   const point = summarize((members) => members);
   const rng = createRng(seed);
   const replicates = Array.from({ length: 2 * (1 + k) }, () => new Float64Array(bootstrapDraws));
+  // Rates of each group (observed, then unobserved; turnout, then every share) per replicate.
+  const groupReplicates = Array.from({ length: 2 * (1 + k) }, () => new Float64Array(bootstrapDraws));
   const resample = function* (members: number[]) {
     for (let r = 0; r < members.length; r++) yield members[rng.nextInt(members.length)]!;
   };
   for (let b = 0; b < bootstrapDraws; b++) {
     const e = summarize(resample);
+    for (let g = 0; g < 2; g++)
+      for (let j = 0; j <= k; j++) groupReplicates[g * (1 + k) + j]![b] = e.groupRates[g]![j]!;
     replicates[0]![b] = e.overall[0]!;
     replicates[1]![b] = e.stratified[0]!;
     for (let j = 0; j < k; j++) {
@@ -89,13 +101,23 @@ export function observerEffect(
     kind: `stratified bootstrap (${bootstrapDraws} draws, seed ${seed})`,
   });
 
+  const groupInterval = (g: number, j: number): Interval => ({
+    ...percentileInterval(groupReplicates[g * (1 + k) + j]!),
+    level: 0.95,
+    kind: `stratified bootstrap (${bootstrapDraws} draws, seed ${seed})`,
+  });
+  const rates = (j: number): GroupRates => ({
+    observed: point.groupRates[0]![j]!,
+    unobserved: point.groupRates[1]![j]!,
+    observedInterval: groupInterval(0, j),
+    unobservedInterval: groupInterval(1, j),
+  });
   const turnoutInterval = interval(0);
   const shares: ObserverEffectResult['shares'] = {};
   const stratifiedShares: Record<string, GroupDifference> = {};
   choices.forEach((c, j) => {
     shares[c] = {
-      observed: point.groupRates[0]![1 + j]!,
-      unobserved: point.groupRates[1]![1 + j]!,
+      ...rates(1 + j),
       difference: point.overall[1 + j]!,
       interval: interval(2 + 2 * j),
     };
@@ -108,8 +130,7 @@ export function observerEffect(
     observedStations: groups.filter((g) => g === 0).length,
     unobservedStations: groups.filter((g) => g === 1).length,
     turnout: {
-      observed: point.groupRates[0]![0]!,
-      unobserved: point.groupRates[1]![0]!,
+      ...rates(0),
       difference: point.overall[0]!,
       interval: turnoutInterval,
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anomalousVotes } from '../../../src/analysis/anomalous-votes';
 import { fingerprint } from '../../../src/analysis/fingerprint';
-import { fingerprintSvg } from '../../../src/analysis/fingerprint-svg';
+import { fingerprintSvg } from '../../../src/analysis/charts/fingerprint-svg';
 import { cleanElection, everyKth, stuff } from './synthetic-election';
 
 describe("anomalous votes (Shpilkin's clean peak)", () => {
@@ -52,7 +52,7 @@ describe('election fingerprint (Klimek et al. 2012)', () => {
     expect(fraud.extremeCornerShare).toBeCloseTo(plantedShare, 6);
     expect(fraud.weights[99 * 100 + 99]).toBeGreaterThan(0);
     expect(fraud.reading.en).toMatch(/extreme fraud/);
-    const svg = fingerprintSvg(fraud, { title: 'fraud <test>' });
+    const svg = fingerprintSvg(fraud, { title: 'fraud <test>', description: 'd', xAxis: 'x', yAxis: 'y' });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('fraud &#60;test&#62;');
     expect(svg).not.toContain('<script');
