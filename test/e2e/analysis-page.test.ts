@@ -109,6 +109,7 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
     expect(await page.locator('svg.chart-observer-effect [data-group=unobserved]').count()).toBeGreaterThan(
       0,
     );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'analysis-en-top.png') });
     await page.screenshot({ path: path.join(ARTIFACTS, 'analysis-en.png'), fullPage: true });
     await page.close();
   });
