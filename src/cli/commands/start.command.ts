@@ -57,7 +57,8 @@ async function start(options: StartOptions): Promise<void> {
     // it answers /healthz and /metrics only, on its own port.
     const { default: Fastify } = await import('fastify');
     const { healthRoutes } = await import('../../http/health.routes');
-    const metricsServer = Fastify({ disableRequestLogging: true });
+    // No logger: Fastify logs nothing per request (the default), so no option is needed.
+    const metricsServer = Fastify();
     await metricsServer.register(healthRoutes, { app });
     const address = await metricsServer.listen({ port: config.PORT, host: config.HOST });
     stops.push(() => metricsServer.close());
