@@ -15,6 +15,7 @@ import { SpamSignalsRepository } from '../store/repositories/spam-signals.reposi
 import type { BallotStatus } from '../store/tables/ballots.tables';
 import {
   photoReadingOf,
+  storedVerdict,
   type ScoredPhoto,
   type SpamScoringService,
   type StoredSpamVerdict,
@@ -178,9 +179,11 @@ export class BallotReportService {
       ? await reports.update(existing.id, values)
       : await reports.insert({ ...values, electionId: input.electionId, voterKey });
     await this.moveTally(tx, existing, saved);
-    if (this.spam) {
-      // Earlier accounts with the same timing now have company: their weight ramps up too.
-      for (const id of await this.spam.sameTimingGroup(tx, saved)) await this.rescoreOther(tx, id);
+    const verdict = this.spam && storedVerdict(saved.signals);
+    if (this.spam && verdict) {
+      // Earlier accounts with the same timing or text now have company: their weights ramp up too.
+      for (const id of await this.spam.groupsToRescore(tx, saved, verdict.inputs))
+        await this.rescoreOther(tx, id);
     }
     return saved;
   }

@@ -188,6 +188,8 @@ export class SpamScoringService {
         await repository.sameTimingReports(report.election_id, report.timing_print, report.voter_key)
       ).length;
     }
+    if (inputs.texts.length > 0)
+      inputs.sameTextAccounts = await repository.sameTextAccounts(report.election_id, report.voter_key);
     if (photo && inputs.photo) {
       const duplicates = await this.duplicates(tx, report, photo);
       inputs.photo = {
@@ -199,15 +201,28 @@ export class SpamScoringService {
     return verdictOf(inputs);
   }
 
-  /** Other reports sharing this report's timing fingerprint, while the group is small. */
-  async sameTimingGroup(tx: Transaction<Database>, report: BallotReportRow): Promise<number[]> {
-    if (!report.timing_print) return [];
-    const others = await new SpamSignalsRepository(tx).sameTimingReports(
-      report.election_id,
-      report.timing_print,
-      report.voter_key,
-    );
-    return others.length <= RESCORE_GROUP_UP_TO ? others.map((row) => row.id) : [];
+  /** Other reports sharing this report's timing fingerprint or typed text, while the group is small. */
+  async groupsToRescore(
+    tx: Transaction<Database>,
+    report: BallotReportRow,
+    inputs: BallotReportSignals,
+  ): Promise<number[]> {
+    const repository = new SpamSignalsRepository(tx);
+    const ids = new Set<number>();
+    const small = (n: number) => n > 0 && n <= RESCORE_GROUP_UP_TO;
+    if (report.timing_print && small(inputs.account.sameTimingAccounts)) {
+      const others = await repository.sameTimingReports(
+        report.election_id,
+        report.timing_print,
+        report.voter_key,
+      );
+      for (const row of others) ids.add(row.id);
+    }
+    if (small(inputs.sameTextAccounts)) {
+      for (const row of await repository.sameTextReports(report.election_id, report.voter_key))
+        ids.add(row.id);
+    }
+    return [...ids];
   }
 
   private async duplicates(tx: Transaction<Database>, report: BallotReportRow, photo: ScoredPhoto) {

@@ -141,6 +141,41 @@ export class SpamSignalsRepository {
       .execute();
   }
 
+  /** Most other accounts that typed one of this voter's texts. */
+  async sameTextAccounts(electionId: number, voterKey: string): Promise<number> {
+    const result = await sql<{ n: string | null }>`
+      select max(n) as n from (
+        select count(*) as n from ballot_report_texts t
+        where t.election_id = ${electionId} and t.voter_key <> ${voterKey}
+          and t.digest in (select digest from ballot_report_texts where election_id = ${electionId} and voter_key = ${voterKey})
+        group by t.digest) x`.execute(this.db);
+    return Math.min(SHARED_CAP, Number(result.rows[0]?.n ?? 0));
+  }
+
+  /** Other voters' reports that share one of this voter's texts (to re-score them when the group grows). */
+  async sameTextReports(electionId: number, voterKey: string) {
+    return this.db
+      .selectFrom('ballot_reports as b')
+      .select('b.id')
+      .where('b.election_id', '=', electionId)
+      .where('b.voter_key', '<>', voterKey)
+      .where('b.voter_key', 'in', (eb) =>
+        eb
+          .selectFrom('ballot_report_texts as t')
+          .select('t.voter_key')
+          .where('t.election_id', '=', electionId)
+          .where('t.digest', 'in', (inner) =>
+            inner
+              .selectFrom('ballot_report_texts')
+              .select('digest')
+              .where('election_id', '=', electionId)
+              .where('voter_key', '=', voterKey),
+          ),
+      )
+      .limit(SHARED_CAP)
+      .execute();
+  }
+
   /** Whether a moderator ever decided on the report: then the scorer never moves its status. */
   async isModerated(reportId: number): Promise<boolean> {
     const row = await this.db
