@@ -262,6 +262,7 @@ export class ConversationService {
           keepRecordedPhoto: effect.keepRecordedPhoto,
           sentAt: effect.sentAt,
           delayed: effect.delayed,
+          definition: election.definition,
         });
         return false;
       case 'delete_voter':

@@ -8,6 +8,7 @@ import * as transparency from './0006-transparency';
 import * as moderation from './0007-moderation';
 import * as aggregates from './0008-aggregates';
 import * as outsideEvidence from './0009-outside-evidence';
+import * as spamSignals from './0010-spam-signals';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-moderation': moderation,
   '0008-aggregates': aggregates,
   '0009-outside-evidence': outsideEvidence,
+  '0010-spam-signals': spamSignals,
 };
