@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { invalidInput } from '../../errors';
+import type { ScenarioTruth } from '../../simulation/scenario-truth';
 import { DEMO_ELECTION_FILE } from '../paths';
 import { runCommand } from '../run-command';
 
@@ -68,7 +69,7 @@ async function simulate(options: SimulateCommandOptions): Promise<void> {
   if (!options.scenario && !options.report)
     throw invalidInput('give --scenario <file>, or --report to compare a truth file');
 
-  let truth: import('../../simulation/scenario-truth').ScenarioTruth;
+  let truth: ScenarioTruth;
   if (options.scenario) {
     const [{ FakeTelegramApi }, { loadScenario, simulateElectionDay }] = await Promise.all([
       import('../../simulation/fake-telegram-api'),
@@ -97,7 +98,7 @@ async function simulate(options: SimulateCommandOptions): Promise<void> {
     await fs.writeFile(options.truth, `${JSON.stringify(truth, null, 1)}\n`);
     process.stdout.write(`ground truth written to ${options.truth}\n`);
   } else {
-    truth = JSON.parse(await fs.readFile(options.truth, 'utf8')) as typeof truth;
+    truth = JSON.parse(await fs.readFile(options.truth, 'utf8')) as ScenarioTruth;
   }
   if (options.report) {
     const comparison = compareWithTruth(await fetchSummary(options.target, truth.election), truth);
