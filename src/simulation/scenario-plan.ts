@@ -65,7 +65,9 @@ export interface ScenarioPlan {
 export const POLLING_DAY_SECONDS = 13 * 3600;
 /** Seconds between a person's taps and messages. */
 const HUMAN_GAP: [number, number] = [4, 15];
-const FIRST_USER_ID = 700_000_000;
+/** Each seed gets its own block of simulated user ids, so two scenarios on one server never share a voter. */
+const FIRST_USER_ID = 600_000_000;
+const USER_IDS_PER_SEED = 1_000_000;
 const LINK_TEXTS = [
   'Official results here: https://t.me/dauys_official_results',
   'The real bot moved, write to @dauys_kz_real_bot',
@@ -254,7 +256,7 @@ export function planScenario(
   // User ids in a shuffled order, so an id's size says nothing about who is genuine.
   const ids = shuffled(
     rng,
-    drafts.map((_, index) => FIRST_USER_ID + index),
+    drafts.map((_, index) => FIRST_USER_ID + (Math.abs(scenario.seed) % 1000) * USER_IDS_PER_SEED + index),
   );
   const actors = drafts.map((draft, index) => ({ ...draft, userId: ids[index]! }));
   actors.sort((a, b) => a.steps[0]!.at - b.steps[0]!.at);

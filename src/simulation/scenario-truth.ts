@@ -7,6 +7,7 @@
 import { ballotVoterKey } from '../services/ballot-report.service';
 import { pseudonymFor } from '../security/pseudonym';
 import type { DeliveryReport } from './scenario-runner';
+import type { PublishedVoters } from './simulation-report';
 import type { ScenarioPlan, SenderKind } from './scenario-plan';
 
 export interface TruthSender {
@@ -43,6 +44,8 @@ export interface ScenarioTruth {
   official?: { falsifiedPrecincts: string[]; favour: string; shift: number };
   senders: TruthSender[];
   delivery?: DeliveryReport;
+  /** The published voters' figures before the run (an election already holding votes): the report compares what the run added. */
+  baseline?: PublishedVoters;
 }
 
 /**

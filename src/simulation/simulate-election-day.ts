@@ -14,6 +14,7 @@ import { planScenario, precinctsFromAreas, type PlanPrecinct, type ScenarioPlan 
 import { runScenario, type DeliveryReport } from './scenario-runner';
 import { truthOf, type ScenarioTruth } from './scenario-truth';
 import { simulatedPhoto } from './simulated-photos';
+import { fetchSummary } from './simulation-report';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -85,6 +86,7 @@ export async function simulateElectionDay(
   await options.onPlanned?.(plan, truth);
   options.fake.setFileSource((fileId) => simulatedPhoto(fileId, election, scenario.limits.photoLongSide));
   const mediaBefore = await mediaSettled(options.target);
+  const baseline = (await fetchSummary(options.target, election.slug)).voters;
   const delivery = await runScenario({
     plan,
     scenario,
@@ -101,7 +103,7 @@ export async function simulateElectionDay(
       options.signal,
     );
   }
-  return { plan, truth: { ...truth, delivery }, delivery };
+  return { plan, truth: { ...truth, baseline, delivery }, delivery };
 }
 
 /**

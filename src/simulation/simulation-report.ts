@@ -5,14 +5,16 @@
 import type { ScenarioTruth } from './scenario-truth';
 
 /** The parts of `GET /api/v1/elections/:slug/summary` the report reads. */
+export interface PublishedVoters {
+  received: number;
+  counted: number;
+  spam: number;
+  pendingReview: number;
+  choices: Array<{ id: string; count: number; share: number | null }>;
+}
+
 export interface PublishedSummary {
-  voters: {
-    received: number;
-    counted: number;
-    spam: number;
-    pendingReview: number;
-    choices: Array<{ id: string; count: number; share: number | null }>;
-  };
+  voters: PublishedVoters;
   official: {
     precinctsReported: number;
     choices: Array<{ id: string; votes: number; share: number | null }>;
@@ -50,8 +52,9 @@ export interface SimulationComparison {
 export function compareWithTruth(summary: PublishedSummary, truth: ScenarioTruth): SimulationComparison {
   const genuine = truth.genuine.voters;
   const attackAccounts = Object.values(truth.attacks).reduce((sum, attack) => sum + attack.accounts, 0);
-  const counted = summary.voters.counted;
-  const choices = summary.voters.choices.map((choice) => {
+  const voters = minusBaseline(summary.voters, truth.baseline);
+  const counted = voters.counted;
+  const choices = voters.choices.map((choice) => {
     const trueVotes = truth.genuine.votes[choice.id] ?? 0;
     return comparison(choice.id, trueVotes, genuine, choice.count, counted);
   });
@@ -59,10 +62,10 @@ export function compareWithTruth(summary: PublishedSummary, truth: ScenarioTruth
     genuineVoters: genuine,
     attackAccounts,
     published: {
-      received: summary.voters.received,
+      received: voters.received,
       counted,
-      spam: summary.voters.spam,
-      pendingReview: summary.voters.pendingReview,
+      spam: voters.spam,
+      pendingReview: voters.pendingReview,
     },
     countedMinusGenuine: counted - genuine,
     choices,
@@ -142,6 +145,19 @@ function comparison(
     published,
     publishedShare,
     gapPoints: (publishedShare - trueShare) * 100,
+  };
+}
+
+/** What the run added to the published figures (pending review is a level, not a sum: kept as is). */
+function minusBaseline(now: PublishedVoters, before: PublishedVoters | undefined): PublishedVoters {
+  if (!before) return now;
+  const beforeOf = (id: string) => before.choices.find((choice) => choice.id === id)?.count ?? 0;
+  return {
+    received: now.received - before.received,
+    counted: now.counted - before.counted,
+    spam: now.spam - before.spam,
+    pendingReview: now.pendingReview,
+    choices: now.choices.map((choice) => ({ ...choice, count: choice.count - beforeOf(choice.id) })),
   };
 }
 
