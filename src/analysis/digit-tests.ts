@@ -53,7 +53,7 @@ export function digitTests(
   for (const s of official) for (const c of Object.keys(s.votes)) choices.add(c);
   const rng = createRng(seed);
   const byChoice: Record<string, DigitTestsForChoice> = {};
-  const flagged: string[] = [];
+  const flagged: { choice: string; statistic: string }[] = [];
   let sample = 0;
   for (const choice of choices) {
     const second = new Float64Array(10);
@@ -77,7 +77,7 @@ export function digitTests(
   for (const [choice, t] of Object.entries(byChoice)) {
     for (const [name, statistic] of Object.entries(t) as [string, DigitStatistic][]) {
       statistic.departs = statistic.counts > 0 && Math.abs(statistic.z) > critical;
-      if (statistic.departs) flagged.push(`${choice}: ${name}`);
+      if (statistic.departs) flagged.push({ choice, statistic: name });
     }
   }
   return {

@@ -86,13 +86,30 @@ export function fingerprintReading(cornerShare: number, expectedShare: number): 
   );
 }
 
-export function digitTestsReading(flagged: string[]): Reading {
-  return reading(() =>
+/** Names of the digit statistics (keys as in digit-tests.ts) in each language. */
+const DIGIT_STATISTIC_NAMES: Record<string, Reading> = {
+  secondDigitMean: { kk: 'екінші цифр орташасы', ru: 'среднее второй цифры', en: 'second-digit mean' },
+  lastDigitMean: { kk: 'соңғы цифр орташасы', ru: 'среднее последней цифры', en: 'last-digit mean' },
+  zeroFiveShare: { kk: '0 мен 5 үлесі', ru: 'доля нулей и пятёрок', en: 'share of 0s and 5s' },
+};
+
+export function digitTestsReading(flagged: readonly { choice: string; statistic: string }[]): Reading {
+  /** "united-russia: second-digit mean, last-digit mean; party-1: …" in a language. */
+  const list = (l: Language): string => {
+    const byChoice = new Map<string, string[]>();
+    for (const { choice, statistic } of flagged) {
+      const names = byChoice.get(choice) ?? [];
+      names.push(DIGIT_STATISTIC_NAMES[statistic]?.[l] ?? statistic);
+      byChoice.set(choice, names);
+    }
+    return [...byChoice].map(([choice, names]) => `${choice}: ${names.join(', ')}`).join('; ');
+  };
+  return reading((l) =>
     flagged.length > 0
       ? [
-          `Цифрлар сынағы күтілгеннен ауытқиды (${flagged.join(', ')}): жалғыз өзі дәлел емес, бірақ тексеруге негіз.`,
-          `Цифровые тесты отклоняются от ожидаемого (${flagged.join(', ')}): само по себе не доказательство, но повод проверить.`,
-          `Digit tests depart from expectation (${flagged.join(', ')}): not proof on their own, but a reason to look closer.`,
+          `Цифрлар сынағы күтілгеннен ауытқиды (${list(l)}): жалғыз өзі дәлел емес, бірақ тексеруге негіз.`,
+          `Цифровые тесты отклоняются от ожидаемого (${list(l)}): само по себе не доказательство, но повод проверить.`,
+          `Digit tests depart from expectation (${list(l)}): not proof on their own, but a reason to look closer.`,
         ]
       : [
           `Цифрлар сынағы күтілгенмен сәйкес келеді.`,
@@ -165,18 +182,38 @@ export function turnoutInflationReading(
   );
 }
 
-export function talliesReading(source: string, sampleSize: number, selfSelected: boolean): Reading {
-  return reading((l) =>
-    selfSelected
-      ? [
-          `«${source}» — өз еркімен қатысқан ${n(sampleSize, 0, l)} адамның іріктемесі, кездейсоқ емес: аралықтар тек іріктеу қатесін көрсетеді, бүкіл сайлаушыларға таралмайды.`,
-          `«${source}» — самоотобранная выборка из ${n(sampleSize, 0, l)} человек, не случайная: интервалы отражают только ошибку выборки и не переносятся на всех избирателей.`,
-          `"${source}" is a self-selected sample of ${n(sampleSize, 0, l)} people, not a random one: intervals show sampling error only and do not generalise to all voters.`,
-        ]
-      : [
-          `«${source}» бойынша ${n(sampleSize, 0, l)} бюллетень санақталды.`,
-          `По источнику «${source}» учтено ${n(sampleSize, 0, l)} бюллетеней.`,
-          `"${source}" counts ${n(sampleSize, 0, l)} ballots.`,
-        ],
-  );
+/** Names of the tally sources in each language (ids as in tallies.ts; others shown as given). */
+const SOURCE_NAMES: Record<string, Reading> = {
+  official: { kk: 'ресми нәтиже', ru: 'официальный итог', en: 'official result' },
+  voters: { kk: 'сайлаушылардың өз есебі', ru: 'подсчёт самих избирателей', en: 'voters’ own tally' },
+  photos: {
+    kk: 'суретке түсірілген бюллетеньдер',
+    ru: 'сфотографированные бюллетени',
+    en: 'photographed ballots',
+  },
+  observers: { kk: 'бақылаушылар хаттамалары', ru: 'протоколы наблюдателей', en: 'observers’ protocols' },
+};
+
+export function talliesReading(sourceId: string, sampleSize: number, selfSelected: boolean): Reading {
+  const name = (l: Language): string => SOURCE_NAMES[sourceId]?.[l] ?? sourceId;
+  return reading((l) => talliesTexts(name(l), sampleSize, selfSelected, l));
+}
+
+function talliesTexts(
+  source: string,
+  sampleSize: number,
+  selfSelected: boolean,
+  l: Language,
+): [string, string, string] {
+  return selfSelected
+    ? [
+        `«${source}» — өз еркімен қатысқан ${n(sampleSize, 0, l)} адамның іріктемесі, кездейсоқ емес: аралықтар тек іріктеу қатесін көрсетеді, бүкіл сайлаушыларға таралмайды.`,
+        `«${source}» — самоотобранная выборка из ${n(sampleSize, 0, l)} человек, не случайная: интервалы отражают только ошибку выборки и не переносятся на всех избирателей.`,
+        `"${source}" is a self-selected sample of ${n(sampleSize, 0, l)} people, not a random one: intervals show sampling error only and do not generalise to all voters.`,
+      ]
+    : [
+        `«${source}» бойынша ${n(sampleSize, 0, l)} бюллетень санақталды.`,
+        `По источнику «${source}» учтено ${n(sampleSize, 0, l)} бюллетеней.`,
+        `"${source}" counts ${n(sampleSize, 0, l)} ballots.`,
+      ];
 }
