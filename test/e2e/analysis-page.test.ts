@@ -10,7 +10,7 @@ import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
 import { formatCount } from '../../web/shared/format';
-import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
+import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
 import { BELARUS_MAPPING, writeBelarusLikeFixture } from '../support/belarus-like-fixture';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { REPO_ROOT } from '../support/tiny-election';
@@ -93,7 +93,7 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
     }
     const effect = report.observerEffect!;
     expect(await page.locator('[data-testid=observer-counts]').textContent()).toBe(
-      WEB_CATALOGS.en['analysis.observers.counts']
+      ANALYSIS_CATALOGS.en['analysis.observers.counts']
         .replace('{observed}', formatCount(effect.observedStations, 'en'))
         .replace('{unobserved}', formatCount(effect.unobservedStations, 'en')),
     );
@@ -120,9 +120,9 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
       await page.click(`[data-testid=lang-${locale}]`);
       await expect
         .poll(() => page.locator('#analysis-heading').textContent())
-        .toBe(WEB_CATALOGS[locale]['analysis.heading']);
+        .toBe(ANALYSIS_CATALOGS[locale]['analysis.heading']);
       expect(await page.locator('#photo-heading').textContent()).toBe(
-        WEB_CATALOGS[locale]['analysis.photo.heading'],
+        ANALYSIS_CATALOGS[locale]['analysis.photo.heading'],
       );
       expect(await page.locator('[data-testid=reading-photo]').textContent()).toBe(
         report.photoExceedsOfficial!.reading[locale],
