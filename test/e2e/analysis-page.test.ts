@@ -10,7 +10,8 @@ import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
 import { formatCount } from '../../web/shared/format';
-import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
+import { readingWithNames } from '../../web/dashboard/analysis/reading-names';
+import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
 import { BELARUS_MAPPING, writeBelarusLikeFixture } from '../support/belarus-like-fixture';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { REPO_ROOT } from '../support/tiny-election';
@@ -20,6 +21,12 @@ const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'analysis');
 const BELARUS_DIR = path.resolve(REPO_ROOT, '../shared/data/belarus-2020-golos');
 const haveBelarus = fs.existsSync(path.join(BELARUS_DIR, 'voice.csv'));
+/** The mapping's choice names: the imported election's names in every language. */
+const CHOICE_NAMES = Object.fromEntries(
+  (
+    JSON.parse(fs.readFileSync(BELARUS_MAPPING, 'utf8')) as { choices: { id: string; name: string }[] }
+  ).choices.map((choice) => [choice.id, choice.name]),
+);
 
 describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chromium', () => {
   let app: App;
@@ -93,7 +100,7 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
     }
     const effect = report.observerEffect!;
     expect(await page.locator('[data-testid=observer-counts]').textContent()).toBe(
-      WEB_CATALOGS.en['analysis.observers.counts']
+      ANALYSIS_CATALOGS.en['analysis.observers.counts']
         .replace('{observed}', formatCount(effect.observedStations, 'en'))
         .replace('{unobserved}', formatCount(effect.unobservedStations, 'en')),
     );
@@ -102,6 +109,9 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
       turnoutPoints,
     );
     expect(await page.locator('[data-testid=reading-observers]').textContent()).toBe(effect.reading.en);
+    expect(await page.locator('[data-testid=reading-photo]').textContent()).toContain(
+      'Sviatlana Tsikhanouskaya',
+    );
     // Every chart is drawn, with its accessible title.
     for (const chart of ['observer-effect', 'fingerprint', 'turnout-histogram', 'integer-spikes-turnout']) {
       await expect.poll(() => page.locator(`svg.chart-${chart}`).count()).toBe(1);
@@ -120,12 +130,12 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
       await page.click(`[data-testid=lang-${locale}]`);
       await expect
         .poll(() => page.locator('#analysis-heading').textContent())
-        .toBe(WEB_CATALOGS[locale]['analysis.heading']);
+        .toBe(ANALYSIS_CATALOGS[locale]['analysis.heading']);
       expect(await page.locator('#photo-heading').textContent()).toBe(
-        WEB_CATALOGS[locale]['analysis.photo.heading'],
+        ANALYSIS_CATALOGS[locale]['analysis.photo.heading'],
       );
       expect(await page.locator('[data-testid=reading-photo]').textContent()).toBe(
-        report.photoExceedsOfficial!.reading[locale],
+        readingWithNames(report.photoExceedsOfficial!.reading[locale], CHOICE_NAMES),
       );
       expect(await page.locator('[data-testid=reading-observers]').textContent()).toBe(
         report.observerEffect!.reading[locale],
