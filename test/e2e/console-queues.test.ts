@@ -116,9 +116,16 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
 
   // OCR of a full page runs on one of two shared cores: give it room (no timing is asserted).
   it('lets two moderators transcribe a protocol blind and a third resolve their disagreement', async () => {
-    const transcribe = async (page: Page, seven: number) => {
+    const transcribe = async (page: Page, seven: number, open: 'button' | 'keyboard' = 'button') => {
       await page.getByTestId('nav-protocols').click();
-      await page.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+      if (open === 'button')
+        await page.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+      else {
+        // The shared queue keys: Enter opens the current (first) item.
+        await page.getByTestId(`protocol-${seed.protocolId}`).waitFor();
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Enter');
+      }
       await page.getByTestId('transcription-sheet').waitFor();
       for (const [key, value] of Object.entries({ ...CLEAN_PROTOCOL, '7': seven })) {
         await page.getByTestId(`figure-${key}`).fill(String(value));
@@ -138,7 +145,7 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await screenshot(first, 'protocols');
     await transcribe(first, 10);
     const second = await signedInPage('moderator');
-    await transcribe(second, 11);
+    await transcribe(second, 11, 'keyboard');
     expect(await second.getByTestId('outcome-stage').textContent()).toBe(
       'disagreement: needs a third moderator',
     );
@@ -158,6 +165,23 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await third.getByTestId('nav-violations').click();
     await third.getByTestId(`violation-${seed.violationId}`).waitFor();
     await screenshot(third, 'violations');
+    // The region filter: the violation is in r1, so r2 shows nothing.
+    await third.getByTestId('violations-area').fill('r2');
+    await third.getByTestId('violations-area').press('Enter');
+    await third.getByTestId('violations-empty').waitFor();
+    await third.getByTestId('violations-area').fill('');
+    await third.getByTestId('violations-area').press('Enter');
+    await third.getByTestId(`violation-${seed.violationId}`).waitFor();
+    // Select with x and verify with v (the same keys as the ballot queue), then find it under "verified".
+    await third.locator('body').click({ position: { x: 5, y: 5 } });
+    await third.keyboard.press('x');
+    await expect.poll(() => third.getByTestId('violations-selected').textContent()).toBe('1 selected');
+    await third.keyboard.press('v');
+    await third.getByTestId('violations-empty').waitFor();
+    expect((await harness.app.violations.list(seed.election, 'verified')).map((v) => v.id)).toEqual([
+      seed.violationId,
+    ]);
+    await third.getByTestId('violations-status').selectOption('verified');
     await third.getByTestId('violation-publish').click();
     await expect
       .poll(async () => (await harness.app.violations.list(seed.election, 'published'))[0]?.text)
