@@ -9,6 +9,7 @@ import * as moderation from './0007-moderation';
 import * as aggregates from './0008-aggregates';
 import * as outsideEvidence from './0009-outside-evidence';
 import * as spamSignals from './0010-spam-signals';
+import * as transparencyAtAcceptance from './0011-transparency-at-acceptance';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-aggregates': aggregates,
   '0009-outside-evidence': outsideEvidence,
   '0010-spam-signals': spamSignals,
+  '0011-transparency-at-acceptance': transparencyAtAcceptance,
 };
