@@ -188,6 +188,17 @@ export class BallotReportService {
     return saved;
   }
 
+  /** Notes a voter's typed text for the spam score (links, copied texts); nothing without a scorer. */
+  async noteTyped(
+    tx: Transaction<Database>,
+    electionId: number,
+    electionSlug: string,
+    participant: string,
+    text: string,
+  ) {
+    await this.spam?.noteTyped(tx, electionId, this.voterKey(electionSlug, participant), text);
+  }
+
   /** Removes the voter's report and its tally cells; returns whether there was one. */
   async remove(tx: Transaction<Database>, electionId: number, electionSlug: string, participant: string) {
     const reports = new BallotReportsRepository(tx);

@@ -123,6 +123,9 @@ export class ConversationService {
     recorded: RecordedVoteRow | undefined,
   ): Promise<{ replies: AddressedOutbound[]; save?: VoterState }> {
     const key = keyOf(inbound);
+    const typed = typedText(inbound);
+    if (election && typed)
+      await this.ballots.noteTyped(tx, election.id, election.slug, inbound.participant, typed);
     const context = await this.voterContext(tx, inbound, election, recorded);
     const step = voterFlow(saved, inbound, context);
 
@@ -271,6 +274,14 @@ export class ConversationService {
         return true;
     }
   }
+}
+
+/** Free text the participant typed (a message or a photo's caption), for the spam score. */
+function typedText(inbound: InboundMessage): string | undefined {
+  const content = inbound.content;
+  if (content.kind === 'text') return content.text;
+  if (content.kind === 'photo') return content.caption;
+  return undefined;
 }
 
 function keyOf(inbound: InboundMessage): ConversationKey {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { accountActivity, copiedTextKey } from '../../domain/spam/account-activity';
+import { findTextSpam } from '../../domain/spam/text-signals';
 import {
   scoreBallotReport,
   type BallotReportSignals,
@@ -69,6 +70,27 @@ export function storedVerdict(
 export class SpamScoringService {
   constructor(private readonly photos = new PhotoHashCache()) {}
 
+  /**
+   * Notes what a voter typed that the score looks at (links, handles, the digest of a longer
+   * text), as it is typed: the inbox forgets message contents once processed.
+   */
+  async noteTyped(
+    tx: Transaction<Database>,
+    electionId: number,
+    voterKey: string,
+    text: string,
+  ): Promise<void> {
+    const { links, mentions } = findTextSpam([text]);
+    const entries = [...links, ...mentions].map((found) => `${LINK_PREFIX}${found.slice(0, 200)}`);
+    const key = copiedTextKey(text);
+    if (key)
+      entries.push(
+        `${TEXT_PREFIX}${crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22)}`,
+      );
+    if (entries.length > 0)
+      await new SpamSignalsRepository(tx).rememberTexts(electionId, voterKey, [...new Set(entries)]);
+  }
+
   /** Scores a vote as it is recorded (its photo, if any, not processed yet). */
   async scoreRecord(
     tx: Transaction<Database>,
@@ -98,17 +120,15 @@ export class SpamScoringService {
     // Without any history (a report recorded outside the inbox) the account figures are unknown.
     const activity =
       history.times.length > 0 ? accountActivity(history.times, atMs, history.firstAtMs) : null;
-    const digests = [...new Set(history.texts.flatMap((text) => textDigest(text) ?? []))];
+    const typed = textsForScore(await repository.typedTexts(input.electionId, input.voterKey));
     const figures = await repository.reportFigures({
       electionId: input.electionId,
       precinctCode: input.precinctCode,
       voterKey: input.voterKey,
       at,
       timingPrint: activity?.timingPrint ?? null,
-      textDigests: digests,
       reportId: input.existing?.id ?? null,
     });
-    await repository.rememberTexts(input.electionId, input.voterKey, digests);
     const earlierVotes = Array.isArray(input.existing?.signals.voteTimes)
       ? (input.existing!.signals.voteTimes as number[])
       : [];
@@ -134,7 +154,7 @@ export class SpamScoringService {
         reportsTotal: figures.reportsTotal,
         registeredVoters: figures.registeredVoters,
       },
-      texts: history.texts,
+      texts: typed,
       sameTextAccounts: figures.sameTextAccounts,
     };
     return {
@@ -190,6 +210,7 @@ export class SpamScoringService {
     }
     if (inputs.texts.length > 0)
       inputs.sameTextAccounts = await repository.sameTextAccounts(report.election_id, report.voter_key);
+
     if (photo && inputs.photo) {
       const duplicates = await this.duplicates(tx, report, photo);
       inputs.photo = {
@@ -259,10 +280,17 @@ function verdictOf(inputs: BallotReportSignals): StoredSpamVerdict {
   return { ...assessment, inputs, scoredAt: new Date().toISOString() };
 }
 
-/** Texts are compared by digest: the table of shared texts keeps no voter's words. */
-function textDigest(text: string): string | null {
-  const key = copiedTextKey(text);
-  return key && crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22);
+const LINK_PREFIX = 'link:';
+const TEXT_PREFIX = 'text:';
+
+/**
+ * The score's `texts` from what was noted: links and handles as typed, and a stand-in for each
+ * longer text (kept only as a digest, so that no voter's words are stored).
+ */
+function textsForScore(noted: readonly string[]): string[] {
+  return noted.map((entry) =>
+    entry.startsWith(LINK_PREFIX) ? entry.slice(LINK_PREFIX.length) : '(a longer typed text)',
+  );
 }
 
 /**
