@@ -9,7 +9,12 @@ import {
   type SpamSignal,
   type SpamVerdict,
 } from '../../domain/spam/score-ballot-report';
-import { NEAR_DUPLICATE_MAX_BITS_256, NEAR_DUPLICATE_MAX_BITS_64 } from '../../domain/spam/spam-thresholds';
+import {
+  DEFAULT_RATE_LIMITS,
+  NEAR_DUPLICATE_MAX_BITS_256,
+  NEAR_DUPLICATE_MAX_BITS_64,
+  type RateLimits,
+} from '../../domain/spam/spam-thresholds';
 import type { InboundMessage } from '../../flows/messages';
 import type { Database } from '../../store/database-schema';
 import type { BallotReportRow } from '../../store/repositories/ballot-reports.repository';
@@ -23,6 +28,8 @@ export interface StoredSpamVerdict {
   signals: SpamSignal[];
   /** What the score was computed from, so a later re-score (a duplicate arrived) starts from it. */
   inputs: BallotReportSignals;
+  /** The election's rate limits it was scored with. */
+  limits: RateLimits;
   scoredAt: string;
 }
 
@@ -101,6 +108,7 @@ export class SpamScoringService {
       precinctCode: string;
       choiceId: string;
       statedChoiceOnBallot: boolean;
+      limits: RateLimits;
       sentAt: Date;
       existing: BallotReportRow | undefined;
       /** The photo's inputs: none, a new photo not yet processed, or the one kept from before. */
@@ -158,7 +166,7 @@ export class SpamScoringService {
       sameTextAccounts: figures.sameTextAccounts,
     };
     return {
-      verdict: verdictOf(inputs),
+      verdict: verdictOf(inputs, input.limits),
       timingPrint: activity?.timingPrint ?? null,
       voteTimes,
       moderated: figures.moderated,
@@ -190,7 +198,7 @@ export class SpamScoringService {
       Math.max(duplicates.exactAccounts, duplicates.nearAccounts) <= RESCORE_GROUP_UP_TO
         ? duplicates.reports
         : [];
-    return { verdict: verdictOf(inputs), others };
+    return { verdict: verdictOf(inputs, stored.limits), others };
   }
 
   /** Re-counts a stored report's duplicates and shared timing (another account just joined its group). */
@@ -219,7 +227,7 @@ export class SpamScoringService {
         nearDuplicateAccounts: duplicates.nearAccounts,
       };
     }
-    return verdictOf(inputs);
+    return verdictOf(inputs, stored.limits);
   }
 
   /** Other reports sharing this report's timing fingerprint or typed text, while the group is small. */
@@ -275,9 +283,10 @@ export class SpamScoringService {
   }
 }
 
-function verdictOf(inputs: BallotReportSignals): StoredSpamVerdict {
-  const assessment = scoreBallotReport(inputs);
-  return { ...assessment, inputs, scoredAt: new Date().toISOString() };
+function verdictOf(inputs: BallotReportSignals, limits: RateLimits | undefined): StoredSpamVerdict {
+  const used = limits ?? DEFAULT_RATE_LIMITS;
+  const assessment = scoreBallotReport(inputs, used);
+  return { ...assessment, inputs, limits: used, scoredAt: new Date().toISOString() };
 }
 
 const LINK_PREFIX = 'link:';

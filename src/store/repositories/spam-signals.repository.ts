@@ -73,6 +73,28 @@ export class SpamSignalsRepository {
     return history;
   }
 
+  /**
+   * Messages of each account in the window up to its message's own date, counted up to `cap`
+   * (enough to compare with the hard cap): one statement for a whole inbox batch.
+   */
+  async recentMessageCounts(
+    items: ReadonlyArray<{ channel: ChannelName; bot: BotName; participant: string; at: Date }>,
+    windowMs: number,
+    cap: number,
+  ): Promise<number[]> {
+    if (items.length === 0) return [];
+    const result = await sql<{ n: string }>`
+      select (select count(*) from (select 1 from inbox i
+          where i.channel = k.channel and i.bot = k.bot and i.participant = k.participant
+            and i.sent_at > k.at - ${windowMs} * interval '1 millisecond' and i.sent_at <= k.at
+          limit ${cap}) x) as n
+      from unnest(${items.map((i) => i.channel)}::text[], ${items.map((i) => i.bot)}::text[],
+        ${items.map((i) => i.participant)}::text[], ${items.map((i) => i.at.toISOString())}::timestamptz[],
+        ${items.map((_, index) => index)}::int[]) as k(channel, bot, participant, at, position)
+      order by k.position`.execute(this.db);
+    return result.rows.map((row) => Number(row.n));
+  }
+
   /** Everything about the report's precinct and the other accounts, in one statement. */
   async reportFigures(input: {
     electionId: number;
