@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { ElectionDefinition } from '../domain/election/election-definition';
 import type { SpamVerdict } from '../domain/spam/score-ballot-report';
+import { rateLimitsFor } from '../domain/spam/spam-thresholds';
 import type { BotName, ChannelName, InboundMessage, MediaRef } from '../flows/messages';
 import { deriveKey } from '../security/derived-keys';
 import type { Database } from '../store/database-schema';
@@ -68,7 +69,7 @@ export interface RecordVoteInput {
   sentAt: Date;
   delayed: boolean;
   /** The election's definition (which choices are on the ballot); read from the store when absent. */
-  definition?: Pick<ElectionDefinition, 'choices'>;
+  definition?: Pick<ElectionDefinition, 'choices' | 'spamLimits'>;
 }
 
 /**
@@ -150,7 +151,7 @@ export class BallotReportService {
         inbound: input.inbound,
         precinctCode: input.precinctCode,
         choiceId: input.choiceId,
-        statedChoiceOnBallot: await this.onBallot(tx, input),
+        ...(await this.ballotRules(tx, input)),
         sentAt: input.sentAt,
         existing,
         photo,
@@ -186,6 +187,17 @@ export class BallotReportService {
         await this.rescoreOther(tx, id);
     }
     return saved;
+  }
+
+  /** Notes a voter's typed text for the spam score (links, copied texts); nothing without a scorer. */
+  async noteTyped(
+    tx: Transaction<Database>,
+    electionId: number,
+    electionSlug: string,
+    participant: string,
+    text: string,
+  ) {
+    await this.spam?.noteTyped(tx, electionId, this.voterKey(electionSlug, participant), text);
   }
 
   /** Removes the voter's report and its tally cells; returns whether there was one. */
@@ -264,8 +276,11 @@ export class BallotReportService {
     await this.applyVerdict(tx, report, verdict, state);
   }
 
-  /** Whether the stated choice is one of the ballot's boxes (not a voter-only choice such as "against all"). */
-  private async onBallot(tx: Transaction<Database>, input: RecordVoteInput): Promise<boolean> {
+  /**
+   * Whether the stated choice is one of the ballot's boxes (not a voter-only choice such as
+   * "against all"), and the election's rate limits.
+   */
+  private async ballotRules(tx: Transaction<Database>, input: RecordVoteInput) {
     let definition = input.definition;
     if (!definition) {
       const row = await tx
@@ -273,9 +288,12 @@ export class BallotReportService {
         .select('definition')
         .where('id', '=', input.electionId)
         .executeTakeFirstOrThrow();
-      definition = row.definition as unknown as Pick<ElectionDefinition, 'choices'>;
+      definition = row.definition as unknown as RecordVoteInput['definition'] & object;
     }
-    return definition.choices.some((choice) => choice.id === input.choiceId);
+    return {
+      statedChoiceOnBallot: definition.choices.some((choice) => choice.id === input.choiceId),
+      limits: rateLimitsFor(definition),
+    };
   }
 
   /** Sets a status from outside (a moderator, the spam scorer), moving the tally with it. */

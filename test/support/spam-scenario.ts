@@ -114,6 +114,25 @@ export class SpamScenario {
     this.say(vote.participant, press('ok'), next());
   }
 
+  /** Queues a correction (a vote again): change → the part → a new photo or choice → confirm. */
+  correct(participant: string, change: { photo: Buffer } | { choiceId: string }, startAt: Date): void {
+    const at = startAt.getTime();
+    this.say(participant, { kind: 'button', data: 'chg' }, new Date(at));
+    if ('photo' in change) {
+      this.say(participant, { kind: 'button', data: 'ed:f' }, new Date(at + 6_000));
+      this.pending.push({
+        participant,
+        content: { kind: 'photo', media: { fileId: '' } },
+        sentAt: new Date(at + 15_000),
+        photo: change.photo,
+      });
+    } else {
+      this.say(participant, { kind: 'button', data: 'ed:c' }, new Date(at + 6_000));
+      this.say(participant, { kind: 'button', data: `ch:${change.choiceId}` }, new Date(at + 15_000));
+    }
+    this.say(participant, { kind: 'button', data: 'ok' }, new Date(at + 21_000));
+  }
+
   /** Stores the queued messages in the inbox and runs the worker and the media job until both are idle. */
   async drain(): Promise<void> {
     const items = [];

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { accountActivity, copiedTextKey } from '../../domain/spam/account-activity';
+import { findTextSpam } from '../../domain/spam/text-signals';
 import {
   scoreBallotReport,
   type BallotReportSignals,
@@ -8,7 +9,12 @@ import {
   type SpamSignal,
   type SpamVerdict,
 } from '../../domain/spam/score-ballot-report';
-import { NEAR_DUPLICATE_MAX_BITS_256, NEAR_DUPLICATE_MAX_BITS_64 } from '../../domain/spam/spam-thresholds';
+import {
+  DEFAULT_RATE_LIMITS,
+  NEAR_DUPLICATE_MAX_BITS_256,
+  NEAR_DUPLICATE_MAX_BITS_64,
+  type RateLimits,
+} from '../../domain/spam/spam-thresholds';
 import type { InboundMessage } from '../../flows/messages';
 import type { Database } from '../../store/database-schema';
 import type { BallotReportRow } from '../../store/repositories/ballot-reports.repository';
@@ -22,6 +28,8 @@ export interface StoredSpamVerdict {
   signals: SpamSignal[];
   /** What the score was computed from, so a later re-score (a duplicate arrived) starts from it. */
   inputs: BallotReportSignals;
+  /** The election's rate limits it was scored with. */
+  limits: RateLimits;
   scoredAt: string;
 }
 
@@ -69,6 +77,27 @@ export function storedVerdict(
 export class SpamScoringService {
   constructor(private readonly photos = new PhotoHashCache()) {}
 
+  /**
+   * Notes what a voter typed that the score looks at (links, handles, the digest of a longer
+   * text), as it is typed: the inbox forgets message contents once processed.
+   */
+  async noteTyped(
+    tx: Transaction<Database>,
+    electionId: number,
+    voterKey: string,
+    text: string,
+  ): Promise<void> {
+    const { links, mentions } = findTextSpam([text]);
+    const entries = [...links, ...mentions].map((found) => `${LINK_PREFIX}${found.slice(0, 200)}`);
+    const key = copiedTextKey(text);
+    if (key)
+      entries.push(
+        `${TEXT_PREFIX}${crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22)}`,
+      );
+    if (entries.length > 0)
+      await new SpamSignalsRepository(tx).rememberTexts(electionId, voterKey, [...new Set(entries)]);
+  }
+
   /** Scores a vote as it is recorded (its photo, if any, not processed yet). */
   async scoreRecord(
     tx: Transaction<Database>,
@@ -79,6 +108,7 @@ export class SpamScoringService {
       precinctCode: string;
       choiceId: string;
       statedChoiceOnBallot: boolean;
+      limits: RateLimits;
       sentAt: Date;
       existing: BallotReportRow | undefined;
       /** The photo's inputs: none, a new photo not yet processed, or the one kept from before. */
@@ -98,17 +128,15 @@ export class SpamScoringService {
     // Without any history (a report recorded outside the inbox) the account figures are unknown.
     const activity =
       history.times.length > 0 ? accountActivity(history.times, atMs, history.firstAtMs) : null;
-    const digests = [...new Set(history.texts.flatMap((text) => textDigest(text) ?? []))];
+    const typed = textsForScore(await repository.typedTexts(input.electionId, input.voterKey));
     const figures = await repository.reportFigures({
       electionId: input.electionId,
       precinctCode: input.precinctCode,
       voterKey: input.voterKey,
       at,
       timingPrint: activity?.timingPrint ?? null,
-      textDigests: digests,
       reportId: input.existing?.id ?? null,
     });
-    await repository.rememberTexts(input.electionId, input.voterKey, digests);
     const earlierVotes = Array.isArray(input.existing?.signals.voteTimes)
       ? (input.existing!.signals.voteTimes as number[])
       : [];
@@ -134,11 +162,11 @@ export class SpamScoringService {
         reportsTotal: figures.reportsTotal,
         registeredVoters: figures.registeredVoters,
       },
-      texts: history.texts,
+      texts: typed,
       sameTextAccounts: figures.sameTextAccounts,
     };
     return {
-      verdict: verdictOf(inputs),
+      verdict: verdictOf(inputs, input.limits),
       timingPrint: activity?.timingPrint ?? null,
       voteTimes,
       moderated: figures.moderated,
@@ -170,7 +198,7 @@ export class SpamScoringService {
       Math.max(duplicates.exactAccounts, duplicates.nearAccounts) <= RESCORE_GROUP_UP_TO
         ? duplicates.reports
         : [];
-    return { verdict: verdictOf(inputs), others };
+    return { verdict: verdictOf(inputs, stored.limits), others };
   }
 
   /** Re-counts a stored report's duplicates and shared timing (another account just joined its group). */
@@ -190,6 +218,7 @@ export class SpamScoringService {
     }
     if (inputs.texts.length > 0)
       inputs.sameTextAccounts = await repository.sameTextAccounts(report.election_id, report.voter_key);
+
     if (photo && inputs.photo) {
       const duplicates = await this.duplicates(tx, report, photo);
       inputs.photo = {
@@ -198,7 +227,7 @@ export class SpamScoringService {
         nearDuplicateAccounts: duplicates.nearAccounts,
       };
     }
-    return verdictOf(inputs);
+    return verdictOf(inputs, stored.limits);
   }
 
   /** Other reports sharing this report's timing fingerprint or typed text, while the group is small. */
@@ -254,15 +283,23 @@ export class SpamScoringService {
   }
 }
 
-function verdictOf(inputs: BallotReportSignals): StoredSpamVerdict {
-  const assessment = scoreBallotReport(inputs);
-  return { ...assessment, inputs, scoredAt: new Date().toISOString() };
+function verdictOf(inputs: BallotReportSignals, limits: RateLimits | undefined): StoredSpamVerdict {
+  const used = limits ?? DEFAULT_RATE_LIMITS;
+  const assessment = scoreBallotReport(inputs, used);
+  return { ...assessment, inputs, limits: used, scoredAt: new Date().toISOString() };
 }
 
-/** Texts are compared by digest: the table of shared texts keeps no voter's words. */
-function textDigest(text: string): string | null {
-  const key = copiedTextKey(text);
-  return key && crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22);
+const LINK_PREFIX = 'link:';
+const TEXT_PREFIX = 'text:';
+
+/**
+ * The score's `texts` from what was noted: links and handles as typed, and a stand-in for each
+ * longer text (kept only as a digest, so that no voter's words are stored).
+ */
+function textsForScore(noted: readonly string[]): string[] {
+  return noted.map((entry) =>
+    entry.startsWith(LINK_PREFIX) ? entry.slice(LINK_PREFIX.length) : '(a longer typed text)',
+  );
 }
 
 /**

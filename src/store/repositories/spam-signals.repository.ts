@@ -18,8 +18,6 @@ const SHARED_CAP = 50;
 export interface AccountHistory {
   /** Dates of the account's most recent messages up to the vote (newest ACCOUNT_HISTORY_LIMIT). */
   times: number[];
-  /** Free texts among them (typed text and photo captions). */
-  texts: string[];
   /** The account's first message ever, when the recent slice does not reach back to it. */
   firstAtMs?: number;
 }
@@ -53,10 +51,7 @@ export class SpamSignalsRepository {
   ): Promise<AccountHistory> {
     const rows = await this.db
       .selectFrom('inbox')
-      .select([
-        'sent_at',
-        sql<string | null>`coalesce(message->'content'->>'text', message->'content'->>'caption')`.as('text'),
-      ])
+      .select('sent_at')
       .where('channel', '=', key.channel)
       .where('bot', '=', key.bot)
       .where('participant', '=', key.participant)
@@ -64,10 +59,7 @@ export class SpamSignalsRepository {
       .orderBy('sent_at', 'desc')
       .limit(ACCOUNT_HISTORY_LIMIT)
       .execute();
-    const history: AccountHistory = {
-      times: rows.map((row) => new Date(row.sent_at).getTime()).reverse(),
-      texts: rows.flatMap((row) => (row.text ? [row.text] : [])).reverse(),
-    };
+    const history: AccountHistory = { times: rows.map((row) => new Date(row.sent_at).getTime()).reverse() };
     if (rows.length === ACCOUNT_HISTORY_LIMIT) {
       const first = await this.db
         .selectFrom('inbox')
@@ -81,6 +73,28 @@ export class SpamSignalsRepository {
     return history;
   }
 
+  /**
+   * Messages of each account in the window up to its message's own date, counted up to `cap`
+   * (enough to compare with the hard cap): one statement for a whole inbox batch.
+   */
+  async recentMessageCounts(
+    items: ReadonlyArray<{ channel: ChannelName; bot: BotName; participant: string; at: Date }>,
+    windowMs: number,
+    cap: number,
+  ): Promise<number[]> {
+    if (items.length === 0) return [];
+    const result = await sql<{ n: string }>`
+      select (select count(*) from (select 1 from inbox i
+          where i.channel = k.channel and i.bot = k.bot and i.participant = k.participant
+            and i.sent_at > k.at - ${windowMs} * interval '1 millisecond' and i.sent_at <= k.at
+          limit ${cap}) x) as n
+      from unnest(${items.map((i) => i.channel)}::text[], ${items.map((i) => i.bot)}::text[],
+        ${items.map((i) => i.participant)}::text[], ${items.map((i) => i.at.toISOString())}::timestamptz[],
+        ${items.map((_, index) => index)}::int[]) as k(channel, bot, participant, at, position)
+      order by k.position`.execute(this.db);
+    return result.rows.map((row) => Number(row.n));
+  }
+
   /** Everything about the report's precinct and the other accounts, in one statement. */
   async reportFigures(input: {
     electionId: number;
@@ -88,12 +102,10 @@ export class SpamSignalsRepository {
     voterKey: string;
     at: Date;
     timingPrint: string | null;
-    textDigests: readonly string[];
     reportId: number | null;
   }): Promise<ReportFigures> {
     const { electionId, precinctCode, voterKey, at } = input;
     const hourAgo = new Date(at.getTime() - HOUR_MS);
-    const digests = input.textDigests.length > 0 ? [...input.textDigests] : null;
     const result = await sql<{
       hour: string;
       total: string;
@@ -115,9 +127,10 @@ export class SpamSignalsRepository {
         (select count(*) from (select 1 from ballot_reports
           where election_id = ${electionId} and timing_print = ${input.timingPrint} and voter_key <> ${voterKey}
           limit ${SHARED_CAP}) p) as same_timing,
-        (select max(n) from (select count(*) as n from ballot_report_texts
-          where election_id = ${electionId} and digest = any(${digests}::text[]) and voter_key <> ${voterKey}
-          group by digest) x) as same_text,
+        (select max(n) from (select count(*) as n from ballot_report_texts t
+          where t.election_id = ${electionId} and t.voter_key <> ${voterKey}
+            and t.digest in (select digest from ballot_report_texts where election_id = ${electionId} and voter_key = ${voterKey})
+          group by t.digest) x) as same_text,
         exists (select 1 from ballot_reviews where ballot_report_id = ${input.reportId ?? -1}) as moderated
     `.execute(this.db);
     const row = result.rows[0]!;
@@ -130,6 +143,18 @@ export class SpamSignalsRepository {
       sameTextAccounts: Math.min(SHARED_CAP, Number(row.same_text ?? 0)),
       moderated: row.moderated,
     };
+  }
+
+  /** What the voter typed that the score looks at: links and handles, and digests of longer texts. */
+  async typedTexts(electionId: number, voterKey: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('ballot_report_texts')
+      .select('digest')
+      .where('election_id', '=', electionId)
+      .where('voter_key', '=', voterKey)
+      .limit(SHARED_CAP)
+      .execute();
+    return rows.map((row) => row.digest);
   }
 
   async rememberTexts(electionId: number, voterKey: string, digests: readonly string[]): Promise<void> {

@@ -61,7 +61,11 @@ export interface ConversationsTable {
   updated_at: Timestamp;
 }
 
-/** Digests of the longer free texts each voter typed, to find the same text from other accounts. */
+/**
+ * What each voter typed that the spam score looks at — `link:<link or @handle>` as typed, and
+ * `text:<digest>` of longer free texts (never the words themselves) — to find the same from
+ * other accounts. The inbox forgets a message's content once processed, so this is kept apart.
+ */
 export interface BallotReportTextsTable {
   election_id: number;
   digest: string;
