@@ -228,7 +228,7 @@ export function planScenario(
         choiceId: precinctBurst.choice,
         photo: false,
         steps: conversation(
-          start + uniform(rng, 0, 600),
+          start + uniform(rng, 0, squeezed(600)),
           () => uniform(rng, 2, 6),
           precinct,
           precinctBurst.choice,
