@@ -123,7 +123,10 @@ export function planScenario(
   };
   const humanGap = () => uniform(rng, HUMAN_GAP[0], HUMAN_GAP[1]);
   // Conversations end before the day does, so every planned date is in the past when posted.
-  const startWithin = (from: number, to: number) => uniform(rng, from, Math.max(from, to - 300));
+  const tail = Math.min(300, daySeconds / 4);
+  const startWithin = (from: number, to: number) => uniform(rng, from, Math.max(from, to - tail));
+  /** Attacks that last an hour on a polling day are squeezed into a short paced demo. */
+  const squeezed = (seconds: number) => Math.min(seconds, daySeconds / 4);
 
   // Genuine voters: choices drawn to hit the true shares exactly (largest remainders), then shuffled.
   const choices = shuffled(rng, apportion(scenario.voters.shares, scenario.voters.count));
@@ -170,7 +173,7 @@ export function planScenario(
   }
   if (duplicateImage) {
     const shared: PhotoSpec = { kind: 'shared', seed: photoSeed++, choiceId: duplicateImage.choice };
-    const start = startWithin(0, daySeconds - 3600);
+    const start = startWithin(0, daySeconds - squeezed(3600));
     for (let i = 0; i < duplicateImage.accounts; i += 1) {
       const precinct = pick(rng, precincts);
       drafts.push({
@@ -179,7 +182,13 @@ export function planScenario(
         precinctCode: precinct.code,
         choiceId: duplicateImage.choice,
         photo: true,
-        steps: conversation(start + uniform(rng, 0, 3600), humanGap, precinct, duplicateImage.choice, shared),
+        steps: conversation(
+          start + uniform(rng, 0, squeezed(3600)),
+          humanGap,
+          precinct,
+          duplicateImage.choice,
+          shared,
+        ),
       });
     }
   }
@@ -192,7 +201,7 @@ export function planScenario(
       });
       let at = steps.at(-1)!.at;
       for (let vote = 1; vote < repeatVoter.votes; vote += 1) {
-        at += uniform(rng, 60, 120);
+        at += uniform(rng, squeezed(60), squeezed(120));
         for (const data of ['chg', 'ed:c', `ch:${repeatVoter.choice}`, 'ok']) {
           steps.push({ at, action: { type: 'press', data } });
           at += 1;
@@ -210,7 +219,7 @@ export function planScenario(
   }
   if (precinctBurst) {
     const precinct = pick(rng, precincts);
-    const start = startWithin(0, daySeconds - 600);
+    const start = startWithin(0, daySeconds - squeezed(600));
     for (let i = 0; i < precinctBurst.accounts; i += 1) {
       drafts.push({
         kind: 'precinctBurst',
@@ -219,7 +228,7 @@ export function planScenario(
         choiceId: precinctBurst.choice,
         photo: false,
         steps: conversation(
-          start + uniform(rng, 0, 600),
+          start + uniform(rng, 0, squeezed(600)),
           () => uniform(rng, 2, 6),
           precinct,
           precinctBurst.choice,
