@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDauys } from '../test/support/dauys-process';
 import { TEST_TELEGRAM, testEnv } from '../test/support/start-test-server';
-import { telegramUpdates, telegramUser } from '../test/support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../src/simulation/telegram-updates';
 import { createThrowawayPostgresDatabase } from '../test/support/test-databases';
 import { LoadClient } from './load-client';
 

@@ -229,7 +229,45 @@ const BENCHES: BenchSpec[] = [
       ];
     },
   },
-  { name: 'attack', args: [], timeoutSeconds: 300, headlines: () => [] },
+  {
+    name: 'attack',
+    args: ['--voters', '300', '--attack-messages', '300', '--concurrency', '32', '--drain-seconds', '240'],
+    env: postgresUrl ? { BENCH_DATABASE_URL: postgresUrl } : {},
+    timeoutSeconds: 600,
+    headlines: (output) => {
+      const figures = jsonLine<Record<string, number | null>>(output, 'attack-figures');
+      if (!figures) return [];
+      const share = (value: number | null | undefined) => (value == null ? NaN : value);
+      return [
+        {
+          figure: 'attack: spam precision',
+          value: String(figures.spamPrecision ?? 'n/a'),
+          ...target(share(figures.spamPrecision), 0.98, 'min'),
+        },
+        {
+          figure: 'attack: spam recall',
+          value: String(figures.spamRecall ?? 'n/a'),
+          ...target(share(figures.spamRecall), 0.95, 'min'),
+        },
+        {
+          figure: 'attack: genuine votes lost',
+          value: String(figures.genuineVotesLost),
+          ...target(share(figures.genuineVotesLost), 1, 'max'),
+        },
+        {
+          figure: 'attack: largest gap, published vs true share',
+          value: `${share(figures.largestGapPoints).toFixed(2)} pt`,
+          ...target(share(figures.largestGapPoints), 1, 'max', ' pt'),
+        },
+        {
+          figure: 'attack: marked-box reading accuracy',
+          value: figures.readingAccuracy == null ? 'n/a' : `${(figures.readingAccuracy * 100).toFixed(1)}%`,
+          ...target(share(figures.readingAccuracy) * 100, 95, 'min', '%'),
+        },
+        { figure: 'attack: updates/s while posting', value: share(figures.updatesPerSecond).toFixed(0) },
+      ];
+    },
+  },
 ];
 
 function runBench(spec: BenchSpec): Promise<{ output: string; code: number | null; seconds: number }> {

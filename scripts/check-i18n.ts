@@ -5,11 +5,16 @@
 import { checkCatalogs } from '../src/i18n/check-catalogs';
 import { CATALOGS } from '../src/i18n/index';
 import { WEB_CATALOGS } from '../web/shared/i18n/catalogs';
+import { ANALYSIS_CATALOGS } from '../web/dashboard/analysis/texts/catalogs';
 
 // The web pages' texts are their own catalogs (web/shared/i18n), held to the same rules.
 const problems = [
   ...checkCatalogs(CATALOGS, 'en'),
   ...checkCatalogs(WEB_CATALOGS, 'en').map((problem) => ({ ...problem, key: `web:${problem.key}` })),
+  ...checkCatalogs(ANALYSIS_CATALOGS, 'en').map((problem) => ({
+    ...problem,
+    key: `analysis-page:${problem.key}`,
+  })),
 ];
 if (problems.length > 0) {
   for (const { locale, key, problem } of problems) console.error(`${locale}: ${key}: ${problem}`);

@@ -8,6 +8,7 @@ import { ElectionService } from './services/election.service';
 import { ExportService } from './services/export.service';
 import { GeographyImportService } from './services/geography-import.service';
 import { OfficialImportService } from './services/official-import.service';
+import { StationImportService } from './services/station-import.service';
 import { SummaryService } from './services/summary.service';
 import { TransparencyService } from './services/transparency.service';
 import { createMessagingServices, type MessagingServices } from './services/messaging-services';
@@ -30,6 +31,7 @@ export interface App
   elections: ElectionService;
   geographyImport: GeographyImportService;
   officialImport: OfficialImportService;
+  stationImport: StationImportService;
   summaries: SummaryService;
   analyses: ElectionAnalysisService;
   transparency: TransparencyService;
@@ -83,6 +85,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     elections,
     geographyImport: new GeographyImportService(database.db, elections),
     officialImport: new OfficialImportService(database.db, elections),
+    stationImport: new StationImportService(database.db),
     summaries: new SummaryService(database.db, elections),
     analyses: new ElectionAnalysisService(database.db, elections),
     transparency: new TransparencyService(database.db, elections),

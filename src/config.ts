@@ -45,6 +45,11 @@ const configSchema = z.object({
   TELEGRAM_OBSERVER_USERNAME: optionalString,
   COORDINATORS_TELEGRAM_CHAT_ID: optionalString,
   COORDINATORS_LOCALE: z.enum(['kk', 'ru', 'en']).default('ru'),
+  /** `dauys start --demo` plays a small simulated election day in the background unless this is 0/false/off. */
+  DAUYS_DEMO_LIVE: z
+    .enum(['0', '1', 'false', 'true', 'off', 'on'])
+    .default('1')
+    .transform((value) => ['1', 'true', 'on'].includes(value)),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

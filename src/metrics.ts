@@ -27,6 +27,11 @@ export function createMetrics() {
       help: 'Inbox rows stored but not yet processed',
       registers: [registry],
     }),
+    transparencyPending: new Gauge({
+      name: 'dauys_transparency_pending',
+      help: 'Accepted submissions not yet appended to the transparency log',
+      registers: [registry],
+    }),
     outboxBacklog: new Gauge({
       name: 'dauys_outbox_backlog',
       help: 'Outbound messages waiting to be sent, by channel',

@@ -5,5 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const DEMO_ELECTION_FILE = path.join(PACKAGE_ROOT, 'elections/kz-2021-mazhilis/election.json');
+/** The small election day `dauys start --demo` plays in the background. */
+export const DEMO_SCENARIO_FILE = path.join(PACKAGE_ROOT, 'examples/scenarios/demo.json');
 
 export const WEB_DIST_DIR = path.join(PACKAGE_ROOT, 'dist/web');

@@ -3,7 +3,7 @@
  * inbox must keep per-chat order, and a second copy of every update would halve ingest), so a
  * job's payload is a row of its table.
  */
-export const JOB_NAMES = ['inbox.process', 'outbox.send', 'media.process'] as const;
+export const JOB_NAMES = ['inbox.process', 'outbox.send', 'media.process', 'transparency.append'] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -15,6 +15,8 @@ export interface JobPayloads {
   'outbox.send': { outboxId: number };
   /** A pending `media_items` row: fetch, clean, store, hash, then tell the listeners. */
   'media.process': { mediaId: number };
+  /** A `transparency_pending` row: an accepted submission, appended to the Merkle log. */
+  'transparency.append': { pendingId: number };
 }
 
 /** A job's running loop, as the worker starts and stops it. */

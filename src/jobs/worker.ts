@@ -4,6 +4,7 @@ import { assertEveryJobHasHandler, type JobRunner } from './job-names';
 import { MediaJob } from './media-job';
 import { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
 import { pipelineMetrics } from './pipeline-metrics';
+import { TransparencyJob } from './transparency-job';
 
 export interface WorkerOptions {
   /** Defaults to `app.conversations`. */
@@ -45,9 +46,11 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
     ...options.outbox,
   });
   const mediaJob = new MediaJob(app.media, app.logger, metrics);
+  const transparencyJob = new TransparencyJob(app.transparency, app.logger, metrics);
   let mediaRequestsSeen = app.media.requestsMade;
   const afterCommit = () => {
     outboxSender.wake();
+    transparencyJob.wake();
     // Only a batch that asked for media wakes the media job (it also polls, for other processes').
     if (app.media.requestsMade !== mediaRequestsSeen) {
       mediaRequestsSeen = app.media.requestsMade;
@@ -63,13 +66,14 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
         afterCommit,
       }),
   );
-  const runners: JobRunner[] = [...inboxWorkers, outboxSender, mediaJob];
+  const runners: JobRunner[] = [...inboxWorkers, outboxSender, mediaJob, transparencyJob];
   assertEveryJobHasHandler(runners);
 
   const processInbox = options.processInbox ?? process.env.DAUYS_TEST_PAUSE_WORKER !== '1';
   if (processInbox) for (const worker of inboxWorkers) worker.start();
   if (options.sendOutbox ?? true) outboxSender.start();
   mediaJob.start();
+  transparencyJob.start();
   const unsubscribe = app.inbox.onStored(() => inboxWorkers.forEach((worker) => worker.wake()));
 
   const refreshGauges = setInterval(() => {
@@ -88,9 +92,10 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
   };
 }
 
-/** Inbox lag and outbox backlog, for /metrics. */
+/** Inbox lag, outbox backlog and submissions not yet in the transparency log, for /metrics. */
 export async function refreshBacklogGauges(app: App): Promise<void> {
   app.metrics.inboxLag.set(await app.inbox.countPending());
+  app.metrics.transparencyPending.set(await app.transparency.countPending());
   const backlog = await app.outbox.backlog();
   for (const channel of ['telegram', 'whatsapp', 'webchat'] as const) {
     app.metrics.outboxBacklog.set({ channel }, backlog.get(channel) ?? 0);

@@ -5,6 +5,7 @@ import { allChoices, type ElectionDefinition } from '../domain/election/election
 import type { Locale } from '../domain/locale';
 import { analysisReportHtml } from './analysis-report/analysis-report-html';
 import type { Database } from '../store/database-schema';
+import { OutsideEvidenceRepository } from '../store/repositories/outside-evidence.repository';
 import type { Election, ElectionService } from './election.service';
 import { choiceFigureKey } from './official-results-csv';
 
@@ -19,8 +20,9 @@ export interface StoredAnalysis {
 
 /**
  * `dauys analyze <election>` and `GET …/analysis`: builds one `StationResult` per precinct from
- * the official results, the voters' photo-confirmed tally and the observers' accepted protocols,
- * and runs the pure analysis over them.
+ * the official results, the voters' photo-confirmed tally, the observers' accepted protocols and
+ * the outside evidence imported with a station table (`dauys import stations`: photographed
+ * ballots, observer counts), and runs the pure analysis over them.
  */
 export class ElectionAnalysisService {
   private readonly cache = new Map<string, { at: number; result: Promise<StoredAnalysis> }>();
@@ -81,7 +83,14 @@ export class ElectionAnalysisService {
       .select(['code', 'path', 'registered_voters'])
       .where('election_id', '=', election.id)
       .where('level', '=', leafLevel)
+      .orderBy('code')
       .execute();
+    const evidence = await new OutsideEvidenceRepository(this.db).listByElection(election.id);
+    const outside = new Map(evidence.map((row) => [row.precinctCode, row]));
+    // An imported station table's order is kept, so the seeded bootstraps match `analyze --csv`.
+    const position = (code: string) => outside.get(code)?.position ?? Number.MAX_SAFE_INTEGER;
+    precincts.sort((a, b) => position(a.code) - position(b.code));
+    const outsideObserverCounts = evidence.some((row) => row.observers !== null);
     const official = new Map(
       (
         await this.db
@@ -116,13 +125,21 @@ export class ElectionAnalysisService {
       const figures = official.get(precinct.code);
       const protocol = protocols.get(precinct.code);
       const voter = photos.get(precinct.code);
+      const extra = outside.get(precinct.code);
+      const photoVotes = addVotes(voter?.photo, extra?.photoVotes);
+      const sampleVotes = addVotes(voter?.sample, extra?.sampleVotes);
       return {
         id: precinct.code,
         ...(precinct.path[0] !== undefined ? { region: precinct.path[0] } : {}),
         ...(precinct.path.length > 2 && precinct.path[1] !== undefined ? { district: precinct.path[1] } : {}),
         ...officialFigures(definition, figures, precinct.registered_voters ?? 0),
-        ...(voter ? { photoVotes: voter.photo, sampleVotes: voter.sample } : {}),
-        observed: observed.has(precinct.code) || protocol !== undefined,
+        ...(photoVotes ? { photoVotes } : {}),
+        ...(sampleVotes ? { sampleVotes } : {}),
+        ...observerFields(
+          observed.has(precinct.code) || protocol !== undefined,
+          extra?.observers ?? null,
+          outsideObserverCounts,
+        ),
         ...(protocol ? { protocol: protocolFigures(definition, protocol) } : {}),
       };
     });
@@ -144,6 +161,33 @@ export class ElectionAnalysisService {
     }
     return byPrecinct;
   }
+}
+
+/** Votes from the platform's voters and from an imported outside source, summed per choice. */
+function addVotes(
+  own: VotesByChoice | undefined,
+  imported: VotesByChoice | null | undefined,
+): VotesByChoice | undefined {
+  if (!imported) return own;
+  const total: VotesByChoice = { ...own };
+  for (const [choice, count] of Object.entries(imported)) total[choice] = (total[choice] ?? 0) + count;
+  return total;
+}
+
+/**
+ * Whether a precinct was observed: an assignment or an accepted protocol says yes; else an
+ * imported observer count decides. When the election has imported counts, a precinct without one
+ * is unknown (left out of the observer effect, as `analyze --csv` leaves it); otherwise no.
+ */
+function observerFields(
+  platformObserved: boolean,
+  importedCount: number | null,
+  electionHasImportedCounts: boolean,
+): Pick<StationResult, 'observed' | 'observers'> {
+  const count = importedCount !== null ? { observers: importedCount } : {};
+  if (platformObserved) return { observed: true, ...count };
+  if (importedCount !== null) return count;
+  return electionHasImportedCounts ? {} : { observed: false };
 }
 
 function officialFigures(

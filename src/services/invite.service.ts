@@ -6,7 +6,7 @@ import { encryptField, fieldDigest } from '../security/field-encryption';
 import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
 import { ObserversRepository, type InviteRow } from '../store/repositories/observers.repository';
-import type { ElectionService } from './election.service';
+import type { Election, ElectionService } from './election.service';
 import { electionInTransaction } from './election-in-transaction';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed from paper. 31 symbols × 10 ≈ 49 bits. */
@@ -77,6 +77,53 @@ export class InviteService {
         ? await this.elections.require(slug)
         : await electionInTransaction(db as Transaction<Database>, slug);
     if (!election) throw notFound(`no election "${slug}"`);
+    const codes = await this.knownPrecincts(db, election, precinctCodes);
+    return this.insert(db, election, codes, options.contact);
+  }
+
+  /**
+   * A print sheet's worth of invites: `perPrecinct` single-precinct invites for each precinct
+   * listed, each with its `t.me` link (so a QR code can be printed for it). Refused, with
+   * nothing created, when the observer bot's Telegram username is unknown: a sheet of QR
+   * codes that lead nowhere would be handed out on election day.
+   *
+   * @example
+   * const invites = await invites.createBatch(tx, 'kz-2021-mazhilis', ['p1', 'p2'], 2); // 4 invites
+   */
+  async createBatch(
+    tx: Transaction<Database>,
+    slug: string,
+    precinctCodes: string[],
+    perPrecinct: number,
+  ): Promise<Array<CreatedInvite & { telegramLink: string }>> {
+    const election = await electionInTransaction(tx, slug);
+    if (!election) throw notFound(`no election "${slug}"`);
+    if (!this.observerBotUsername(election))
+      throw invalidInput(
+        "the observer bot's Telegram username is unknown, so invites cannot be printed as QR codes",
+        [
+          {
+            where: 'TELEGRAM_OBSERVER_USERNAME',
+            message: 'set it, or bots.observerTelegram in the election file',
+          },
+        ],
+      );
+    const codes = await this.knownPrecincts(tx, election, precinctCodes);
+    const created: Array<CreatedInvite & { telegramLink: string }> = [];
+    for (const code of codes)
+      for (let i = 0; i < perPrecinct; i += 1) {
+        const invite = await this.insert(tx, election, [code], undefined);
+        created.push({ ...invite, telegramLink: invite.telegramLink! });
+      }
+    return created;
+  }
+
+  /** The distinct codes given, each checked to be a precinct (the leaf level) of the election. */
+  private async knownPrecincts(
+    db: Kysely<Database> | Transaction<Database>,
+    election: Election,
+    precinctCodes: string[],
+  ): Promise<string[]> {
     const codes = [...new Set(precinctCodes.map((code) => code.trim()).filter((code) => code !== ''))];
     if (codes.length === 0)
       throw invalidInput('an invite needs at least one precinct', [
@@ -88,27 +135,38 @@ export class InviteService {
       .filter((code) => !found.some((area) => area.code === code && area.level === leafLevel))
       .map((code) => ({
         where: `--precinct ${code}`,
-        message: `no precinct "${code}" in election "${slug}"`,
+        message: `no precinct "${code}" in election "${election.slug}"`,
       }));
     if (issues.length > 0) throw invalidInput('unknown precinct', issues);
+    return codes;
+  }
+
+  private async insert(
+    db: Kysely<Database> | Transaction<Database>,
+    election: Election,
+    codes: string[],
+    contact: string | undefined,
+  ): Promise<CreatedInvite> {
     const code = newCode();
     const id = await new ObserversRepository(db).insertInvite({
       electionId: election.id,
       codeDigest: this.digest(code),
       precinctCodes: codes,
-      contactEncrypted: options.contact ? encryptField(this.secret, options.contact) : null,
+      contactEncrypted: contact ? encryptField(this.secret, contact) : null,
     });
-    const username = (election.definition.bots?.observerTelegram ?? this.options.telegramUsername)?.replace(
-      /^@/,
-      '',
-    );
+    const username = this.observerBotUsername(election);
     return {
       id,
       code,
-      electionSlug: slug,
+      electionSlug: election.slug,
       precinctCodes: codes,
       telegramLink: username ? `https://t.me/${username}?start=${code}` : null,
     };
+  }
+
+  /** The observer bot's username: the election file's, else TELEGRAM_OBSERVER_USERNAME. */
+  private observerBotUsername(election: Election): string | undefined {
+    return (election.definition.bots?.observerTelegram ?? this.options.telegramUsername)?.replace(/^@/, '');
   }
 
   /** Revokes by code or by `#<id>`; ends the assignments it gave. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   appendLeaf,
   canonicalJson,
@@ -27,8 +27,10 @@ export interface TransparencyEntry {
 
 /**
  * The transparency log: every accepted submission (a counted ballot report, an accepted
- * protocol) is appended, in the transaction that accepts it, to an append-only Merkle log per
- * election. Publishing the root and size commits the operators to all records so far.
+ * protocol, a published violation) is queued by a database trigger in the transaction that
+ * accepts it (migration 0011), and `appendPending` — the `transparency.append` job — moves the
+ * queue into an append-only Merkle log per election. Publishing the root and size commits the
+ * operators to all records so far.
  */
 export class TransparencyService {
   constructor(
@@ -95,6 +97,45 @@ export class TransparencyService {
     return frontier.size;
   }
 
+  /**
+   * Appends up to `limit` queued submissions to their elections' logs, oldest first, and
+   * removes them from the queue in the same transaction: each is appended exactly once, even
+   * with several workers (a transaction-level advisory lock serialises them) or after a crash
+   * (the append and the dequeue commit together). Returns how many were appended.
+   */
+  async appendPending(limit = 500): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${TRANSPARENCY_LOCK})`.execute(tx);
+      const pending = await tx
+        .selectFrom('transparency_pending')
+        .select(['id', 'election_id', 'kind', 'record'])
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      for (const row of pending) await this.append(tx, row.election_id, row.kind, row.record);
+      if (pending.length > 0) {
+        await tx
+          .deleteFrom('transparency_pending')
+          .where(
+            'id',
+            'in',
+            pending.map((row) => row.id),
+          )
+          .execute();
+      }
+      return pending.length;
+    });
+  }
+
+  /** Accepted submissions not yet in the log (a gauge: it should stay near 0). */
+  async countPending(): Promise<number> {
+    const row = await this.db
+      .selectFrom('transparency_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async head(slug: string): Promise<TransparencyHead> {
     const election = await this.elections.require(slug);
     const head = await this.db
@@ -125,6 +166,9 @@ export class TransparencyService {
     return rows.map((row) => ({ seq: Number(row.seq), kind: row.kind, record: row.record }));
   }
 }
+
+/** Any fixed number: the advisory lock that serialises appends across workers and nodes. */
+const TRANSPARENCY_LOCK = 7_011_001;
 
 /** The leaf of an exported entry, computed exactly as `append` did. */
 export function entryLeaf(entry: TransparencyEntry): Buffer {

@@ -7,6 +7,7 @@ import type { WebchatTables } from './tables/webchat.tables';
 import type { ObserverTables } from './tables/observers.tables';
 import type { TransparencyTables } from './tables/transparency.tables';
 import type { ModerationTables } from './tables/moderation.tables';
+import type { OutsideEvidenceTables } from './tables/outside-evidence.tables';
 
 /**
  * Every table the platform has, for Kysely's type checking. Each aggregate declares its
@@ -22,4 +23,5 @@ export interface Database
     WebchatTables,
     TransparencyTables,
     ModerationTables,
-    AggregateTables {}
+    AggregateTables,
+    OutsideEvidenceTables {}

@@ -10,11 +10,13 @@ import { protocolPagePhoto } from '../../src/media/ocr/protocol-page';
 import { totpCode } from '../../src/security/totp';
 import type { ConsoleRole } from '../../src/store/tables/console.tables';
 import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp } from '../support/console-test-app';
+import { decodeQr } from '../support/decode-qr';
 import { CLEAN_PROTOCOL, seedModeration, type ModerationSeed } from '../support/moderation-seed';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
 
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
+const BOT = 'dauys_test_observer_bot';
 
 describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues in Chromium', () => {
   let harness: ConsoleTestApp;
@@ -28,7 +30,7 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
       const { build } = await import('vite');
       await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
     }
-    harness = await openConsoleTestApp('pglite', { webDir: WEB_DIR });
+    harness = await openConsoleTestApp('pglite', { webDir: WEB_DIR }, { TELEGRAM_OBSERVER_USERNAME: BOT });
     const definition = parseElectionDefinition(JSON.parse(await fsp.readFile(DEMO_ELECTION_FILE, 'utf8')));
     const page = await protocolPagePhoto(
       definition,
@@ -47,8 +49,9 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await harness?.close();
   });
 
+  /** One picture per screen and state, named by the screen (`ballots`, `ballots-selected`, …). */
   async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(ARTIFACTS, `queues-${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
 
   /** Signs a new user of `role` in through the login form (password + TOTP) and sets their password. */
@@ -87,10 +90,10 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await page.getByTestId('sos-banner').waitFor();
     await page.getByTestId('nav-ballots').click();
     await page.getByTestId('ballots-list').waitFor();
-    await screenshot(page, '01-ballots');
+    await screenshot(page, 'ballots');
     await page.keyboard.press('?');
     await page.getByTestId('shortcut-overlay').waitFor();
-    await screenshot(page, '02-ballots-shortcuts');
+    await screenshot(page, 'ballots-shortcuts');
     await page.keyboard.press('Escape');
 
     const [first, second, third] = seed.ballotIds as [number, number, number];
@@ -105,16 +108,24 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await page.keyboard.press('j');
     await page.keyboard.press('x');
     await expect.poll(() => page.getByTestId('ballots-selected').textContent()).toBe('2 selected');
-    await screenshot(page, '03-ballots-selected');
+    await screenshot(page, 'ballots-selected');
     await page.keyboard.press('s');
     await expect.poll(async () => [await statusOf(second), await statusOf(third)]).toEqual(['spam', 'spam']);
-    await screenshot(page, '04-ballots-after-spam');
+    await screenshot(page, 'ballots-after-spam');
   });
 
+  // OCR of a full page runs on one of two shared cores: give it room (no timing is asserted).
   it('lets two moderators transcribe a protocol blind and a third resolve their disagreement', async () => {
-    const transcribe = async (page: Page, seven: number) => {
+    const transcribe = async (page: Page, seven: number, open: 'button' | 'keyboard' = 'button') => {
       await page.getByTestId('nav-protocols').click();
-      await page.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+      if (open === 'button')
+        await page.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
+      else {
+        // The shared queue keys: Enter opens the current (first) item.
+        await page.getByTestId(`protocol-${seed.protocolId}`).waitFor();
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Enter');
+      }
       await page.getByTestId('transcription-sheet').waitFor();
       for (const [key, value] of Object.entries({ ...CLEAN_PROTOCOL, '7': seven })) {
         await page.getByTestId(`figure-${key}`).fill(String(value));
@@ -131,10 +142,10 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
       .locator('[data-testid^="suggestion-"], [data-testid="ocr-note"]')
       .first()
       .waitFor({ timeout: 60_000 });
-    await screenshot(first, '05-protocol-sheet-ocr');
+    await screenshot(first, 'protocols');
     await transcribe(first, 10);
     const second = await signedInPage('moderator');
-    await transcribe(second, 11);
+    await transcribe(second, 11, 'keyboard');
     expect(await second.getByTestId('outcome-stage').textContent()).toBe(
       'disagreement: needs a third moderator',
     );
@@ -144,21 +155,38 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await third.getByTestId(`protocol-${seed.protocolId}`).getByTestId('protocol-open').click();
     await third.getByTestId('candidates').waitFor();
     expect(await third.locator('[data-testid^="figure-"]').count()).toBe(1);
-    await screenshot(third, '06-protocol-resolve');
+    await screenshot(third, 'protocols-resolve');
     await third.getByTestId('figure-7').fill('12');
     await third.getByTestId('transcription-submit').click();
     await third.getByTestId('outcome-differences').waitFor();
     expect(await third.getByTestId('outcome-differences').textContent()).toContain('7');
-    await screenshot(third, '07-protocol-resolved');
+    await screenshot(third, 'protocols-resolved');
 
     await third.getByTestId('nav-violations').click();
     await third.getByTestId(`violation-${seed.violationId}`).waitFor();
-    await screenshot(third, '08-violation');
+    await screenshot(third, 'violations');
+    // The region filter: the violation is in r1, so r2 shows nothing.
+    await third.getByTestId('violations-area').fill('r2');
+    await third.getByTestId('violations-area').press('Enter');
+    await third.getByTestId('violations-empty').waitFor();
+    await third.getByTestId('violations-area').fill('');
+    await third.getByTestId('violations-area').press('Enter');
+    await third.getByTestId(`violation-${seed.violationId}`).waitFor();
+    // Select with x and verify with v (the same keys as the ballot queue), then find it under "verified".
+    await third.locator('body').click({ position: { x: 5, y: 5 } });
+    await third.keyboard.press('x');
+    await expect.poll(() => third.getByTestId('violations-selected').textContent()).toBe('1 selected');
+    await third.keyboard.press('v');
+    await third.getByTestId('violations-empty').waitFor();
+    expect((await harness.app.violations.list(seed.election, 'verified')).map((v) => v.id)).toEqual([
+      seed.violationId,
+    ]);
+    await third.getByTestId('violations-status').selectOption('verified');
     await third.getByTestId('violation-publish').click();
     await expect
       .poll(async () => (await harness.app.violations.list(seed.election, 'published'))[0]?.text)
       .toContain('[phone]');
-  });
+  }, 180_000);
 
   it('lets a coordinator acknowledge SOS, create an invite and revoke it', async () => {
     const page = await signedInPage('coordinator');
@@ -170,13 +198,41 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await page.getByTestId('invite-create').click();
     await page.getByTestId('invite-code').waitFor();
     expect(await page.getByTestId('invite-code').textContent()).toMatch(/^[A-Z2-9]{10}$/);
-    await screenshot(page, '09-invite-created');
+    await screenshot(page, 'observers');
     const row = page.locator('[data-testid^="invite-"]').filter({ hasText: 'p3, p5' });
     await row.getByTestId('invite-revoke').click();
     await expect.poll(() => row.getByTestId('invite-status').textContent()).toBe('revoked');
-    await screenshot(page, '10-invite-revoked');
+    await screenshot(page, 'observers-invite-revoked');
+
+    // A print sheet: one QR per invite; a camera reading the printed QR gets the bot link with that code.
+    await page.getByTestId('sheet-precincts').fill('p3 p5');
+    await page.getByTestId('sheet-per-precinct').fill('2');
+    await page.getByTestId('sheet-create').click();
+    await page.getByTestId('invite-sheet').waitFor();
+    expect(await page.getByTestId('sheet-qr').count()).toBe(4);
+    const card = page.locator('[data-testid^="sheet-invite-"]').nth(2);
+    const code = (await card.getByTestId('sheet-code').textContent())!;
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(await decodeQr(await card.getByTestId('sheet-qr').screenshot())).toBe(
+      `https://t.me/${BOT}?start=${code}`,
+    );
+    await screenshot(page, 'invite-sheet');
     const actions = (await harness.app.audit.list({ limit: 100 })).map((entry) => entry.action);
-    expect(actions).toEqual(expect.arrayContaining(['sos.acknowledge', 'invite.create', 'invite.revoke']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['sos.acknowledge', 'invite.create', 'invite.revoke', 'invite.sheet']),
+    );
+
+    // Official results: a file with a row-level error is previewed with the error named, not imported.
+    await page.getByTestId('nav-official').click();
+    await page.getByTestId('official-file').setInputFiles({
+      name: 'results.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('precinct,registered\np1,1000\np9,abc\n'),
+    });
+    await page.getByTestId('official-preview').click();
+    await page.getByTestId('official-issues').waitFor();
+    expect(await page.getByTestId('official-issues').textContent()).toContain('results.csv:3');
+    await screenshot(page, 'official');
   });
 
   it('gives an analyst nothing to change, and the API refuses them', async () => {
@@ -201,7 +257,7 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
           .count(),
       ).toBe(0);
     }
-    await screenshot(page, '11-analyst-observers');
+    await screenshot(page, 'observers-analyst');
     const statuses = await page.evaluate(async (ids) => {
       const csrf = decodeURIComponent(/dauys_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
       const post = (url: string, body: unknown) =>
@@ -224,7 +280,7 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => page.getByTestId('audit-result').textContent()).toMatch(/^Chain intact/);
-    await screenshot(page, '12-audit-intact');
+    await screenshot(page, 'audit');
     const { id } = await harness.app.database.db
       .selectFrom('audit_log')
       .select('id')
@@ -239,6 +295,6 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await expect
       .poll(() => page.getByTestId('audit-result').textContent())
       .toContain(`Chain broken at entry #${id}:`);
-    await screenshot(page, '13-audit-broken');
+    await screenshot(page, 'audit-broken');
   });
 });

@@ -52,6 +52,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await harness?.close();
   });
 
+  /** One picture per screen and state, named by the screen (`login`, `users-reauth`, …). */
   async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
@@ -86,12 +87,13 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     const { context, page } = await newConsolePage();
     await page.getByTestId('lang-kk').click();
     expect(await page.locator('h1').textContent()).toBe(CONSOLE_CATALOGS.kk['login.heading']);
-    await screenshot(page, '01-login-kk');
+    await screenshot(page, 'login-kk');
     await page.getByTestId('lang-ru').click();
     expect(await page.locator('h1').textContent()).toBe(CONSOLE_CATALOGS.ru['login.heading']);
-    await screenshot(page, '02-login-ru');
+    await screenshot(page, 'login-ru');
     await page.getByTestId('lang-en').click();
     expect(await page.locator('h1').textContent()).toBe(en['login.heading']);
+    await screenshot(page, 'login');
     await context.close();
   });
 
@@ -102,15 +104,15 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await page.getByTestId('login-code').fill('000000');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe(en['login.failed']);
-    await screenshot(page, '03-login-failed');
+    await screenshot(page, 'login-failed');
 
     await signIn(page, admin.email, admin.password, admin.totpKey);
     await page.getByTestId('password-form').waitFor();
-    await screenshot(page, '04-choose-password');
+    await screenshot(page, 'change-password');
     await choosePassword(page, admin.password, 'admin passphrase for tests');
     admin.password = 'admin passphrase for tests';
     expect(await page.getByTestId('signed-in-as').textContent()).toContain(admin.email);
-    await screenshot(page, '05-home-admin');
+    await screenshot(page, 'home');
 
     // A reload keeps the session (HttpOnly cookie, never visible to the page's script).
     await page.reload();
@@ -138,7 +140,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
       password: (await page.getByTestId('issued-password').textContent())!,
       totpKey: base32Decode(new URL(uri).searchParams.get('secret')!),
     };
-    await screenshot(page, '06-users-created');
+    await screenshot(page, 'users');
 
     await page.getByTestId('create-email').fill('moderator@example.org');
     await page.getByTestId('create-role').selectOption('moderator');
@@ -149,7 +151,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     clockOffsetMs = DEFAULT_AUTH_POLICY.reauthWindowMs + 60_000;
     await page.getByTestId('user-moderator@example.org').getByTestId('user-role').selectOption('coordinator');
     await page.getByTestId('reauth-form').waitFor();
-    await screenshot(page, '07-reauth');
+    await screenshot(page, 'users-reauth');
     await page.getByTestId('reauth-password').fill(admin.password);
     await page.getByTestId('reauth-code').fill(totpCode(admin.totpKey, serverNow()));
     await page.getByTestId('reauth-submit').click();
@@ -161,7 +163,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
       .where('email', '=', 'moderator@example.org')
       .executeTakeFirstOrThrow();
     expect(stored.role).toBe('coordinator');
-    await screenshot(page, '08-users-after-role-change');
+    await screenshot(page, 'users-role-changed');
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor();
     await context.close();
@@ -173,11 +175,11 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await choosePassword(page, analyst.password, 'analyst passphrase for tests');
     await page.getByTestId('read-only-notice').waitFor();
     expect(await page.getByTestId('nav-users').count()).toBe(0);
-    await screenshot(page, '09-home-analyst');
+    await screenshot(page, 'home-analyst');
 
     await page.goto(`${base}/console#/users`);
     await page.getByTestId('forbidden').waitFor();
-    await screenshot(page, '10-analyst-users-forbidden');
+    await screenshot(page, 'users-forbidden-analyst');
 
     // Going around the page straight to the API, with the page's own CSRF token: refused.
     const statuses = await page.evaluate(async () => {
@@ -218,7 +220,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await expect
       .poll(() => page.getByTestId('audit-result').textContent())
       .toMatch(/^Chain intact: \d+ entries verified\.$/);
-    await screenshot(page, '11-audit-intact');
+    await screenshot(page, 'audit-verified');
 
     // A database operator edits history behind the append-only trigger.
     const { id } = await harness.app.database.db
@@ -237,7 +239,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await expect
       .poll(() => page.getByTestId('audit-result').textContent())
       .toContain(`Chain broken at entry #${id}:`);
-    await screenshot(page, '12-audit-broken');
+    await screenshot(page, 'audit-tampered');
     await context.close();
   });
 });

@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { postUpdate, spawnServerProcess, testEnv } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { createThrowawayPostgresDatabase, testDatabases } from '../support/test-databases';
 
 // Invariant 1 across a real crash: the server is a child process that acknowledges updates

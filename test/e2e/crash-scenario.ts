@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/store/database';
 import { startDauys, type RunningDauys } from '../support/dauys-process';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { testEnv } from '../support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { auditPipeline, type PipelineAudit } from './pipeline-audit';

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database';
 import type { Database } from '../../src/store/database-schema';
 import { startDauys, type RunningDauys } from '../support/dauys-process';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { TEST_TELEGRAM, testEnv } from '../support/start-test-server';
-import { telegramUser } from '../support/telegram-updates';
+import { telegramUser } from '../../src/simulation/telegram-updates';
 import { publicVoterTally, runVoterLoad, waitForDrain } from './voter-load';
 
 // Invariant 3 in the logs: a small election through the real `dauys start` at LOG_LEVEL=debug,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database';
 import { runDauys, startDauys, type RunningDauys } from '../support/dauys-process';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { testEnv } from '../support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { REPO_ROOT } from '../support/tiny-election';

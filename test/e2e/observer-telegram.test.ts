@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { writeTinyElection } from '../support/tiny-election';
 import { BREAKING, CONSISTENT } from '../support/observer-protocols';
 import { TelegramObserverDriver } from './telegram-observer-driver';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PurgeService } from '../../src/services/purge.service';
 import { startTestServer, type TestServer } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { writeOpenElection } from './voter-election-files';
 
 /** `dauys purge`: after an election, nothing left in the database leads back to a person. */

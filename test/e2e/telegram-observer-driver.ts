@@ -1,10 +1,10 @@
-import type { FakeTelegramApi } from '../support/fake-telegram-api';
+import type { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import type { TestServer } from '../support/start-test-server';
 import type {
   TelegramTestUser,
   TelegramUpdateFactory,
   TelegramUpdateJson,
-} from '../support/telegram-updates';
+} from '../../src/simulation/telegram-updates';
 import { FORM_ORDER } from '../support/observer-protocols';
 
 /**

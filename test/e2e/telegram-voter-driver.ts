@@ -1,10 +1,10 @@
-import type { FakeTelegramApi, ChatMessage } from '../support/fake-telegram-api';
+import type { FakeTelegramApi, ChatMessage } from '../../src/simulation/fake-telegram-api';
 import type { TestServer } from '../support/start-test-server';
 import type {
   TelegramTestUser,
   TelegramUpdateFactory,
   TelegramUpdateJson,
-} from '../support/telegram-updates';
+} from '../../src/simulation/telegram-updates';
 
 let rawUpdateId = 5_000_000;
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { waitUntil } from '../support/wait-until';
 
 // The voter bot's pipeline end to end: the running server, its webhook over HTTP, the worker,
@@ -158,7 +158,7 @@ describe('Telegram voter webhook', () => {
     );
     expect(item).toMatchObject({ status: 'ok', purpose: 'ballot', width: 64, height: 48, file_id: null });
     expect(item.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(item.phash).toMatch(/^[0-9a-f]{16}$/);
+    expect(item.phash).toMatch(/^[0-9a-f]{64}$/);
     const stored = await fs.readFile(path.join(server.app.config.mediaDir, item.path ?? ''));
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     await fs.access(path.join(server.app.config.mediaDir, item.thumb_path ?? ''));

@@ -6,7 +6,7 @@ import {
   type TelegramTestUser,
   type TelegramUpdateFactory,
   type TelegramUpdateJson,
-} from '../support/telegram-updates';
+} from '../../src/simulation/telegram-updates';
 
 /** The demo election's parties, in the order voters are assigned to them. */
 export const DEMO_CHOICES = ['nur-otan', 'ak-zhol', 'adal', 'auyl', 'peoples-party', 'against-all'] as const;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/domain/locale';
 import { translate } from '../../src/i18n/index';
 import { startTestServer, type TestServer } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { TelegramVoterDriver } from './telegram-voter-driver';
 import { writeJustClosedElection, writeOpenElection } from './voter-election-files';
 

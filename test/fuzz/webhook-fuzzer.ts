@@ -4,7 +4,7 @@ import { whatsAppSignature } from '../../src/channels/whatsapp/whatsapp-signatur
 import { startWorker } from '../../src/jobs/worker';
 import { whatsappUser } from '../support/fake-whatsapp-api';
 import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { writeOpenElection } from '../e2e/voter-election-files';
 import { createRng, fuzzPayload, type FuzzPayload, type SeededRandom } from './payload-mutations';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/start-test-server';
-import { telegramUpdates, telegramUser } from '../support/telegram-updates';
+import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { fuzzCaseCount } from './payload-mutations';
 import { fuzzWebhook, processEverything, startFuzzServer, type WebhookName } from './webhook-fuzzer';
 

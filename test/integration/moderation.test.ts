@@ -214,6 +214,15 @@ describe.each(testDatabases())('console work queues on $name', ({ name }) => {
       });
       expect(second.json()).toMatchObject({ stage: 'disputed', final: null });
       expect((await clients.moderator.request('GET', `${url()}/sheet`)).json().task.kind).toBe('none');
+      // The queue's stage filter: the disputed protocol is listed under "disputed" only.
+      const byStage = async (stage: string) =>
+        (await clients.analyst.request('GET', `/console/api/protocols?stage=${stage}`))
+          .json()
+          .items.map((item: { protocolId: number }) => item.protocolId);
+      expect(await byStage('disputed')).toEqual([seed.protocolId]);
+      expect(await byStage('awaiting_second')).toEqual([]);
+      const badStage = await clients.analyst.request('GET', '/console/api/protocols?stage=lost');
+      expect(badStage.statusCode).toBe(400);
 
       const sheet = (await clients.moderator3.request('GET', `${url()}/sheet`)).json();
       expect(sheet.task).toEqual({ kind: 'resolve', disputedKeys: ['7'] });

@@ -12,7 +12,7 @@ import { encryptField, fieldDigest } from '../../src/security/field-encryption';
 import { OutboxService } from '../../src/services/outbox.service';
 import type { DatabaseHandle } from '../../src/store/database';
 import { ChatAddressesRepository } from '../../src/store/repositories/chat-addresses.repository';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { TEST_TELEGRAM } from '../support/start-test-server';
 import { testDatabases } from '../support/test-databases';
 import { waitUntil } from '../support/wait-until';

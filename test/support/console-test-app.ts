@@ -30,6 +30,8 @@ export interface ConsoleTestApp {
 export async function openConsoleTestApp(
   database: 'pglite' | 'postgres',
   serverOptions: BuildServerOptions = {},
+  /** More environment for the app's config, e.g. `TELEGRAM_OBSERVER_USERNAME`. */
+  env: Record<string, string> = {},
 ): Promise<ConsoleTestApp> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-console-'));
   const postgres =
@@ -48,6 +50,7 @@ export async function openConsoleTestApp(
     DAUYS_SECRET: CONSOLE_TEST_SECRET,
     DATABASE_URL: postgres?.url ?? '',
     LOG_LEVEL: 'debug',
+    ...env,
   });
   const app = await createApp(config, { logger: createLogger('debug', stream) });
   const server = await buildServer(app, serverOptions);

@@ -10,7 +10,7 @@ import type { ConversationHandler } from '../../src/jobs/inbox-worker';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../src/jobs/worker';
 import { createLogger } from '../../src/logger';
 import { echoConversation } from './echo-conversation';
-import { FakeTelegramApi } from './fake-telegram-api';
+import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 
 /** Fixed test credentials: never real ones. */
 export const TEST_TELEGRAM = {

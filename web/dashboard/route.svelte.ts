@@ -5,7 +5,14 @@ import { isLocale, language } from '../shared/i18n/index.svelte';
  * What the page shows lives in its URL (`?area=kz-akm-d01&lang=ru&election=…`), so a link
  * shares the selection and the browser's back and forward buttons walk it.
  */
-export const route = $state<{ area: string | null; election: string | null }>({ area: null, election: null });
+export const route = $state<{ area: string | null; election: string | null; view: View }>({
+  area: null,
+  election: null,
+  view: 'results',
+});
+
+/** The dashboard's pages: the results (default) and the falsification analysis (`?view=analysis`). */
+export type View = 'results' | 'analysis';
 
 /** The selected area and its ancestors, top first, once the area selector has looked them up. */
 export const selection = $state<{ path: AreaRef[] }>({ path: [] });
@@ -14,6 +21,7 @@ function readUrl(): void {
   const params = new URLSearchParams(window.location.search);
   route.area = params.get('area') || null;
   route.election = params.get('election') || null;
+  route.view = params.get('view') === 'analysis' ? 'analysis' : 'results';
   const lang = params.get('lang');
   language.locale = isLocale(lang) ? lang : preferredLocale();
   document.documentElement.lang = language.locale;
@@ -31,6 +39,7 @@ function writeUrl(mode: 'push' | 'replace'): void {
   const params = new URLSearchParams();
   if (route.election) params.set('election', route.election);
   if (route.area) params.set('area', route.area);
+  if (route.view !== 'results') params.set('view', route.view);
   params.set('lang', language.locale);
   const url = `${window.location.pathname}?${params.toString()}`;
   if (mode === 'push') window.history.pushState(null, '', url);
@@ -62,6 +71,23 @@ export function areaHref(code: string | null): string {
   const params = new URLSearchParams();
   if (route.election) params.set('election', route.election);
   if (code) params.set('area', code);
+  params.set('lang', language.locale);
+  return `?${params.toString()}`;
+}
+
+/** Switches between the results and the analysis page as a new history entry. */
+export function selectView(view: View): void {
+  if (view === route.view) return;
+  route.view = view;
+  writeUrl('push');
+}
+
+/** The URL of a view of the current election, for real links. */
+export function viewHref(view: View): string {
+  const params = new URLSearchParams();
+  if (route.election) params.set('election', route.election);
+  if (route.area) params.set('area', route.area);
+  if (view !== 'results') params.set('view', view);
   params.set('lang', language.locale);
   return `?${params.toString()}`;
 }

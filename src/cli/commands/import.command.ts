@@ -33,4 +33,30 @@ export function registerImportCommand(program: Command): void {
         });
       }),
     );
+  importCommand
+    .command('stations')
+    .description(
+      'create an election from a station-level CSV: areas, official results and the outside evidence it carries (photographed ballots, observer counts)',
+    )
+    .requiredOption('--slug <slug>', 'slug of the new election, e.g. by-2020')
+    .requiredOption(
+      '--csv <file>',
+      'station-level CSV (.csv, .csv.gz or .csv.zip), as for dauys analyze --csv',
+    )
+    .requiredOption('--mapping <mapping.json>', 'the column mapping (examples/mappings/)')
+    .option('--name <name>', "the election's name (default: the slug)")
+    .option('--date <YYYY-MM-DD>', 'election day (default: today)')
+    .action(
+      runCommand(
+        async (options: { slug: string; csv: string; mapping: string; name?: string; date?: string }) => {
+          await withApp(async (app) => {
+            const result = await app.stationImport.importFile(options);
+            process.stdout.write(
+              `imported ${result.stations} stations (${result.regions} regions, ${result.districts} districts) into ${result.slug}: ` +
+                `${result.officialResults} official results, outside evidence for ${result.withEvidence} stations\n`,
+            );
+          });
+        },
+      ),
+    );
 }

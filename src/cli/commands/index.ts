@@ -11,6 +11,7 @@ import { registerPurgeCommand } from './purge.command';
 import { registerVerifyCommand } from './verify.command';
 import { registerUserCommand } from './user.command';
 import { registerInviteCommand } from './invite.command';
+import { registerSimulateCommand } from './simulate.command';
 
 /** Every CLI command registers itself on the program; add new commands to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -28,4 +29,5 @@ export const commandRegistrations: RegisterCommand[] = [
   registerUserCommand,
   registerAuditCommand,
   registerInviteCommand,
+  registerSimulateCommand,
 ];

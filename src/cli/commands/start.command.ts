@@ -1,11 +1,13 @@
 import { Option, type Command } from 'commander';
-import { DEMO_ELECTION_FILE } from '../paths';
+import type { AddressInfo } from 'node:net';
+import { DEMO_ELECTION_FILE, DEMO_SCENARIO_FILE } from '../paths';
 import { runCommand } from '../run-command';
 
 interface StartOptions {
   port?: string;
   host?: string;
   demo?: boolean;
+  live: boolean;
   role: 'all' | 'api' | 'worker';
 }
 
@@ -15,7 +17,8 @@ export function registerStartCommand(program: Command): void {
     .description('run the platform: API, webhooks, web pages and the worker in one process')
     .option('--port <port>', 'HTTP port (default: PORT or 8080; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
-    .option('--demo', 'load the Kazakhstan 2021 demo election')
+    .option('--demo', 'load the Kazakhstan 2021 demo election and play a small simulated election day on it')
+    .option('--no-live', 'with --demo: no simulated election day (or DAUYS_DEMO_LIVE=0)')
     .addOption(
       new Option('--role <role>', 'run only the API or only the worker, for scale-out')
         .choices(['all', 'api', 'worker'])
@@ -31,12 +34,20 @@ async function start(options: StartOptions): Promise<void> {
     import('../../config'),
     import('../../http/server'),
   ]);
-  const config = loadConfig({
+  const env = {
     ...process.env,
     ...(options.port !== undefined ? { PORT: options.port } : {}),
     ...(options.host !== undefined ? { HOST: options.host } : {}),
-  });
+  };
+  const liveDemo =
+    options.demo && options.live && options.role === 'all' && loadConfig(env).DAUYS_DEMO_LIVE
+      ? await import('../../simulation/live-demo')
+      : undefined;
+  const prepared = liveDemo ? await liveDemo.prepareLiveDemoBot(env) : undefined;
+  const demoBot = prepared && 'fake' in prepared ? prepared : undefined;
+  const config = loadConfig({ ...env, ...demoBot?.env });
   const app = await createApp(config);
+  if (prepared && 'reason' in prepared) app.logger.info(prepared.reason);
   if (options.demo) {
     const { election, areasImported } = await app.elections.loadFile(DEMO_ELECTION_FILE, {
       skipIfUnchanged: true,
@@ -47,6 +58,22 @@ async function start(options: StartOptions): Promise<void> {
   if (options.role !== 'worker') {
     const server = await buildServer(app);
     const address = await server.listen({ port: config.PORT, host: config.HOST });
+    if (liveDemo && demoBot) {
+      // The demo posts to this server over loopback, whatever address it listens on.
+      const target = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+      const abort = new AbortController();
+      const played = liveDemo.runLiveDemo(app, {
+        target,
+        bot: demoBot,
+        scenarioFile: DEMO_SCENARIO_FILE,
+        electionFile: DEMO_ELECTION_FILE,
+        signal: abort.signal,
+      });
+      stops.push(async () => {
+        abort.abort();
+        await played;
+      });
+    }
     stops.push(() => server.close());
     app.logger.info({ address, role: options.role }, 'listening');
     // Tests and scripts that start with --port 0 read the chosen address from this line.
@@ -57,7 +84,8 @@ async function start(options: StartOptions): Promise<void> {
     // it answers /healthz and /metrics only, on its own port.
     const { default: Fastify } = await import('fastify');
     const { healthRoutes } = await import('../../http/health.routes');
-    const metricsServer = Fastify({ disableRequestLogging: true });
+    // No logger: Fastify logs nothing per request (the default), so no option is needed.
+    const metricsServer = Fastify();
     await metricsServer.register(healthRoutes, { app });
     const address = await metricsServer.listen({ port: config.PORT, host: config.HOST });
     stops.push(() => metricsServer.close());
@@ -81,4 +109,5 @@ async function start(options: StartOptions): Promise<void> {
   // Stop accepting requests first, then let the worker finish what it holds.
   for (const stop of stops) await stop();
   await app.close();
+  await demoBot?.fake.close();
 }

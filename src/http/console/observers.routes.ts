@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
 import { notFound } from '../../errors';
+import { inviteQrDataUrl } from '../../services/invite-qr';
 import { parseRequest } from '../parse-request';
 import { areaCode, COORDINATORS, idParams, queueElection } from './queue-access';
 import { ALL_ROLES } from './route-access';
@@ -11,6 +12,16 @@ const createBody = z.object({
   precincts: z.array(z.string().min(1).max(100)).min(1).max(200),
   contact: z.string().max(500).optional(),
 });
+/** A print sheet: `perPrecinct` invites for each precinct, at most 500 in all. */
+const sheetBody = z
+  .object({
+    precincts: z.array(z.string().min(1).max(100)).min(1).max(200),
+    perPrecinct: z.number().int().min(1).max(20).default(1),
+  })
+  .refine((body) => body.precincts.length * body.perPrecinct <= 500, {
+    message: 'at most 500 invites on one sheet',
+    path: ['perPrecinct'],
+  });
 const coverageQuery = z.object({ election: z.string().optional(), area: areaCode });
 
 /** Observers: invites (create, list, revoke) and the coverage of precincts. */
@@ -42,6 +53,32 @@ export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     });
     // The code is shown once (only its digest is stored): never cached.
     return reply.status(201).send(created);
+  });
+
+  // A printable sheet: one QR code per invite, encoding the observer bot's `t.me` link.
+  server.post('/invites/sheet', { config: { roles: COORDINATORS } }, async (request, reply) => {
+    const election = await queueElection(app, request.query);
+    const body = parseRequest(sheetBody, request.body, 'body');
+    const { actor } = signedIn(request);
+    const created = await app.database.db.transaction().execute(async (tx) => {
+      const invites = await app.invites.createBatch(tx, election.slug, body.precincts, body.perPrecinct);
+      await app.audit.record(tx, {
+        actor,
+        action: 'invite.sheet',
+        target: `election:${election.slug}`,
+        // Never the codes: each is a credential, shown once on the sheet.
+        after: {
+          precincts: body.precincts,
+          perPrecinct: body.perPrecinct,
+          invites: invites.map((i) => i.id),
+        },
+      });
+      return invites;
+    });
+    const invites = await Promise.all(
+      created.map(async (invite) => ({ ...invite, qr: await inviteQrDataUrl(invite.telegramLink) })),
+    );
+    return reply.status(201).send({ election: election.slug, invites });
   });
 
   server.post('/invites/:id/revoke', { config: { roles: COORDINATORS } }, async (request) => {

@@ -10,7 +10,13 @@ import { areaCode, idParams, MODERATORS, photoQuery, queueElection, sendStoredIm
 import { ALL_ROLES } from './route-access';
 import { signedIn } from './signed-in';
 
-const listQuery = z.object({ election: z.string().optional(), area: areaCode });
+const listQuery = z.object({
+  election: z.string().optional(),
+  area: areaCode,
+  stage: z
+    .enum(['all', 'awaiting_first', 'awaiting_second', 'disputed', 'agreed', 'resolved'])
+    .default('all'),
+});
 const pageParams = idParams.extend({ index: z.coerce.number().int().min(0).max(50) });
 const transcriptionBody = z.object({ figures: z.record(z.string(), z.unknown()) });
 
@@ -24,7 +30,8 @@ export const protocolRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     const query = parseRequest(listQuery, request.query, 'query');
     const userId = signedIn(request).session.user.id;
     const items = await app.transcriptions.queue(election, userId, query.area ? { area: query.area } : {});
-    return { election: election.slug, items };
+    const shown = query.stage === 'all' ? items : items.filter((item) => item.stage === query.stage);
+    return { election: election.slug, items: shown };
   });
 
   server.get('/protocols/:id/sheet', { config: { roles: MODERATORS } }, async (request) => {

@@ -35,10 +35,16 @@ export function locateRows(lines: readonly OcrLine[], election: ElectionDefiniti
   return located;
 }
 
-/** The precinct number printed in the heading (`Участок № 101`, `Учаске № 101`). */
+/**
+ * The precinct number printed in the heading (`Участок № 101`, `Учаске № 101`). After the word
+ * «Участок» / «Учаске» the sign may come out as anything short (the engine reads `№` as `Мг`
+ * or `Ne`), so up to three letters between the word and the number are allowed.
+ */
 export function locatePrecinctNumber(lines: readonly OcrLine[]): { value: string; confidence: number } | null {
   for (const line of lines) {
-    const match = /(?:№|N[°o]?)\s*(\d{1,6})/.exec(line.text);
+    const match =
+      /(?:№|N[°o]?)\s*(\d{1,6})/.exec(line.text) ??
+      /(?:участок|учаске)\s+[^\s\d]{0,3}\s*(\d{1,6})/iu.exec(line.text);
     if (match) return { value: match[1]!, confidence: line.confidence };
   }
   return null;

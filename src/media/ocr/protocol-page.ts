@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { ElectionDefinition } from '../../domain/election/election-definition';
+import { homography, mapPoint, rectCorners, warp, type Quad } from './homography';
 
 /** What to print on a synthetic protocol page: the precinct number and the figures by key. */
 export interface ProtocolPageContent {
@@ -9,14 +10,27 @@ export interface ProtocolPageContent {
   locale?: 'ru' | 'kk';
 }
 
-/** How the photographed page is degraded: small rotation (degrees), pixel noise (0–1), JPEG quality. */
+/**
+ * How the photographed page is degraded: small rotation (degrees), pixel noise (0–1), JPEG
+ * quality, and — as a phone held over a table takes it — perspective and blur.
+ */
 export interface PhotoConditions {
   rotateDegrees?: number;
   noise?: number;
   quality?: number;
-  /** Seed for the noise, so a bench run is repeatable. */
+  /**
+   * Perspective: the page lies on a table and each corner is moved by up to this share of the
+   * page's width (0.04 is a phone held a little off square).
+   */
+  perspective?: number;
+  /** Out-of-focus blur, as a Gaussian sigma in pixels. */
+  blur?: number;
+  /** Seed for the noise and the corners, so a bench run is repeatable. */
   seed?: number;
 }
+
+/** What the page lies on in a photo: darker than paper, as a desk or a table is. */
+const TABLE = { r: 122, g: 110, b: 96 };
 
 const WIDTH = 1700;
 const ROW = 46;
@@ -75,26 +89,57 @@ export async function protocolPagePhoto(
   conditions: PhotoConditions = {},
 ): Promise<Buffer> {
   const svg = Buffer.from(protocolPageSvg(election, content));
-  const { data, info } = await sharp(svg)
-    .rotate(conditions.rotateDegrees ?? 0, { background: '#d8d4c8' })
+  const random = xorshift(conditions.seed ?? 1);
+  const rendered = await sharp(svg)
+    .rotate(conditions.rotateDegrees ?? 0, { background: TABLE })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
+  let image: { data: Uint8Array; width: number; height: number } = { data: new Uint8Array(rendered.data), width: rendered.info.width, height: rendered.info.height };
+  if (conditions.perspective) image = onTable(image, conditions.perspective, random);
   const noise = conditions.noise ?? 0;
-  if (noise > 0) {
-    let state = (conditions.seed ?? 1) >>> 0;
-    for (let i = 0; i < data.length; i += 1) {
-      // xorshift32: repeatable noise without a dependency.
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      const jitter = (((state >>> 0) / 0xffffffff) * 2 - 1) * 255 * noise;
-      data[i] = Math.max(0, Math.min(255, data[i]! + jitter));
+  if (noise > 0)
+    for (let i = 0; i < image.data.length; i += 1)
+      image.data[i] = Math.max(0, Math.min(255, image.data[i]! + (random() * 2 - 1) * 255 * noise));
+  const photo = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+  if (conditions.blur) photo.blur(conditions.blur);
+  return photo.jpeg({ quality: conditions.quality ?? 80 }).toBuffer();
+}
+
+/**
+ * The page photographed lying on a table: a margin of table around it, and each corner moved
+ * by up to `amount` of the page's width, as a phone held off square sees it.
+ */
+function onTable(page: { data: Uint8Array; width: number; height: number }, amount: number, random: () => number) {
+  const margin = Math.round(page.width * 0.06);
+  const width = page.width + 2 * margin;
+  const height = page.height + 2 * margin;
+  const jitter = () => (random() * 2 - 1) * amount * page.width;
+  const corners = rectCorners(page.width, page.height).map((corner) => ({
+    x: corner.x + margin + jitter(),
+    y: corner.y + margin + jitter(),
+  })) as unknown as Quad;
+  const toPage = homography(corners, rectCorners(page.width, page.height));
+  const data = warp(page, 3, toPage, width, height, 0);
+  // Pixels that fell off the page show the table.
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      const p = mapPoint(toPage, { x, y });
+      if (p.x >= 0 && p.y >= 0 && p.x <= page.width - 1 && p.y <= page.height - 1) continue;
+      data.set([TABLE.r, TABLE.g, TABLE.b], (y * width + x) * 3);
     }
-  }
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-    .jpeg({ quality: conditions.quality ?? 80 })
-    .toBuffer();
+  return { data, width, height };
+}
+
+/** xorshift32: repeatable noise without a dependency. */
+function xorshift(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
 }
 
 function truncate(value: string, max: number): string {

@@ -1,7 +1,11 @@
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { ElectionDefinition } from '../../domain/election/election-definition';
-import { locatePrecinctNumber, locateRows, type LocatedRow } from './locate-rows';
+import { figureSlots } from '../../flows/observer/protocol-figures';
+import { findFigureCells, type FigureCell } from './figure-cells';
+import type { GreyImage } from './homography';
+import { locatePrecinctNumber, locateRows } from './locate-rows';
 import type { OcrEngine, OcrLine } from './ocr-engine';
+import { otsu, rectifyPage } from './page-rectify';
 
 /** A figure read by the machine: always shown as such, never entered without a moderator. */
 export interface FigureSuggestion {
@@ -18,8 +22,17 @@ export interface PageSuggestions {
 }
 
 /**
- * Reads a photographed protocol page: finds each form row by its line number or choice name,
- * follows the row's baseline to the right-hand figure cell, and reads that cell as digits.
+ * Below this confidence a figure is not suggested at all: a wrong suggestion costs more than
+ * none (a tired moderator may accept it), so the reader abstains. Chosen from bench/ocr.ts:
+ * on rendered and photographed pages every wrong reading it saw scored below it.
+ */
+export const MIN_FIGURE_CONFIDENCE = 80;
+
+/**
+ * Reads a photographed protocol page: flattens it (tilt and perspective out), finds the ruled
+ * figure boxes, matches them to the form's figures (in print order when every box is found,
+ * else by the row label beside each box), and reads each box on its own as digits only.
+ * Unsure readings are left out rather than guessed.
  *
  * @example
  * const { figures } = await suggestFigures(engine, jpeg, election.definition);
@@ -30,19 +43,16 @@ export async function suggestFigures(
   image: Buffer,
   election: ElectionDefinition,
 ): Promise<PageSuggestions> {
-  const lines = await engine.readPage(image);
-  const { width = 0, height = 0 } = await sharp(image).metadata();
+  const page = await rectifyPage(image);
+  const lines = await engine.readPage(await toPng(page));
   const figures: FigureSuggestion[] = [];
-  const ascent = typicalAscent(lines, width);
-  for (const row of locateRows(lines, election)) {
-    const cell = figureCell(row, width, height, ascent);
-    if (!cell) continue;
-    const crop = await withoutRules(sharp(image).extract(cell));
-    let read = await engine.readDigits(crop);
-    // A lone digit in a wide, empty band is often skipped; read it again twice the size.
-    if (longestNumber(read.text) === null) read = await engine.readDigits(await enlarged(crop));
-    const value = longestNumber(read.text);
-    if (value !== null) figures.push({ key: row.key, value, confidence: Math.round(read.confidence), source: 'machine-read' });
+  for (const { key, cell } of cellsByKey(findFigureCells(page), lines, election)) {
+    const crop = await cellInterior(page, cell);
+    if (!crop) continue;
+    const read = await engine.readDigits(crop);
+    const text = read.text.replace(/\s+/g, '');
+    if (!/^\d{1,7}$/.test(text) || read.confidence < MIN_FIGURE_CONFIDENCE) continue;
+    figures.push({ key, value: Number(text), confidence: Math.round(read.confidence), source: 'machine-read' });
   }
   const precinct = locatePrecinctNumber(lines);
   return {
@@ -52,82 +62,90 @@ export async function suggestFigures(
 }
 
 /**
- * The band right of the row's text where its figure is written: the row's baseline extended to
- * the right edge (so a tilted photo is followed), from a little above the tallest figure to just
- * below the baseline — measured in the page's own letter height, so any resolution works.
+ * Which figure each box holds. A page with exactly one box per figure prints them in the form's
+ * order; otherwise (a form split over pages, a box not found) a box belongs to the row whose
+ * label the engine read level with it.
  */
-function figureCell(row: LocatedRow, width: number, height: number, ascent: number) {
-  const { baseline, bbox } = row.line;
-  const slope = baseline.x1 > baseline.x0 ? (baseline.y1 - baseline.y0) / (baseline.x1 - baseline.x0) : 0;
-  const left = Math.max(Math.round(width * 0.7), Math.min(bbox.x1, Math.round(width * 0.7)));
-  const right = width - 2;
-  if (right - left < 20) return undefined;
-  const baselineAt = (x: number) => baseline.y0 + slope * (x - baseline.x0);
-  const top = Math.max(0, Math.round(Math.min(baselineAt(left), baselineAt(right)) - ascent * 1.55));
-  const bottom = Math.min(height, Math.round(Math.max(baselineAt(left), baselineAt(right)) + ascent * 0.35));
-  if (bottom - top < 8) return undefined;
-  return { left, top, width: right - left, height: bottom - top };
+function cellsByKey(
+  cells: readonly FigureCell[],
+  lines: readonly OcrLine[],
+  election: ElectionDefinition,
+): Array<{ key: string; cell: FigureCell }> {
+  const slots = figureSlots(election);
+  if (cells.length === slots.length) return slots.map((slot, i) => ({ key: slot.key, cell: cells[i]! }));
+  const matched: Array<{ key: string; cell: FigureCell }> = [];
+  for (const row of locateRows(lines, election)) {
+    const middle = (row.line.bbox.y0 + row.line.bbox.y1) / 2;
+    const cell = cells.find((c) => c.left > row.line.bbox.x0 && middle >= c.top - 4 && middle <= c.bottom + 4);
+    if (cell && !matched.some((m) => m.cell === cell)) matched.push({ key: row.key, cell });
+  }
+  return matched;
 }
 
 /**
- * The page's capital-letter height: the median distance from a line's top to its baseline,
- * over lines that end before the figure column (a figure cell's border would inflate it).
+ * The inside of a box, binarised, with what is left of its border erased, padded and scaled
+ * so digits stand about 40 px tall — or `null` for an empty box (nothing written, nothing read).
  */
-function typicalAscent(lines: readonly OcrLine[], width: number): number {
-  const plain = lines.filter((line) => line.bbox.x1 < width * 0.7);
-  const ascents = (plain.length > 0 ? plain : lines)
-    .map((line) => {
-      const { baseline, bbox } = line;
-      const slope = baseline.x1 > baseline.x0 ? (baseline.y1 - baseline.y0) / (baseline.x1 - baseline.x0) : 0;
-      // Tilted up to the right, the line's top is its right end: take the rise out.
-      return baseline.y0 - bbox.y0 - Math.max(0, -slope * (bbox.x1 - bbox.x0));
-    })
-    .filter((value) => value > 4)
-    .sort((a, b) => a - b);
-  return ascents[Math.floor(ascents.length / 2)] ?? 16;
-}
-
-/**
- * Binarizes the crop and erases the cell's borders: ink runs far longer than any stroke of a
- * digit (horizontal runs over 40 px, vertical runs over 60% of the crop), which the engine
- * would otherwise read as stray 1s or lose the figure in.
- */
-async function withoutRules(crop: Sharp): Promise<Buffer> {
-  const { data, info } = await crop.grayscale().threshold(150).raw().toBuffer({ resolveWithObject: true });
-  const { width, height } = info;
-  const at = (x: number, y: number) => y * width + x;
-  const eraseRuns = (length: number, count: number, index: (i: number, j: number) => number, longest: number) => {
-    for (let i = 0; i < count; i += 1) {
-      let runStart = -1;
-      for (let j = 0; j <= length; j += 1) {
-        const ink = j < length && data[index(i, j)]! < 128;
-        if (ink && runStart < 0) runStart = j;
-        if (!ink && runStart >= 0) {
-          if (j - runStart > longest) for (let k = runStart; k < j; k += 1) data[index(i, k)] = 255;
-          runStart = -1;
-        }
-      }
-    }
-  };
-  eraseRuns(width, height, (y, x) => at(x, y), 40);
-  eraseRuns(height, width, (x, y) => at(x, y), Math.round(height * 0.6));
-  return sharp(data, { raw: { width, height, channels: 1 } })
-    .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' })
+async function cellInterior(page: GreyImage, cell: FigureCell): Promise<Buffer | null> {
+  const inset = Math.max(2, Math.round((cell.bottom - cell.top) * 0.08));
+  const left = cell.left + inset;
+  const top = cell.top + inset;
+  const width = cell.right - inset - left;
+  const height = cell.bottom - inset - top;
+  if (width < 8 || height < 8) return null;
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1)
+    pixels.set(page.data.subarray((top + y) * page.width + left, (top + y) * page.width + left + width), y * width);
+  const threshold = Math.min(170, otsu(pixels));
+  for (let i = 0; i < pixels.length; i += 1) pixels[i] = pixels[i]! <= threshold ? 0 : 255;
+  eraseEdgeInk(pixels, width, height);
+  const ink = pixels.reduce((sum, value) => sum + (value === 0 ? 1 : 0), 0);
+  if (ink < width * height * 0.01) return null;
+  const scale = Math.min(3, Math.max(1, 56 / height));
+  return sharp(pixels, { raw: { width, height, channels: 1 } })
+    .resize({ width: Math.round(width * scale), height: Math.round(height * scale), kernel: 'cubic' })
+    .extend({ top: 16, bottom: 16, left: 16, right: 16, background: '#ffffff' })
     // A density stops the engine's "invalid resolution" guess.
     .withMetadata({ density: 300 })
     .png()
     .toBuffer();
 }
 
-async function enlarged(png: Buffer): Promise<Buffer> {
-  const { width = 1 } = await sharp(png).metadata();
-  return sharp(png).resize({ width: width * 2 }).withMetadata({ density: 300 }).png().toBuffer();
+/**
+ * Clears ink connected to the crop's edge: the remains of the box's border, which the engine
+ * would otherwise read as stray 1s. Digits sit inside the box and never touch its edge.
+ */
+function eraseEdgeInk(pixels: Uint8Array, width: number, height: number): void {
+  const stack: number[] = [];
+  const push = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= width || y >= height) return;
+    const i = y * width + x;
+    if (pixels[i] !== 0) return;
+    pixels[i] = 255;
+    stack.push(i);
+  };
+  for (let x = 0; x < width; x += 1) {
+    push(x, 0);
+    push(x, height - 1);
+  }
+  for (let y = 0; y < height; y += 1) {
+    push(0, y);
+    push(width - 1, y);
+  }
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const x = i % width;
+    const y = (i - x) / width;
+    push(x + 1, y);
+    push(x - 1, y);
+    push(x, y + 1);
+    push(x, y - 1);
+  }
 }
 
-/** The longest run of digits (cell borders read as stray `1`s around the figure are dropped). */
-function longestNumber(text: string): number | null {
-  const runs = text.match(/\d+/g);
-  if (!runs) return null;
-  const longest = runs.reduce((best, run) => (run.length > best.length ? run : best));
-  return Number(longest);
+function toPng(page: GreyImage): Promise<Buffer> {
+  return sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .withMetadata({ density: 300 })
+    .png()
+    .toBuffer();
 }

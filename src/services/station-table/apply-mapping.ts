@@ -6,6 +6,8 @@ import type { CsvTable } from './read-csv-file';
 /** Stations read from a table, with what was left out and why. */
 export interface MappedStations {
   stations: StationResult[];
+  /** The CSV line (1 = header) of each station, in the same order: for errors about a station. */
+  lines: number[];
   choices: { id: string; name: string }[];
   leader?: string;
   /** Rows dropped because `requireColumn` was empty. */
@@ -59,6 +61,7 @@ export function applyMapping(
   const hasSample = choices.some((c) => c.sample !== undefined);
 
   const stations: StationResult[] = [];
+  const lines: number[] = [];
   const issues: InputIssue[] = [];
   let rowsWithoutData = 0;
   /** A cell's trimmed text ('' when empty). */
@@ -142,11 +145,13 @@ export function applyMapping(
       if (count !== undefined) station.observers = count;
     }
     stations.push(station);
+    lines.push(table.line(row));
   }
   if (issues.length > 0) throw invalidInput(`${table.file} has figures that are not counts`, issues);
 
   return {
     stations,
+    lines,
     choices: mapping.choices.map((c) => ({ id: c.id, name: c.name ?? c.id })),
     ...(mapping.leader ? { leader: mapping.leader } : {}),
     rowsWithoutData,

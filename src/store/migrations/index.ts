@@ -7,6 +7,9 @@ import * as consoleAccounts from './0005-console';
 import * as transparency from './0006-transparency';
 import * as moderation from './0007-moderation';
 import * as aggregates from './0008-aggregates';
+import * as outsideEvidence from './0009-outside-evidence';
+import * as spamSignals from './0010-spam-signals';
+import * as transparencyAtAcceptance from './0011-transparency-at-acceptance';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -21,4 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0006-transparency': transparency,
   '0007-moderation': moderation,
   '0008-aggregates': aggregates,
+  '0009-outside-evidence': outsideEvidence,
+  '0010-spam-signals': spamSignals,
+  '0011-transparency-at-acceptance': transparencyAtAcceptance,
 };

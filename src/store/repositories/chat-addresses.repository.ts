@@ -20,33 +20,33 @@ export interface EncryptedAddress extends ParticipantKey {
 export class ChatAddressesRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
-  /** Upserts addresses; an unchanged one (same digest) is not rewritten. One row per participant. */
+  /**
+   * Upserts addresses; an unchanged one (same digest) is not rewritten. One row per participant.
+   * The batch is one JSON parameter (see `InboxRepository.insertMany` for why).
+   */
   async upsertMany(rows: readonly EncryptedAddress[]): Promise<void> {
     if (rows.length === 0) return;
     // One statement may not touch a row twice: keep the last address per participant.
     const unique = new Map(rows.map((row) => [`${row.channel}/${row.bot}/${row.participant}`, row]));
-    await this.db
-      .insertInto('chat_addresses')
-      .values(
-        [...unique.values()].map((row) => ({
-          channel: row.channel,
-          bot: row.bot,
-          participant: row.participant,
-          address_encrypted: row.addressEncrypted,
-          address_digest: row.addressDigest,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['channel', 'bot', 'participant'])
-          .doUpdateSet({
-            address_encrypted: (eb) => eb.ref('excluded.address_encrypted'),
-            address_digest: (eb) => eb.ref('excluded.address_digest'),
-            updated_at: sql<Date>`now()`,
-          })
-          .where('chat_addresses.address_digest', '<>', (eb) => eb.ref('excluded.address_digest')),
-      )
-      .execute();
+    const batch = JSON.stringify(
+      [...unique.values()].map((row) => ({
+        channel: row.channel,
+        bot: row.bot,
+        participant: row.participant,
+        address_encrypted: row.addressEncrypted,
+        address_digest: row.addressDigest,
+      })),
+    );
+    await sql`
+      insert into chat_addresses (channel, bot, participant, address_encrypted, address_digest)
+      select channel, bot, participant, address_encrypted, address_digest
+      from jsonb_to_recordset(${batch}::jsonb) as batch(
+        channel text, bot text, participant text, address_encrypted text, address_digest text)
+      on conflict (channel, bot, participant) do update set
+        address_encrypted = excluded.address_encrypted,
+        address_digest = excluded.address_digest,
+        updated_at = now()
+      where chat_addresses.address_digest <> excluded.address_digest`.execute(this.db);
   }
 
   async findEncrypted(key: ParticipantKey): Promise<string | undefined> {

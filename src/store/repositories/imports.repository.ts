@@ -6,7 +6,7 @@ export class ImportsRepository {
 
   async record(
     electionId: number,
-    kind: 'geography' | 'official',
+    kind: 'geography' | 'official' | 'stations',
     source: string,
     rows: number,
   ): Promise<number> {

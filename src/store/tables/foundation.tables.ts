@@ -42,7 +42,7 @@ export interface OfficialResultsTable {
 export interface ImportsTable {
   id: Generated<number>;
   election_id: number;
-  kind: 'geography' | 'official';
+  kind: 'geography' | 'official' | 'stations';
   source: string;
   rows: number;
   created_at: CreatedAt;

@@ -1,4 +1,4 @@
-import type { ColumnType, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** One accepted submission, as published: no participant id, only what the public may see. */
 export interface TransparencyLogTable {
@@ -21,7 +21,17 @@ export interface TransparencyHeadsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Accepted submissions queued (by triggers, in the accepting transaction) for the log. */
+export interface TransparencyPendingTable {
+  id: Generated<number>;
+  election_id: number;
+  kind: string;
+  record: JSONColumnType<Record<string, unknown>>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface TransparencyTables {
+  transparency_pending: TransparencyPendingTable;
   transparency_log: TransparencyLogTable;
   transparency_heads: TransparencyHeadsTable;
 }

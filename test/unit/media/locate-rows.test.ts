@@ -48,6 +48,9 @@ describe('locateRows', () => {
 
   it('reads the precinct number from the heading in Russian or Kazakh', () => {
     expect(locatePrecinctNumber([line('Учаске № 245', 100)])).toEqual({ value: '245', confidence: 90 });
+    expect(locatePrecinctNumber([line('Учаске Мг 462', 100)])).toEqual({ value: '462', confidence: 90 });
+    expect(locatePrecinctNumber([line('Участок 17', 100)])).toEqual({ value: '17', confidence: 90 });
     expect(locatePrecinctNumber([line('Без номера', 100)])).toBeNull();
+    expect(locatePrecinctNumber([line('Участковая комиссия 12', 100)])).toBeNull();
   });
 });

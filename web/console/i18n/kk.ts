@@ -114,6 +114,16 @@ export const kk: Record<ConsoleMessageKey, string> = {
   'keys.unreadable': 'u: оқылмайды',
   'keys.undo': 'z: шешімді болдырмау',
   'keys.bulk': 'Бірнешеуі таңдалса, шешім бәріне қолданылады.',
+  'keys.open': 'Enter: ағымдағы элементті ашу',
+  'keys.verify': 'v: тексерілді',
+  'keys.reject': 'r: қабылдамау',
+  'keys.publish': 'p: ағымдағы элементті көрсетілген жасырулармен жариялау',
+  'violationStatus.new': 'жаңа',
+  'violationStatus.verified': 'тексерілген',
+  'violationStatus.published': 'жарияланған',
+  'violationStatus.rejected': 'қабылданбаған',
+  'violationStatus.all': 'барлығы',
+  'stage.all': 'барлығы',
   'keys.help': '?: осы анықтама',
   'protocols.heading': 'Хаттамаларды көшіру',
   'protocols.intro':
@@ -156,6 +166,11 @@ export const kk: Record<ConsoleMessageKey, string> = {
   'observers.print': 'Басып шығару',
   'observers.created': 'Шақыру коды (бір рет көрсетіледі)',
   'observers.qr': 'Бақылаушы ботын ашу үшін телефон камерасымен сканерлеңіз.',
+  'observers.sheetHeading': 'Басып шығаруға арналған шақырулар парағы (QR)',
+  'observers.perPrecinct': 'Бір учаскеге шақыру саны',
+  'observers.sheetCreate': 'Парақ жасау',
+  'observers.sheetReady':
+    '{count} шақыру жасалды. Парақты қазір басып шығарыңыз: кодтар қайта көрсетілмейді.',
   'observers.status': 'Мәртебе',
   'observers.coverageHeading': 'Қамту',
   'observers.coverageTotals':

@@ -28,7 +28,12 @@ export function render(
   key: WebMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return WEB_CATALOGS[locale][key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
+  return fillParams(WEB_CATALOGS[locale][key], params);
+}
+
+/** Fills a text's `{param}`s; a missing param stays visible as `{param}`. */
+export function fillParams(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

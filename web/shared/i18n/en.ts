@@ -75,6 +75,9 @@ export const en = {
   'data.json': 'The same as JSON',
   'data.datapackage': 'Data package (column descriptions)',
   'data.openapi': 'API description (OpenAPI)',
+  'nav.label': 'Pages of the dashboard',
+  'nav.results': 'Results',
+  'nav.analysis': 'Analysis',
 } as const;
 
 export type WebMessageKey = keyof typeof en;

@@ -76,4 +76,7 @@ export const kk: Record<WebMessageKey, string> = {
   'data.json': 'Дәл солай, JSON түрінде',
   'data.datapackage': 'Деректер пакеті (бағандар сипаттамасы)',
   'data.openapi': 'API сипаттамасы (OpenAPI)',
+  'nav.label': 'Тақта беттері',
+  'nav.results': 'Нәтижелер',
+  'nav.analysis': 'Талдау',
 };

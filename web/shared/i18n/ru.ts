@@ -76,4 +76,7 @@ export const ru: Record<WebMessageKey, string> = {
   'data.json': 'То же в JSON',
   'data.datapackage': 'Пакет данных (описание столбцов)',
   'data.openapi': 'Описание API (OpenAPI)',
+  'nav.label': 'Страницы панели',
+  'nav.results': 'Результаты',
+  'nav.analysis': 'Анализ',
 };

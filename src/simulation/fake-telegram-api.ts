@@ -50,11 +50,17 @@ interface StoredFile {
 }
 
 const BOT_ID = 7_000_000_001;
+const MADE_FILES_KEPT = 64;
 
 export class FakeTelegramApi {
   /** Every call, in arrival order. */
   readonly calls: FakeTelegramCall[] = [];
   private readonly files = new Map<string, StoredFile>();
+  private readonly fileIdsByPath = new Map<string, string>();
+  /** Files made on demand by `fileSource`, newest last; the oldest are dropped past `MADE_FILES_KEPT`. */
+  private readonly madeFiles: string[] = [];
+  private fileSource: ((fileId: string) => Promise<Buffer | undefined>) | undefined;
+  private callCount = 0;
   private readonly failures = new Map<string, InjectedFailure[]>();
   private readonly chats = new Map<string, Map<number, ChatMessage>>();
   private nextMessageId = 1;
@@ -64,9 +70,15 @@ export class FakeTelegramApi {
     private readonly server: http.Server,
     /** The API root: pass as `TELEGRAM_API_ROOT`. */
     readonly url: string,
+    /** `false`: keep no calls and no chats (a long simulation), only `totalCalls()`. */
+    private readonly record: boolean,
   ) {}
 
-  static async start(): Promise<FakeTelegramApi> {
+  /**
+   * Listens on 127.0.0.1 (port 0 picks a free one; the simulator takes a fixed one so a server
+   * can be started with `TELEGRAM_API_ROOT` pointing at it first).
+   */
+  static async start(options: { port?: number; record?: boolean } = {}): Promise<FakeTelegramApi> {
     // The handler needs the instance, which needs the server's port: filled in right after listen().
     const holder: { fake?: FakeTelegramApi } = {};
     const server = http.createServer((request, response) => {
@@ -76,19 +88,34 @@ export class FakeTelegramApi {
       });
     });
     server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
     const { port } = server.address() as AddressInfo;
-    holder.fake = new FakeTelegramApi(server, `http://127.0.0.1:${port}`);
+    holder.fake = new FakeTelegramApi(server, `http://127.0.0.1:${port}`, options.record ?? true);
     return holder.fake;
   }
 
   /** Registers a file the bots may fetch by `fileId` (e.g. a photo a test user "sends"). */
   addFile(fileId: string, data: Buffer, options: { fileUniqueId?: string; filePath?: string } = {}): void {
-    this.files.set(fileId, {
-      data,
-      fileUniqueId: options.fileUniqueId ?? `u-${fileId}`,
-      filePath: options.filePath ?? `photos/${encodeURIComponent(fileId)}.jpg`,
-    });
+    const filePath = options.filePath ?? `photos/${encodeURIComponent(fileId)}.jpg`;
+    this.files.set(fileId, { data, fileUniqueId: options.fileUniqueId ?? `u-${fileId}`, filePath });
+    this.fileIdsByPath.set(filePath, fileId);
+  }
+
+  /**
+   * Makes files nobody added, when the bots ask for them: the simulator regenerates a photo from
+   * its file id, so thousands of photos never sit in memory at once (the last few are kept for
+   * the download that follows `getFile`).
+   */
+  setFileSource(source: (fileId: string) => Promise<Buffer | undefined>): void {
+    this.fileSource = source;
+  }
+
+  /** Calls answered so far (counted even when `record` is off). */
+  totalCalls(): number {
+    return this.callCount;
   }
 
   /** Makes the next `times` calls of `method` (or `'*'` for any) fail with a Bot API error. */
@@ -155,7 +182,9 @@ export class FakeTelegramApi {
     const [, token = '', method = ''] = match;
     const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(request)) };
     const call: FakeTelegramCall = { method, token, params, at: Date.now(), status: 200 };
-    this.calls.push(call);
+    this.callCount += 1;
+    if (method === 'getFile') await this.makeFile(String(params.file_id ?? ''));
+    if (this.record) this.calls.push(call);
     const answer = this.answer(call);
     call.status = answer.status;
     this.reply(response, answer.status, answer.body);
@@ -182,6 +211,14 @@ export class FakeTelegramApi {
         return ok(true);
       case 'sendMessage':
       case 'sendPhoto': {
+        if (!this.record)
+          return ok(
+            this.messageObject(p.chat_id, {
+              messageId: this.nextMessageId++,
+              text: String(p.text ?? p.caption ?? ''),
+              buttons: [],
+            }),
+          );
         const chat = this.chat(p.chat_id);
         const message: ChatMessage = {
           messageId: this.nextMessageId++,
@@ -193,6 +230,7 @@ export class FakeTelegramApi {
         return ok(this.messageObject(p.chat_id, message));
       }
       case 'editMessageText': {
+        if (!this.record) return ok(true);
         const message = this.chat(p.chat_id).get(Number(p.message_id));
         if (!message) return apiError(400, 'Bad Request: message to edit not found');
         const text = String(p.text ?? '');
@@ -208,6 +246,7 @@ export class FakeTelegramApi {
         return ok(this.messageObject(p.chat_id, message));
       }
       case 'deleteMessage': {
+        if (!this.record) return ok(true);
         const deleted = this.chat(p.chat_id).delete(Number(p.message_id));
         return deleted ? ok(true) : apiError(400, 'Bad Request: message to delete not found');
       }
@@ -227,8 +266,28 @@ export class FakeTelegramApi {
     }
   }
 
-  private serveFile(filePath: string, response: http.ServerResponse): void {
-    const file = [...this.files.values()].find((candidate) => candidate.filePath === filePath);
+  private async makeFile(fileId: string): Promise<void> {
+    if (this.files.has(fileId) || !this.fileSource) return;
+    const data = await this.fileSource(fileId);
+    if (!data) return;
+    this.addFile(fileId, data);
+    this.madeFiles.push(fileId);
+    while (this.madeFiles.length > MADE_FILES_KEPT) {
+      const dropped = this.madeFiles.shift()!;
+      const file = this.files.get(dropped);
+      this.files.delete(dropped);
+      if (file) this.fileIdsByPath.delete(file.filePath);
+    }
+  }
+
+  private async serveFile(filePath: string, response: http.ServerResponse): Promise<void> {
+    let fileId = this.fileIdsByPath.get(filePath);
+    if (fileId === undefined && filePath.startsWith('photos/') && filePath.endsWith('.jpg')) {
+      // Dropped since its getFile (a retried download): made again from the id in its path.
+      fileId = decodeURIComponent(filePath.slice('photos/'.length, -'.jpg'.length));
+      await this.makeFile(fileId);
+    }
+    const file = fileId === undefined ? undefined : this.files.get(fileId);
     if (!file) {
       response.statusCode = 404;
       response.end('Not Found');

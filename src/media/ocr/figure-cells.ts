@@ -1,0 +1,121 @@
+import type { GreyImage } from './homography';
+import { otsu } from './page-rectify';
+
+/** A ruled box on the form where a figure is written, in pixels of the flattened page. */
+export interface FigureCell {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** A horizontal rule: where it runs, and the rows of pixels it covers. */
+interface Rule {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * The figure boxes of a flattened form page, top to bottom (pure): horizontal rules are runs
+ * of ink longer than any letter (over 6% of the page width); a rule paired with the next rule
+ * below that spans the same columns, 1.2–6% of the page width further down, is a box (a rule
+ * may close one box and open the next, as in a table) if it is ruled at both sides too. Rows
+ * are smeared by a few pixels first, so a rule left slightly tilted still reads as one run.
+ *
+ * @example
+ * findFigureCells(page); // [{ left: 1440, top: 160, right: 1640, bottom: 200 }, …]
+ */
+export function findFigureCells(page: GreyImage): FigureCell[] {
+  const rules = horizontalRules(page);
+  const cells: FigureCell[] = [];
+  const minHeight = page.width * 0.012;
+  const maxHeight = page.width * 0.06;
+  const sameColumns = (a: Rule, b: Rule) =>
+    Math.abs(a.left - b.left) < page.width * 0.02 && Math.abs(a.right - b.right) < page.width * 0.02;
+  for (let i = 0; i < rules.length; i += 1) {
+    const top = rules[i]!;
+    const j = rules.findIndex((rule, k) => k > i && sameColumns(top, rule) && rule.top - top.bottom >= minHeight);
+    if (j < 0) continue;
+    const bottom = rules[j]!;
+    if (bottom.top - top.bottom > maxHeight) continue;
+    const cell = {
+      left: Math.max(top.left, bottom.left),
+      top: top.bottom + 1,
+      right: Math.min(top.right, bottom.right),
+      bottom: bottom.top - 1,
+    };
+    // Two rules with a gap between them are a box only when ruled at both sides too.
+    if (!ruledSide(page, cell, cell.left) || !ruledSide(page, cell, cell.right)) continue;
+    cells.push(cell);
+    // Boxes stacked as a table share their borders (or merge into one thick rule when close):
+    // the next box starts from this one's bottom rule.
+    i = j - 1;
+  }
+  return cells;
+}
+
+/** Whether most rows of `cell` have ink within a few pixels of column `x` (a vertical border). */
+function ruledSide(page: GreyImage, cell: FigureCell, x: number): boolean {
+  const threshold = Math.min(160, otsu(page.data));
+  const reach = Math.max(2, Math.round(page.width / 400));
+  let ruled = 0;
+  for (let y = cell.top; y <= cell.bottom; y += 1) {
+    for (let dx = -reach; dx <= reach; dx += 1) {
+      const column = Math.min(page.width - 1, Math.max(0, x + dx));
+      if (page.data[y * page.width + column]! <= threshold) {
+        ruled += 1;
+        break;
+      }
+    }
+  }
+  return ruled >= (cell.bottom - cell.top + 1) * 0.8;
+}
+
+function horizontalRules(page: GreyImage): Rule[] {
+  const { data, width, height } = page;
+  const threshold = Math.min(160, otsu(data));
+  const smear = Math.max(1, Math.round(width / 600));
+  const minRun = width * 0.06;
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i += 1) ink[i] = data[i]! <= threshold ? 1 : 0;
+  const found: Rule[] = [];
+  for (let y = 0; y < height; y += 1) {
+    let runStart = -1;
+    for (let x = 0; x <= width; x += 1) {
+      let dark = false;
+      if (x < width)
+        for (let dy = -smear; dy <= smear && !dark; dy += 1) {
+          const row = y + dy;
+          if (row >= 0 && row < height && ink[row * width + x] === 1) dark = true;
+        }
+      if (dark && runStart < 0) runStart = x;
+      if (!dark && runStart >= 0) {
+        if (x - runStart >= minRun) addRun(found, { top: y, bottom: y, left: runStart, right: x - 1 }, width);
+        runStart = -1;
+      }
+    }
+  }
+  // The smear widened each rule by `smear` rows on both sides: take it back.
+  return found.map((rule) => ({
+    ...rule,
+    top: Math.min(rule.top + smear, rule.bottom),
+    bottom: Math.max(rule.bottom - smear, rule.top),
+  }));
+}
+
+/** Joins a run to the rule in the row just above it that spans the same columns, or starts one. */
+function addRun(rules: Rule[], run: Rule, width: number): void {
+  const tolerance = width * 0.01;
+  for (let i = rules.length - 1; i >= 0; i -= 1) {
+    const rule = rules[i]!;
+    if (rule.bottom === run.top - 1 && Math.abs(rule.left - run.left) < tolerance && Math.abs(rule.right - run.right) < tolerance) {
+      rule.bottom = run.top;
+      rule.left = Math.min(rule.left, run.left);
+      rule.right = Math.max(rule.right, run.right);
+      return;
+    }
+  }
+  rules.push({ ...run });
+}

@@ -1,0 +1,97 @@
+/**
+ * `dauys start --demo` shows a live election day: a small scenario (examples/scenarios/demo.json)
+ * is played through the server's own webhook in the background, against a fake Bot API in this
+ * process, and official results made from its truth (some precincts falsified) are imported so
+ * the dashboard has all sources to compare. All of it is demo data on the demo election.
+ */
+import crypto from 'node:crypto';
+import type { App } from '../app';
+import { demoOfficialResults } from './demo-official-results';
+import { FakeTelegramApi } from './fake-telegram-api';
+import { loadScenario, simulateElectionDay } from './simulate-election-day';
+
+/** How the import of the simulated official results is labelled wherever imports are listed. */
+export const DEMO_OFFICIAL_SOURCE = 'DEMO DATA: official results simulated from the live demo, not real';
+
+export interface LiveDemoBot {
+  fake: FakeTelegramApi;
+  /** Environment for the server: its voter bot talks to the fake Bot API. */
+  env: Record<string, string>;
+}
+
+/**
+ * The fake Bot API for the live demo, or why there is none: a configured voter bot token means
+ * real Telegram is in use, and simulated voters must never reach it.
+ *
+ * @example
+ * const bot = await prepareLiveDemoBot(process.env);
+ * if ('reason' in bot) logger.info(bot.reason); else loadConfig({ ...process.env, ...bot.env });
+ */
+export async function prepareLiveDemoBot(env: NodeJS.ProcessEnv): Promise<LiveDemoBot | { reason: string }> {
+  if (env.TELEGRAM_VOTER_TOKEN) {
+    return { reason: 'live demo off: TELEGRAM_VOTER_TOKEN is set, so the voter bot talks to real Telegram' };
+  }
+  const fake = await FakeTelegramApi.start({ record: false });
+  return {
+    fake,
+    env: {
+      TELEGRAM_VOTER_TOKEN: '1000001:DEMO-simulated-voter-bot',
+      TELEGRAM_WEBHOOK_SECRET: crypto.randomBytes(24).toString('base64url'),
+      TELEGRAM_API_ROOT: fake.url,
+    },
+  };
+}
+
+/**
+ * Plays the demo scenario against the running server (bounded by the scenario's limits) and
+ * logs the outcome; failures are logged, never thrown (the demo is a show, not a dependency).
+ */
+export async function runLiveDemo(
+  app: App,
+  options: {
+    target: string;
+    bot: LiveDemoBot;
+    scenarioFile: string;
+    electionFile: string;
+    signal: AbortSignal;
+  },
+): Promise<void> {
+  try {
+    const loaded = await loadScenario(options.scenarioFile, options.electionFile);
+    const election = await app.elections.require(loaded.election.slug);
+    const { delivery, truth } = await simulateElectionDay({
+      ...loaded,
+      target: options.target,
+      secretToken: options.bot.env.TELEGRAM_WEBHOOK_SECRET,
+      fake: options.bot.fake,
+      signal: options.signal,
+      onPlanned: async (plan, planned) => {
+        const { rows, falsifiedPrecincts } = demoOfficialResults(
+          plan,
+          loaded.scenario,
+          loaded.election,
+          planned,
+        );
+        if (rows.length === 0) return;
+        await app.database.db
+          .transaction()
+          .execute((tx) => app.officialImport.importRows(tx, election.id, DEMO_OFFICIAL_SOURCE, rows));
+        app.logger.info(
+          { precincts: rows.length, falsified: falsifiedPrecincts.length },
+          'live demo: simulated official results imported (demo data)',
+        );
+      },
+    });
+    app.logger.info(
+      {
+        genuineVoters: truth.genuine.voters,
+        attackAccounts: Object.values(truth.attacks).reduce((sum, attack) => sum + attack.accounts, 0),
+        acknowledged: delivery.acknowledged,
+        seconds: Math.round(delivery.seconds),
+      },
+      'live demo: simulated election day played',
+    );
+  } catch (error) {
+    app.logger.error({ err: error }, 'live demo failed');
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * One simulated election day from end to end, shared by `dauys simulate`, `dauys start --demo`
+ * and bench/attack.ts: read the scenario and its election, plan, serve the photos from the fake
+ * Bot API, post everything through the webhook, wait for the pipeline, and return the truth.
+ */
+import path from 'node:path';
+import { parseElectionDefinition, type ElectionDefinition } from '../domain/election/election-definition';
+import { parseCsvTable } from '../services/csv-table';
+import { geographyRowsFromCsv } from '../services/geography-csv';
+import { parseJsonText, readInputFile } from '../services/read-input-file';
+import type { FakeTelegramApi } from './fake-telegram-api';
+import { parseScenario, type Scenario } from './scenario';
+import { planScenario, precinctsFromAreas, type PlanPrecinct, type ScenarioPlan } from './scenario-plan';
+import { runScenario, type DeliveryReport } from './scenario-runner';
+import { truthOf, type ScenarioTruth } from './scenario-truth';
+import { simulatedPhoto } from './simulated-photos';
+import { fetchSummary } from './simulation-report';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  election: ElectionDefinition;
+  precincts: PlanPrecinct[];
+}
+
+/**
+ * Reads a scenario file, the election it names (relative to the scenario; default the demo
+ * election) and that election's precincts.
+ *
+ * @example
+ * const loaded = await loadScenario('examples/scenarios/small.json', DEMO_ELECTION_FILE);
+ */
+export async function loadScenario(file: string, defaultElectionFile: string): Promise<LoadedScenario> {
+  const scenario = parseScenario(parseJsonText(await readInputFile(file), file), file);
+  return { scenario, ...(await loadElectionPrecincts(scenario, file, defaultElectionFile)) };
+}
+
+/** The election a parsed scenario names, with its precincts (for scenarios built in code). */
+export async function loadElectionPrecincts(
+  scenario: Scenario,
+  scenarioFile: string | undefined,
+  defaultElectionFile: string,
+): Promise<{ election: ElectionDefinition; precincts: PlanPrecinct[] }> {
+  const electionFile =
+    scenario.election && scenarioFile
+      ? path.resolve(path.dirname(scenarioFile), scenario.election)
+      : (scenario.election ?? defaultElectionFile);
+  const election = parseElectionDefinition(
+    parseJsonText(await readInputFile(electionFile), electionFile),
+    electionFile,
+  );
+  if (!election.geography.file) throw new Error(`${electionFile}: the simulator needs a geography file`);
+  const geographyFile = path.resolve(path.dirname(electionFile), election.geography.file);
+  const rows = geographyRowsFromCsv(
+    parseCsvTable(await readInputFile(geographyFile), geographyFile),
+    election,
+    0,
+    new Map(),
+  );
+  return { election, precincts: precinctsFromAreas(rows, election.geography.levels.length - 1) };
+}
+
+export interface SimulateOptions extends LoadedScenario {
+  target: string;
+  secretToken: string | undefined;
+  /** The fake Bot API the server's `TELEGRAM_API_ROOT` points at; its photos come from here. */
+  fake: FakeTelegramApi;
+  /** The server's `DAUYS_SECRET`, to name each sender's ballot key in the truth. */
+  dauysSecret?: string | undefined;
+  /** Wait this long at most for the server to process what it acknowledged (0: do not wait). */
+  drainTimeoutSeconds?: number;
+  signal?: AbortSignal;
+  /** Called once the plan is made (the demo imports official results from its truth). */
+  onPlanned?: (plan: ScenarioPlan, truth: ScenarioTruth) => Promise<void>;
+}
+
+/**
+ * @example
+ * const { truth } = await simulateElectionDay({ ...loaded, target, secretToken, fake });
+ */
+export async function simulateElectionDay(
+  options: SimulateOptions,
+): Promise<{ plan: ScenarioPlan; truth: ScenarioTruth; delivery: DeliveryReport }> {
+  const { scenario, election } = options;
+  const plan = planScenario(scenario, election, options.precincts);
+  const truth = truthOf(plan, election.slug, scenario.seed, { secret: options.dauysSecret });
+  await options.onPlanned?.(plan, truth);
+  options.fake.setFileSource((fileId) => simulatedPhoto(fileId, election, scenario.limits.photoLongSide));
+  const mediaBefore = await mediaSettled(options.target);
+  const baseline = (await fetchSummary(options.target, election.slug)).voters;
+  const delivery = await runScenario({
+    plan,
+    scenario,
+    target: options.target,
+    secretToken: options.secretToken,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const photos = plan.actors.filter((actor) => actor.photo).length;
+  if ((options.drainTimeoutSeconds ?? 0) > 0) {
+    await waitForPipeline(
+      options.target,
+      mediaBefore + photos,
+      options.drainTimeoutSeconds! * 1000,
+      options.signal,
+    );
+  }
+  return { plan, truth: { ...truth, baseline, delivery }, delivery };
+}
+
+/**
+ * Waits until the server has processed its whole inbox and settled `mediaSettledAtLeast`
+ * media items (or the counts stop moving for 5 s), as its `/metrics` reports them.
+ */
+export async function waitForPipeline(
+  target: string,
+  mediaSettledAtLeast: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ drained: boolean }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let stillFor = 0;
+  while (Date.now() < deadline && !signal?.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const text = await metricsText(target);
+    const inbox = sample(text, 'dauys_inbox_unprocessed');
+    const media = sumSamples(
+      text,
+      'dauys_media_processed_total{outcome="ok"}',
+      'dauys_media_processed_total{outcome="rejected"}',
+    );
+    const reading = `${inbox}/${media}`;
+    stillFor = reading === last ? stillFor + 1 : 0;
+    last = reading;
+    if (inbox === 0 && (media >= mediaSettledAtLeast || stillFor >= 5)) return { drained: true };
+  }
+  return { drained: false };
+}
+
+async function mediaSettled(target: string): Promise<number> {
+  const text = await metricsText(target);
+  return sumSamples(
+    text,
+    'dauys_media_processed_total{outcome="ok"}',
+    'dauys_media_processed_total{outcome="rejected"}',
+  );
+}
+
+async function metricsText(target: string): Promise<string> {
+  const response = await fetch(new URL('/metrics', target));
+  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+  return response.text();
+}
+
+function sample(text: string, name: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.slice(name.length + 1));
+}
+
+function sumSamples(text: string, ...names: string[]): number {
+  return names.reduce((sum, name) => sum + (sample(text, name) ?? 0), 0);
+}

@@ -1,0 +1,166 @@
+/**
+ * `dauys simulate --report`: the platform's published figures (the public API's summary) next
+ * to the simulated day's truth, and the gaps between them.
+ */
+import type { ScenarioTruth } from './scenario-truth';
+
+/** The parts of `GET /api/v1/elections/:slug/summary` the report reads. */
+export interface PublishedVoters {
+  received: number;
+  counted: number;
+  spam: number;
+  pendingReview: number;
+  choices: Array<{ id: string; count: number; share: number | null }>;
+}
+
+export interface PublishedSummary {
+  voters: PublishedVoters;
+  official: {
+    precinctsReported: number;
+    choices: Array<{ id: string; votes: number; share: number | null }>;
+  } | null;
+}
+
+export interface ChoiceComparison {
+  id: string;
+  trueVotes: number;
+  trueShare: number;
+  published: number;
+  publishedShare: number;
+  /** Published share minus true share, in percentage points. */
+  gapPoints: number;
+}
+
+export interface SimulationComparison {
+  genuineVoters: number;
+  attackAccounts: number;
+  published: { received: number; counted: number; spam: number; pendingReview: number };
+  /** Counted reports beyond the genuine voters (spam that got through), or missing ones if negative. */
+  countedMinusGenuine: number;
+  choices: ChoiceComparison[];
+  /** The largest |gap| of any choice, percentage points. */
+  largestGapPoints: number;
+  /** Official shares vs the truth (ballot choices only), when official results are published. */
+  official?: { precinctsReported: number; choices: ChoiceComparison[]; largestGapPoints: number };
+}
+
+/**
+ * @example
+ * const comparison = compareWithTruth(await fetchSummary(target, truth.election), truth);
+ * comparison.largestGapPoints; // 0.4
+ */
+export function compareWithTruth(summary: PublishedSummary, truth: ScenarioTruth): SimulationComparison {
+  const genuine = truth.genuine.voters;
+  const attackAccounts = Object.values(truth.attacks).reduce((sum, attack) => sum + attack.accounts, 0);
+  const voters = minusBaseline(summary.voters, truth.baseline);
+  const counted = voters.counted;
+  const choices = voters.choices.map((choice) => {
+    const trueVotes = truth.genuine.votes[choice.id] ?? 0;
+    return comparison(choice.id, trueVotes, genuine, choice.count, counted);
+  });
+  const result: SimulationComparison = {
+    genuineVoters: genuine,
+    attackAccounts,
+    published: {
+      received: voters.received,
+      counted,
+      spam: voters.spam,
+      pendingReview: voters.pendingReview,
+    },
+    countedMinusGenuine: counted - genuine,
+    choices,
+    largestGapPoints: largestGap(choices),
+  };
+  if (summary.official) {
+    const ballotIds = new Set(summary.official.choices.map((choice) => choice.id));
+    const trueBallotVotes = Object.entries(truth.genuine.votes)
+      .filter(([id]) => ballotIds.has(id))
+      .reduce((sum, [, n]) => sum + n, 0);
+    const officialValid = summary.official.choices.reduce((sum, choice) => sum + choice.votes, 0);
+    const officialChoices = summary.official.choices.map((choice) =>
+      comparison(
+        choice.id,
+        truth.genuine.votes[choice.id] ?? 0,
+        trueBallotVotes,
+        choice.votes,
+        officialValid,
+      ),
+    );
+    result.official = {
+      precinctsReported: summary.official.precinctsReported,
+      choices: officialChoices,
+      largestGapPoints: largestGap(officialChoices),
+    };
+  }
+  return result;
+}
+
+/** The comparison as the lines `dauys simulate --report` prints. */
+export function formatComparison(result: SimulationComparison): string[] {
+  const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
+  const gap = (points: number) => `${points >= 0 ? '+' : ''}${points.toFixed(2)} pt`;
+  const lines = [
+    `genuine voters (truth): ${result.genuineVoters}; attack accounts (truth): ${result.attackAccounts}`,
+    `published: received ${result.published.received}, counted ${result.published.counted}, spam ${result.published.spam}, pending review ${result.published.pendingReview}`,
+    `counted − genuine: ${result.countedMinusGenuine >= 0 ? '+' : ''}${result.countedMinusGenuine}`,
+    'choice            true votes  true share  published  published share  gap',
+    ...result.choices.map(
+      (c) =>
+        `${c.id.padEnd(18)}${String(c.trueVotes).padStart(10)}  ${pct(c.trueShare).padStart(10)}  ${String(c.published).padStart(9)}  ${pct(c.publishedShare).padStart(15)}  ${gap(c.gapPoints)}`,
+    ),
+    `largest gap, voters' figures vs truth: ${result.largestGapPoints.toFixed(2)} pt`,
+  ];
+  if (result.official) {
+    lines.push(
+      `official results (${result.official.precinctsReported} precincts) vs truth, largest gap: ${result.official.largestGapPoints.toFixed(2)} pt`,
+      ...result.official.choices.map(
+        (c) =>
+          `  ${c.id.padEnd(16)} official ${pct(c.publishedShare).padStart(8)}  true ${pct(c.trueShare).padStart(8)}  ${gap(c.gapPoints)}`,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** Reads the whole election's summary from the public API. */
+export async function fetchSummary(target: string, slug: string): Promise<PublishedSummary> {
+  const response = await fetch(new URL(`/api/v1/elections/${encodeURIComponent(slug)}/summary`, target));
+  if (!response.ok) throw new Error(`GET …/elections/${slug}/summary answered ${response.status}`);
+  return (await response.json()) as PublishedSummary;
+}
+
+function comparison(
+  id: string,
+  trueVotes: number,
+  trueTotal: number,
+  published: number,
+  publishedTotal: number,
+) {
+  const trueShare = trueTotal > 0 ? trueVotes / trueTotal : 0;
+  const publishedShare = publishedTotal > 0 ? published / publishedTotal : 0;
+  return {
+    id,
+    trueVotes,
+    trueShare,
+    published,
+    publishedShare,
+    gapPoints: (publishedShare - trueShare) * 100,
+  };
+}
+
+/** What the run added to the published figures (pending review is a level, not a sum: kept as is). */
+function minusBaseline(now: PublishedVoters, before: PublishedVoters | undefined): PublishedVoters {
+  if (!before) return now;
+  const beforeOf = (id: string) => before.choices.find((choice) => choice.id === id)?.count ?? 0;
+  return {
+    received: now.received - before.received,
+    counted: now.counted - before.counted,
+    spam: now.spam - before.spam,
+    pendingReview: now.pendingReview,
+    choices: now.choices.map((choice) => ({ ...choice, count: choice.count - beforeOf(choice.id) })),
+  };
+}
+
+function largestGap(choices: ChoiceComparison[]): number {
+  return choices.reduce((max, c) => Math.max(max, Math.abs(c.gapPoints)), 0);
+}

@@ -1,0 +1,95 @@
+/**
+ * How well the platform told genuine reports from attacks, scored against a simulation's truth:
+ * stored ballot reports are matched to senders by the server's ballot key (the truth carries it
+ * when the simulator knew `DAUYS_SECRET`).
+ */
+import type { ScenarioTruth } from './scenario-truth';
+
+/** A stored ballot report, as bench/attack.ts reads it from `ballot_reports`. */
+export interface StoredReport {
+  voterKey: string;
+  status: string;
+  choiceId: string;
+  signals: Record<string, unknown>;
+}
+
+export interface TruthScores {
+  reports: number;
+  /** Reports whose sender the truth does not know (earlier runs, other traffic): left out. */
+  unknownSenders: number;
+  /** Of the reports marked spam, the share sent by attackers; null with no spam verdict. */
+  spamPrecision: number | null;
+  /** Of the attackers' reports, the share marked spam; null with no attack report. */
+  spamRecall: number | null;
+  /** Genuine voters (whose conversation was delivered) without a counted report for their choice. */
+  genuineVotesLost: number;
+  /** Share of genuine photos whose stored reading names the marked choice; null with no reading stored. */
+  readingAccuracy: number | null;
+  readingsCompared: number;
+}
+
+/**
+ * @example
+ * scoreReports(rows, truth); // { spamPrecision: 0.99, spamRecall: 0.97, genuineVotesLost: 0, … }
+ */
+export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): TruthScores {
+  const senders = new Map(
+    truth.senders.flatMap((sender) => (sender.voterKey ? [[sender.voterKey, sender]] : [])),
+  );
+  if (senders.size === 0)
+    throw new Error('scoreReports: the truth has no ballot keys (run with DAUYS_SECRET)');
+  const unfinished = new Set(truth.delivery?.incomplete ?? []);
+  const byKey = new Map(reports.map((report) => [report.voterKey, report]));
+  let truePositives = 0;
+  let spamVerdicts = 0;
+  let attackReports = 0;
+  let unknownSenders = 0;
+  for (const report of reports) {
+    const sender = senders.get(report.voterKey);
+    if (!sender) {
+      unknownSenders += 1;
+      continue;
+    }
+    const attack = sender.kind !== 'genuine';
+    const spam = report.status === 'spam';
+    if (spam) spamVerdicts += 1;
+    if (attack) attackReports += 1;
+    if (spam && attack) truePositives += 1;
+  }
+  let lost = 0;
+  let readings = 0;
+  let readCorrectly = 0;
+  for (const sender of senders.values()) {
+    if (sender.kind !== 'genuine' || unfinished.has(sender.userId)) continue;
+    const report = byKey.get(sender.voterKey!);
+    if (!report || report.status === 'spam' || report.choiceId !== sender.choiceId) lost += 1;
+    if (!report || !sender.photo) continue;
+    const read = storedReading(report.signals);
+    if (read === undefined) continue;
+    readings += 1;
+    if (read.length === 1 && read[0] === sender.choiceId) readCorrectly += 1;
+  }
+  return {
+    reports: reports.length,
+    unknownSenders,
+    spamPrecision: spamVerdicts > 0 ? truePositives / spamVerdicts : null,
+    spamRecall: attackReports > 0 ? truePositives / attackReports : null,
+    genuineVotesLost: lost,
+    readingAccuracy: readings > 0 ? readCorrectly / readings : null,
+    readingsCompared: readings,
+  };
+}
+
+/**
+ * The marked choices the ballot reader stored with a report, wherever the pipeline keeps them
+ * in `signals` (`markedChoiceIds` at the top or under `ballotCheck`/`ballot`); undefined if none.
+ */
+export function storedReading(signals: Record<string, unknown>): string[] | undefined {
+  for (const holder of [signals, signals.ballotCheck, signals.ballot, signals.check]) {
+    if (holder && typeof holder === 'object') {
+      const marked = (holder as Record<string, unknown>).markedChoiceIds;
+      if (Array.isArray(marked) && marked.every((id) => typeof id === 'string')) return marked as string[];
+    }
+  }
+  return undefined;
+}
