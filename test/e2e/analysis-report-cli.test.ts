@@ -101,7 +101,7 @@ describe('dauys analyze --report', () => {
     const definition = JSON.parse(await fs.readFile(tiny.electionFile, 'utf8')) as { names: { ru: string } };
     expect(html).toContain(`Анализ фальсификаций: ${definition.names.ru}`);
     expect(html).toContain('<section id="integer">');
-  }, 60_000);
+  }, 240_000); // three CLI runs, each opening PGlite and migrating: slow on a busy machine
 
   it('refuses an unknown report format or language with exit code 2, before any work', async () => {
     const txt = await runDauys([
@@ -154,5 +154,5 @@ describe.skipIf(chromiumMissing('analysis PDF report'))('dauys analyze --report 
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 });
