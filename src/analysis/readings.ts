@@ -94,16 +94,11 @@ const DIGIT_STATISTIC_NAMES: Record<string, Reading> = {
 };
 
 export function digitTestsReading(flagged: readonly { choice: string; statistic: string }[]): Reading {
-  /** "united-russia: second-digit mean, last-digit mean; party-1: …" in a language. */
-  const list = (l: Language): string => {
-    const byChoice = new Map<string, string[]>();
-    for (const { choice, statistic } of flagged) {
-      const names = byChoice.get(choice) ?? [];
-      names.push(DIGIT_STATISTIC_NAMES[statistic]?.[l] ?? statistic);
-      byChoice.set(choice, names);
-    }
-    return [...byChoice].map(([choice, names]) => `${choice}: ${names.join(', ')}`).join('; ');
-  };
+  /** "united-russia: second-digit mean, party-1: last-digit mean" (one "choice: statistic" each). */
+  const list = (l: Language): string =>
+    flagged
+      .map(({ choice, statistic }) => `${choice}: ${DIGIT_STATISTIC_NAMES[statistic]?.[l] ?? statistic}`)
+      .join(', ');
   return reading((l) =>
     flagged.length > 0
       ? [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing } from '../support/chromium';
 import { runDauys } from '../support/dauys-process';
+import { writeTinyElection } from '../support/tiny-election';
 
 /** A small station CSV (400 stations, deterministic) and its mapping. */
 async function writeStationFiles(dir: string): Promise<{ csv: string; mapping: string }> {
@@ -73,6 +74,35 @@ describe('dauys analyze --report', () => {
     expect(html).toContain('Партия лидера');
   });
 
+  it('writes the report of a stored election with its names in the language', async () => {
+    const env = { DAUYS_DATA_DIR: await fs.mkdtemp(path.join(dir, 'data-')), DATABASE_URL: '' };
+    const tiny = await writeTinyElection();
+    expect((await runDauys(['election', 'load', tiny.electionFile], env)).code).toBe(0);
+    const mapping = await tiny.write(
+      'mapping.json',
+      JSON.stringify({
+        precinct: 'uik',
+        lines: { '1': 'reg', '4': 'took', '7': 'invalid' },
+        choices: { 'nur-otan': 'no', 'ak-zhol': 'az' },
+      }),
+    );
+    const official = await tiny.write(
+      'official.csv',
+      'uik,reg,took,invalid,no,az\np1,1000,600,0,400,200\np2,2000,1000,10,690,300\np4,800,500,0,300,200\n',
+    );
+    const imported = await runDauys(['import', 'official', 'tiny-2021', official, '--mapping', mapping], env);
+    expect(imported.stderr).toBe('');
+    const out = path.join(dir, 'stored.html');
+    const result = await runDauys(['analyze', 'tiny-2021', '--report', out, '--lang', 'ru'], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const html = await fs.readFile(out, 'utf8');
+    expect(html).toContain('<html lang="ru">');
+    const definition = JSON.parse(await fs.readFile(tiny.electionFile, 'utf8')) as { names: { ru: string } };
+    expect(html).toContain(`Анализ фальсификаций: ${definition.names.ru}`);
+    expect(html).toContain('<section id="integer">');
+  }, 240_000); // three CLI runs, each opening PGlite and migrating: slow on a busy machine
+
   it('refuses an unknown report format or language with exit code 2, before any work', async () => {
     const txt = await runDauys([
       'analyze',
@@ -124,5 +154,5 @@ describe.skipIf(chromiumMissing('analysis PDF report'))('dauys analyze --report 
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 });

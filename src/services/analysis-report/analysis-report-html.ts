@@ -4,6 +4,7 @@ import { integerSpikesSvg } from '../../analysis/charts/integer-spikes-svg';
 import { observerEffectSvg } from '../../analysis/charts/observer-effect-svg';
 import { escapeXml as escapeHtml } from '../../analysis/charts/svg-document';
 import { turnoutHistogramSvg } from '../../analysis/charts/turnout-histogram-svg';
+import { readingWithNames } from '../../analysis/reading-names';
 import { formatNumber } from '../../analysis/readings';
 import type { ExplainedResult, Interval } from '../../analysis/types';
 import type { Locale } from '../../domain/locale';
@@ -120,6 +121,11 @@ class ReportWriter {
     });
   }
 
+  /** A result's reading in the report's language, with choices' names for their ids. */
+  reading(result: ExplainedResult): string {
+    return readingWithNames(result.reading[this.locale], this.context.choiceNames ?? {});
+  }
+
   /** A table whose cells are plain text (escaped here). */
   table(head: readonly string[], rows: readonly (readonly string[])[]): string {
     const cells = (tag: string, row: readonly string[]) =>
@@ -147,7 +153,7 @@ class ReportWriter {
     return [
       `<section id="${id}">`,
       `<h2>${this.text(heading)}</h2>`,
-      `<p class="reading">${escapeHtml(result.reading[this.locale])}</p>`,
+      `<p class="reading">${escapeHtml(this.reading(result))}</p>`,
       '<dl class="meta">',
       `<dt>${this.text('analysis.method')}</dt><dd>${escapeHtml(result.method.name)}</dd>`,
       `<dt>${this.text('analysis.source')}</dt><dd>${escapeHtml(result.method.citation)}</dd>`,

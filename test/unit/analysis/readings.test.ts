@@ -12,7 +12,7 @@ describe('readings name things in the reader’s language', () => {
     expect(talliesReading('somewhere-else', 1, false).en).toContain('"somewhere-else"');
   });
 
-  it('names the departing digit statistics, grouped by choice', () => {
+  it('names the departing digit statistics, each after its choice id', () => {
     const flagged = [
       { choice: 'united-russia', statistic: 'secondDigitMean' },
       { choice: 'united-russia', statistic: 'zeroFiveShare' },
@@ -20,10 +20,10 @@ describe('readings name things in the reader’s language', () => {
     ];
     const text = digitTestsReading(flagged);
     expect(text.en).toContain(
-      '(united-russia: second-digit mean, share of 0s and 5s; party-1: last-digit mean)',
+      '(united-russia: second-digit mean, united-russia: share of 0s and 5s, party-1: last-digit mean)',
     );
     expect(text.ru).toContain(
-      'united-russia: среднее второй цифры, доля нулей и пятёрок; party-1: среднее последней цифры',
+      'united-russia: среднее второй цифры, united-russia: доля нулей и пятёрок, party-1: среднее последней цифры',
     );
     expect(text.kk).toContain('party-1: соңғы цифр орташасы');
     expect(digitTestsReading([]).ru).toBe('Цифровые тесты согласуются с ожидаемым.');

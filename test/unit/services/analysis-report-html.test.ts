@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { analyzeElection } from '../../../src/analysis/analyze-election';
+import { readingWithNames } from '../../../src/analysis/reading-names';
 import { formatNumber } from '../../../src/analysis/readings';
 import { LOCALES } from '../../../src/domain/locale';
 import { translate } from '../../../src/i18n';
@@ -51,7 +52,7 @@ describe('printable analysis report (HTML)', () => {
           html.indexOf('</section>', html.indexOf(`<section id="${id}">`)),
         );
         expect(section, id).toContain(`<h2>${escaped(translate(locale, { key: heading }))}</h2>`);
-        expect(section, id).toContain(escaped(result.reading[locale]));
+        expect(section, id).toContain(escaped(readingWithNames(result.reading[locale], context.choiceNames)));
         expect(section, id).toContain(escaped(result.method.citation));
         expect(section, id).toContain(escaped(translate(locale, { key: 'analysis.uncertainty' })));
         const sampleSize = translate(locale, {
