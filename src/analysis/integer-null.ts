@@ -1,4 +1,4 @@
-import { BinomialSampler, createRng } from './random';
+import { BinomialSampler, binomialFromMode, createRng, logBinomialCoefficient, randomSubset } from './random';
 
 /**
  * The null model of Kobak, Shpilkin & Pshenichnikov: each station's ballots and leader's votes
@@ -9,8 +9,10 @@ import { BinomialSampler, createRng } from './random';
  * station that is a Bernoulli event whose probability is an exact finite sum of binomial
  * probabilities. So the default null ("exact-indicator") computes that probability once per
  * station and then draws the indicators: the same distribution as redrawing the binomials, with
- * no approximation, at one uniform per station and draw (≈0.5 s for 96,000 stations × 1,000
- * draws). "direct-binomial" redraws the counts themselves with `BinomialSampler` (exact inversion
+ * no approximation. A station's indicators over all draws are iid, so they are drawn as their
+ * number (an exact binomial, `binomialFromMode`) and a uniformly random set of that many draws
+ * (`randomSubset`): about one uniform per integer outcome instead of one per draw (≈0.2 s for
+ * 96,000 stations × 1,000 draws). "direct-binomial" redraws the counts themselves with `BinomialSampler` (exact inversion
  * for small variance, normal approximation with continuity correction otherwise); it exists to
  * cross-check the first and is 5–10 times slower.
  */
@@ -76,12 +78,18 @@ export function integerNullCounts(
   const rng = createRng(seed);
   const counts = new Float64Array(draws);
   if (model === 'exact-indicator') {
+    // A station's indicators over the draws are iid Bernoulli(either): drawn as their number
+    // K ~ Binomial(draws, either) and which K draws, a uniformly random K-subset.
+    const chosen = new Int32Array(draws);
+    const marks = new Uint8Array(draws);
     for (const s of stations) {
       const turnout = integerPercentProbability(s.registered, s.ballotsCast / s.registered, halfWidth);
       const share = integerPercentProbability(s.counted, s.leaderVotes / s.counted, halfWidth);
       const either = 1 - (1 - turnout) * (1 - share);
       if (either <= 0) continue;
-      for (let d = 0; d < draws; d++) if (rng.next() < either) counts[d]!++;
+      const k = binomialFromMode(rng, draws, either);
+      randomSubset(rng, draws, k, chosen, marks);
+      for (let i = 0; i < k; i++) counts[chosen[i]!]!++;
     }
     return counts;
   }
@@ -95,24 +103,4 @@ export function integerNullCounts(
     }
   }
   return counts;
-}
-
-/** ln C(n, k) through ln Γ. */
-function logBinomialCoefficient(n: number, k: number): number {
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
-}
-
-/** ln Γ(x) for x > 0: Stirling's series after shifting x above 10 (relative error < 1e-14). */
-export function logGamma(x: number): number {
-  let shift = 0;
-  while (x < 10) {
-    shift += Math.log(x);
-    x += 1;
-  }
-  const inverse = 1 / x;
-  const inverse2 = inverse * inverse;
-  const series =
-    inverse *
-    (1 / 12 - inverse2 * (1 / 360 - inverse2 * (1 / 1260 - inverse2 * (1 / 1680 - inverse2 / 1188))));
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
 }

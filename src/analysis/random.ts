@@ -233,3 +233,88 @@ export function percentileInterval(values: Float64Array, level = 0.95): { low: n
   const tail = (1 - level) / 2;
   return { low: at(tail), high: at(1 - tail) };
 }
+
+/**
+ * An exact Binomial(n, p) draw by inversion, enumerating outcomes from the mode outwards (mode,
+ * mode + 1, mode − 1, mode + 2, …) with the pmf recurrences: any fixed order of the outcomes
+ * gives an exact sample, and starting at the mode takes about 1.6 standard deviations of steps
+ * whatever n is. For p > 0.5 the failures are drawn instead, so the pmf at the mode never
+ * underflows.
+ *
+ * @example
+ * binomialFromMode(createRng(1), 1000, 0.2); // ≈ 200 ± 13
+ */
+export function binomialFromMode(rng: SeededRandom, n: number, p: number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomialFromMode(rng, n, 1 - p);
+  const q = 1 - p;
+  const odds = p / q;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const atMode = Math.exp(logBinomialCoefficient(n, mode) + mode * Math.log(p) + (n - mode) * Math.log(q));
+  let u = rng.next() - atMode;
+  if (u < 0) return mode;
+  let up = mode;
+  let down = mode;
+  let pmfUp = atMode;
+  let pmfDown = atMode;
+  while (up < n || down > 0) {
+    if (up < n) {
+      pmfUp *= ((n - up) / (up + 1)) * odds;
+      up++;
+      u -= pmfUp;
+      if (u < 0) return up;
+    }
+    if (down > 0) {
+      pmfDown *= down / (n - down + 1) / odds;
+      down--;
+      u -= pmfDown;
+      if (u < 0) return down;
+    }
+  }
+  return mode; // u beyond the total by rounding (probability ~1e-16)
+}
+
+/** ln C(n, k) through ln Γ. */
+export function logBinomialCoefficient(n: number, k: number): number {
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+
+/** ln Γ(x) for x > 0: Stirling's series after shifting x above 10 (relative error < 1e-14). */
+export function logGamma(x: number): number {
+  let shift = 0;
+  while (x < 10) {
+    shift += Math.log(x);
+    x += 1;
+  }
+  const inverse = 1 / x;
+  const inverse2 = inverse * inverse;
+  const series =
+    inverse *
+    (1 / 12 - inverse2 * (1 / 360 - inverse2 * (1 / 1260 - inverse2 * (1 / 1680 - inverse2 / 1188))));
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
+}
+
+/**
+ * Writes `k` distinct positions of [0, n), every k-subset equally likely, into `out` (Floyd's
+ * algorithm: k uniform draws). `marks` is scratch of length ≥ n, all 0 on entry and on return.
+ *
+ * @example
+ * const out = new Int32Array(3);
+ * randomSubset(createRng(1), 10, 3, out, new Uint8Array(10)); // e.g. [7, 2, 9]
+ */
+export function randomSubset(
+  rng: SeededRandom,
+  n: number,
+  k: number,
+  out: Int32Array,
+  marks: Uint8Array,
+): void {
+  for (let i = 0, j = n - k; j < n; i++, j++) {
+    const t = rng.nextInt(j + 1);
+    const pick = marks[t] === 1 ? j : t;
+    marks[pick] = 1;
+    out[i] = pick;
+  }
+  for (let i = 0; i < k; i++) marks[out[i]!] = 0;
+}

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { analyzeElection, type AnalysisReport } from '../analysis/analyze-election';
 import type { ObserverProtocol, StationResult, VotesByChoice } from '../analysis/types';
-import type { ElectionDefinition } from '../domain/election/election-definition';
+import { allChoices, type ElectionDefinition } from '../domain/election/election-definition';
+import type { Locale } from '../domain/locale';
+import { analysisReportHtml } from './analysis-report/analysis-report-html';
 import type { Database } from '../store/database-schema';
 import { OutsideEvidenceRepository } from '../store/repositories/outside-evidence.repository';
 import type { Election, ElectionService } from './election.service';
@@ -40,6 +42,30 @@ export class ElectionAnalysisService {
     this.cache.set(key, { at: Date.now(), result });
     result.catch(() => this.cache.delete(key));
     return result;
+  }
+
+  /**
+   * The printable report of the (cached) analysis in one language: a self-contained HTML page.
+   *
+   * @example
+   * const html = await app.analyses.reportHtml('kz-2021-mazhilis', 'ru');
+   */
+  async reportHtml(
+    slug: string,
+    locale: Locale,
+    options: { seed?: number; fresh?: boolean } = {},
+  ): Promise<string> {
+    const election = await this.elections.require(slug);
+    const { report, computedAt } = await this.analysis(slug, options);
+    const choiceNames = Object.fromEntries(
+      allChoices(election.definition).map((choice) => [choice.id, choice.names[locale]]),
+    );
+    return analysisReportHtml(report, {
+      locale,
+      election: election.definition.names[locale],
+      choiceNames,
+      computedAt,
+    });
   }
 
   private async compute(election: Election, seed: number): Promise<StoredAnalysis> {

@@ -1,4 +1,9 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app';
+import { registerErrorHandler } from '../../src/http/error-handler';
+import { electionRoutes } from '../../src/http/public/elections.routes';
+import { registerSecurityHeaders } from '../../src/http/security-headers';
 import { ElectionAnalysisService } from '../../src/services/election-analysis.service';
 import { ElectionService } from '../../src/services/election.service';
 import { OfficialImportService } from '../../src/services/official-import.service';
@@ -9,10 +14,11 @@ import { writeTinyElection } from '../support/tiny-election';
 describe.each(testDatabases())('analysis of a stored election on $name', ({ open }) => {
   let database: DatabaseHandle;
   let analyses: ElectionAnalysisService;
+  let elections: ElectionService;
 
   beforeAll(async () => {
     database = await open();
-    const elections = new ElectionService(database.db);
+    elections = new ElectionService(database.db);
     analyses = new ElectionAnalysisService(database.db, elections);
     const tiny = await writeTinyElection();
     await elections.loadFile(tiny.electionFile);
@@ -61,5 +67,36 @@ describe.each(testDatabases())('analysis of a stored election on $name', ({ open
     const first = await analyses.analysis('tiny-2021');
     expect(await analyses.analysis('tiny-2021')).toBe(first);
     expect(await analyses.analysis('tiny-2021', { fresh: true })).not.toBe(first);
+  });
+
+  it('serves the printable report in the asked language under its own Content-Security-Policy', async () => {
+    const server = Fastify();
+    registerErrorHandler(server);
+    registerSecurityHeaders(server, {});
+    const app = { analyses, elections, config: { PUBLIC_FIGURES_CACHE_MS: 0 } } as unknown as App;
+    await server.register(electionRoutes, { app, prefix: '/api/v1' });
+    try {
+      const ru = await server.inject({ url: '/api/v1/elections/tiny-2021/analysis/report.html?lang=ru' });
+      expect(ru.statusCode).toBe(200);
+      expect(ru.headers['content-type']).toMatch(/^text\/html/);
+      const csp = String(ru.headers['content-security-policy']);
+      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(csp).not.toMatch(/script-src|unsafe-inline/);
+      expect(ru.body).toContain('<html lang="ru">');
+      const definition = (await elections.require('tiny-2021')).definition;
+      expect(ru.body).toContain(definition.names.ru);
+      const { report } = await analyses.analysis('tiny-2021');
+      expect(ru.body).toContain(report.integerPercentages!.reading.ru.replace(/"/g, '&#34;'));
+      expect(ru.body).toContain('Целые проценты');
+
+      const kk = await server.inject({ url: '/api/v1/elections/tiny-2021/analysis/report.html' });
+      expect(kk.body).toContain('<html lang="kk">');
+      const bad = await server.inject({ url: '/api/v1/elections/tiny-2021/analysis/report.html?lang=de' });
+      expect(bad.statusCode).toBe(400);
+      const missing = await server.inject({ url: '/api/v1/elections/nope/analysis/report.html?lang=en' });
+      expect(missing.statusCode).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 });

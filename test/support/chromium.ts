@@ -1,19 +1,9 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/services/chromium-browser';
 
 /** Debian's Chromium, installed by .ci/run; never a browser downloaded by a test tool. */
 export const CHROMIUM = '/usr/bin/chromium';
-
-/** Flags for a root, offline, headless run: without the networking ones Chromium keeps calling home. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Whether a browser suite can run. Under CI=true a missing Chromium is a failure (thrown while

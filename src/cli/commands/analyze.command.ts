@@ -1,6 +1,10 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeElection, type AnalysisReport } from '../../analysis/analyze-election';
+import { LOCALES, type Locale } from '../../domain/locale';
 import { invalidInput } from '../../errors';
+import { analysisReportHtml } from '../../services/analysis-report/analysis-report-html';
+import { reportFormat, writeReport } from '../../services/analysis-report/write-report';
 import { loadStationTable } from '../../services/station-table/load-station-table';
 import { runCommand } from '../run-command';
 
@@ -21,7 +25,7 @@ export function analyzeStationsFile(
   csvPath: string,
   mappingPath: string,
   options: AnalyzeFileOptions = {},
-): { report: AnalysisReport; rowsWithoutData: number } {
+): { report: AnalysisReport; rowsWithoutData: number; choiceNames: Record<string, string> } {
   const table = loadStationTable(csvPath, mappingPath);
   const report = analyzeElection(table.stations, {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -29,10 +33,11 @@ export function analyzeStationsFile(
     ...(options.bootstrapDraws !== undefined ? { bootstrapDraws: options.bootstrapDraws } : {}),
     ...(table.leader ? { leader: table.leader } : {}),
   });
-  return { report, rowsWithoutData: table.rowsWithoutData };
+  const choiceNames = Object.fromEntries(table.choices.map((c) => [c.id, c.name]));
+  return { report, rowsWithoutData: table.rowsWithoutData, choiceNames };
 }
 
-/** `dauys analyze [election] --csv <file> --mapping <file> [--json] [--seed N]` */
+/** `dauys analyze [election] --csv <file> --mapping <file> [--json] [--seed N] [--report out.html|out.pdf --lang kk|ru|en]` */
 export function registerAnalyzeCommand(program: Command): void {
   program
     .command('analyze')
@@ -45,12 +50,24 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--json', 'print the full report as JSON')
     .option('--seed <n>', 'seed of every random draw', '42')
     .option('--draws <n>', 'Monte Carlo draws of the integer-percentage null (≥ 1000)', '1000')
+    .option('--report <file>', 'also write the printable report: .html, or .pdf (through Chromium)')
+    .option('--lang <locale>', 'language of the report: kk, ru or en', 'kk')
     .action(
       runCommand(
         async (
           election: string | undefined,
-          opts: { csv?: string; mapping?: string; json?: boolean; seed: string; draws: string },
+          opts: {
+            csv?: string;
+            mapping?: string;
+            json?: boolean;
+            seed: string;
+            draws: string;
+            report?: string;
+            lang: string;
+          },
         ) => {
+          const locale = parseLocale(opts.lang);
+          if (opts.report) reportFormat(opts.report);
           if (!opts.csv) {
             if (!election)
               throw invalidInput(
@@ -63,6 +80,8 @@ export function registerAnalyzeCommand(program: Command): void {
               process.stdout.write(
                 opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0),
               );
+              if (opts.report)
+                await writeReport(await app.analyses.reportHtml(election, locale, { seed }), opts.report);
             });
             return;
           }
@@ -71,16 +90,33 @@ export function registerAnalyzeCommand(program: Command): void {
           const draws = parseCount(opts.draws, '--draws');
           if (draws < 1000)
             throw invalidInput('--draws must be at least 1000', [{ where: '--draws', message: opts.draws }]);
-          const { report, rowsWithoutData } = analyzeStationsFile(opts.csv, opts.mapping, {
+          const { report, rowsWithoutData, choiceNames } = analyzeStationsFile(opts.csv, opts.mapping, {
             seed,
             monteCarloDraws: draws,
           });
           process.stdout.write(
             opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, rowsWithoutData),
           );
+          if (opts.report) {
+            const html = analysisReportHtml(report, {
+              locale,
+              election: basename(opts.csv),
+              choiceNames,
+              computedAt: new Date().toISOString(),
+            });
+            await writeReport(html, opts.report);
+          }
         },
       ),
     );
+}
+
+function parseLocale(text: string): Locale {
+  if (!(LOCALES as readonly string[]).includes(text))
+    throw invalidInput(`--lang must be one of ${LOCALES.join(', ')}`, [
+      { where: '--lang', message: `"${text}"` },
+    ]);
+  return text as Locale;
 }
 
 function parseCount(text: string, option: string): number {

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
+import { LOCALES } from '../../domain/locale';
+import { REPORT_CONTENT_SECURITY_POLICY } from '../../services/analysis-report/report-stylesheet';
 import { AreasRepository } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
 import { LIVE_CACHE_CONTROL } from './http-caching';
 import { LiveFiguresCache } from './live-figures-cache';
 
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
+const reportQuery = z.object({ lang: z.enum(LOCALES).default('kk') });
 const summaryQuery = z.object({ area: z.string().min(1).max(100).optional() });
 
 export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
@@ -48,6 +51,17 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
   server.get('/elections/:slug/analysis', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     return app.analyses.analysis(slug);
+  });
+
+  // The printable report: server-rendered HTML whose only style is allowed by its hash (no script).
+  server.get('/elections/:slug/analysis/report.html', async (request, reply) => {
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    const { lang } = parseRequest(reportQuery, request.query, 'query');
+    const html = await app.analyses.reportHtml(slug, lang);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', REPORT_CONTENT_SECURITY_POLICY)
+      .send(html);
   });
 
   const liveFigures = new LiveFiguresCache(app.config.PUBLIC_FIGURES_CACHE_MS);

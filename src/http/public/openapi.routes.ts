@@ -171,6 +171,26 @@ export const OPENAPI_DOCUMENT = {
         responses: { '200': json({ type: 'object' }), ...errors },
       },
     },
+    '/elections/{slug}/analysis/report.html': {
+      get: {
+        summary:
+          'Printable falsification-analysis report (HTML: every method, its uncertainty and reading, charts)',
+        parameters: [
+          slug,
+          {
+            name: 'lang',
+            in: 'query',
+            required: false,
+            description: 'Language of the report (kk by default).',
+            schema: { type: 'string', enum: ['kk', 'ru', 'en'] },
+          },
+        ],
+        responses: {
+          '200': { description: 'OK', content: { 'text/html': { schema: { type: 'string' } } } },
+          ...errors,
+        },
+      },
+    },
     '/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
   },
 } as const;

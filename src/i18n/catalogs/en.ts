@@ -1,3 +1,4 @@
+import { analysisEn } from './analysis/en';
 import { observerEn } from './observer/en';
 /**
  * English texts. This catalog is the reference: `kk` and `ru` must have exactly its keys
@@ -96,6 +97,8 @@ export const en = {
 
   // The observer bot's texts live in ./observer/ (issue 4).
   ...observerEn,
+  // The analysis report's texts live in ./analysis/ (issue 7).
+  ...analysisEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { analysisKk } from './analysis/kk';
 import { observerKk } from './observer/kk';
 
 /** Kazakh texts; same keys and `{param}` placeholders as `en`. */
@@ -91,4 +92,6 @@ export const kk: Record<MessageKey, string> = {
 
   // The observer bot's texts live in ./observer/ (issue 4).
   ...observerKk,
+  // The analysis report's texts live in ./analysis/ (issue 7).
+  ...analysisKk,
 };

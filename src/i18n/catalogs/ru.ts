@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { analysisRu } from './analysis/ru';
 import { observerRu } from './observer/ru';
 
 /** Russian texts; same keys and `{param}` placeholders as `en`. */
@@ -89,4 +90,6 @@ export const ru: Record<MessageKey, string> = {
 
   // The observer bot's texts live in ./observer/ (issue 4).
   ...observerRu,
+  // The analysis report's texts live in ./analysis/ (issue 7).
+  ...analysisRu,
 };

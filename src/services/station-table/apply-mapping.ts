@@ -64,40 +64,52 @@ export function applyMapping(
   const lines: number[] = [];
   const issues: InputIssue[] = [];
   let rowsWithoutData = 0;
-  table.rows.forEach((row, rowIndex) => {
-    const line = rowIndex + 2;
-    if (requiredColumn !== undefined && (row[requiredColumn] ?? '').trim() === '') {
-      rowsWithoutData++;
-      return;
-    }
-    let missing = false;
-    const figure = (cols: number[], optional = false): number => {
-      let total = 0;
-      for (const col of cols) {
-        const text = (row[col] ?? '').trim();
-        if (text === '') {
-          if (!optional && !emptyAsZero.has(col)) missing = true;
-          continue;
-        }
-        const value = Number(text);
-        if (value < 0 && mapping.negativeFigures === 'treat-as-missing') {
-          missing = true;
-          continue;
-        }
-        if (!Number.isFinite(value) || value < 0) {
-          if (issues.length < 20 && !issues.some((i) => i.where === `${table.file}:${line}:${col + 1}`)) {
-            issues.push({
-              where: `${table.file}:${line}:${col + 1}`,
-              message: `column "${table.header[col]}" holds "${text}", not a count`,
-            });
-          }
-          continue;
-        }
-        total += value;
+  /** A cell's trimmed text ('' when empty). */
+  const cellText = (row: number, col: number): string => table.text(row, col).trim();
+  // Per row: whether an official figure is absent (set by `figure`).
+  let row = 0;
+  let missing = false;
+  /** The sum of the given columns of the current row, noting empty and bad cells. */
+  const figure = (cols: number[], optional = false): number => {
+    let total = 0;
+    for (const col of cols) {
+      const count = table.digits(row, col);
+      if (count === count) {
+        total += count; // plain digits: no string decoded
+        continue;
       }
-      return total;
-    };
+      const text = cellText(row, col);
+      if (text === '') {
+        if (!optional && !emptyAsZero.has(col)) missing = true;
+        continue;
+      }
+      const value = Number(text);
+      if (value < 0 && mapping.negativeFigures === 'treat-as-missing') {
+        missing = true;
+        continue;
+      }
+      if (!Number.isFinite(value) || value < 0) {
+        const where = `${table.file}:${table.line(row)}:${col + 1}`;
+        if (issues.length < 20 && !issues.some((i) => i.where === where)) {
+          issues.push({ where, message: `column "${table.header[col]}" holds "${text}", not a count` });
+        }
+        continue;
+      }
+      total += value;
+    }
+    return total;
+  };
 
+  for (row = 0; row < table.rowCount; row++) {
+    if (
+      requiredColumn !== undefined &&
+      Number.isNaN(table.digits(row, requiredColumn)) &&
+      cellText(row, requiredColumn) === ''
+    ) {
+      rowsWithoutData++;
+      continue;
+    }
+    missing = false;
     const votes: VotesByChoice = {};
     const photoVotes: VotesByChoice = {};
     const sampleVotes: VotesByChoice = {};
@@ -107,15 +119,15 @@ export function applyMapping(
       if (choice.sample !== undefined) sampleVotes[choice.id] = figure([choice.sample], true);
     }
     const station: StationResult = {
-      id: idColumns.map((c) => (row[c] ?? '').trim()).join(' / '),
+      id: idColumns.map((c) => cellText(row, c)).join(' / '),
       registered: figure(official.registered),
       ballotsCast: figure(official.ballotsCast),
       valid: figure(official.valid),
       invalid: figure(official.invalid),
       votes,
     };
-    if (regionColumn !== undefined) station.region = (row[regionColumn] ?? '').trim();
-    if (districtColumn !== undefined) station.district = (row[districtColumn] ?? '').trim();
+    if (regionColumn !== undefined) station.region = cellText(row, regionColumn);
+    if (districtColumn !== undefined) station.district = cellText(row, districtColumn);
     if (mapping.areasFromId) {
       const parts = station.id.split(mapping.areasFromId.separator);
       if (parts.length >= 2) {
@@ -126,17 +138,15 @@ export function applyMapping(
     if (missing) station.officialMissing = true;
     if (hasPhoto) station.photoVotes = photoVotes;
     if (hasSample) station.sampleVotes = sampleVotes;
-    if (observersColumn !== undefined) {
-      const text = (row[observersColumn] ?? '').trim();
-      if (text !== '') station.observers = figure([observersColumn], true);
-    }
+    if (observersColumn !== undefined && cellText(row, observersColumn) !== '')
+      station.observers = figure([observersColumn], true);
     if (observersById) {
       const count = observersById.get(station.id);
       if (count !== undefined) station.observers = count;
     }
     stations.push(station);
-    lines.push(line);
-  });
+    lines.push(table.line(row));
+  }
   if (issues.length > 0) throw invalidInput(`${table.file} has figures that are not counts`, issues);
 
   return {
@@ -146,6 +156,39 @@ export function applyMapping(
     ...(mapping.leader ? { leader: mapping.leader } : {}),
     rowsWithoutData,
   };
+}
+
+/**
+ * Every CSV column the mapping reads: the only cells the CSV reader needs to decode.
+ *
+ * @example
+ * readCsvFile(csvPath, mappedColumns(mapping));
+ */
+export function mappedColumns(mapping: StationMapping): Set<string> {
+  const names = new Set<string>();
+  const add = (ref: ColumnRef | undefined): void => {
+    if (ref === undefined) return;
+    for (const name of Array.isArray(ref) ? ref : [ref]) names.add(name.trim());
+  };
+  for (const ref of [
+    mapping.id,
+    mapping.region,
+    mapping.district,
+    mapping.requireColumn,
+    mapping.registered,
+    mapping.ballotsCast,
+    mapping.valid,
+    mapping.invalid,
+    mapping.observers,
+    ...(mapping.emptyAsZero ?? []),
+  ])
+    add(ref);
+  for (const choice of mapping.choices) {
+    add(choice.official);
+    add(choice.photo);
+    add(choice.sample);
+  }
+  return names;
 }
 
 function columnIndex(table: CsvTable, mappingFile: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { invalidInput, zodIssuesToInputIssues } from '../../errors';
-import { applyMapping, type MappedStations } from './apply-mapping';
+import { applyMapping, mappedColumns, type MappedStations } from './apply-mapping';
 import { stationMappingSchema, type StationMapping } from './mapping-schema';
 import { readCsvFile } from './read-csv-file';
 
@@ -40,7 +40,7 @@ export function readMappingFile(mappingPath: string): StationMapping {
  */
 export function loadStationTable(csvPath: string, mappingPath: string): MappedStations {
   const mapping = readMappingFile(mappingPath);
-  const table = readCsvFile(csvPath);
+  const table = readCsvFile(csvPath, mappedColumns(mapping));
   const observersById = mapping.observerJoin ? readObserverJoin(csvPath, mappingPath, mapping) : undefined;
   return applyMapping(table, mapping, mappingPath, observersById);
 }
@@ -51,7 +51,7 @@ function readObserverJoin(
   mapping: StationMapping,
 ): Map<string, number> {
   const join = mapping.observerJoin!;
-  const table = readCsvFile(resolve(dirname(csvPath), join.file));
+  const table = readCsvFile(resolve(dirname(csvPath), join.file), new Set([join.key, join.observers]));
   const keyColumn = table.header.indexOf(join.key);
   const countColumn = table.header.indexOf(join.observers);
   for (const [column, position, path] of [
@@ -68,16 +68,16 @@ function readObserverJoin(
     }
   }
   const observers = new Map<string, number>();
-  table.rows.forEach((row, i) => {
-    const text = (row[countColumn] ?? '').trim();
-    if (text === '') return;
+  for (let row = 0; row < table.rowCount; row++) {
+    const text = table.text(row, countColumn).trim();
+    if (text === '') continue;
     const count = Number(text);
     if (!Number.isFinite(count) || count < 0) {
       throw invalidInput(`${table.file} has an observer count that is not a number`, [
-        { where: `${table.file}:${i + 2}:${countColumn + 1}`, message: `"${text}" is not a count` },
+        { where: `${table.file}:${table.line(row)}:${countColumn + 1}`, message: `"${text}" is not a count` },
       ]);
     }
-    observers.set((row[keyColumn] ?? '').trim(), count);
-  });
+    observers.set(table.text(row, keyColumn).trim(), count);
+  }
   return observers;
 }
