@@ -142,6 +142,9 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
       );
       expect(new URL(page.url()).searchParams.get('view')).toBe('analysis');
       expect(new URL(page.url()).searchParams.get('lang')).toBe(locale);
+      const printable = await page.getAttribute('[data-testid=printable-report]', 'href');
+      expect(printable).toBe(`/api/v1/elections/${SLUG}/analysis/report.html?lang=${locale}`);
+      expect((await fetch(base + printable!)).status).toBe(200);
       await page.screenshot({ path: path.join(ARTIFACTS, `analysis-${locale}-mobile.png`), fullPage: true });
     }
     await page.close();

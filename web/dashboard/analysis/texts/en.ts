@@ -7,6 +7,7 @@ export const analysisEn = {
   'analysis.loadError': 'Could not load the analysis. Reload the page to try again.',
   'analysis.summary':
     '{stations} stations, {official} with a published official result. Official turnout {turnout}; {leader} {share}.',
+  'analysis.printable': 'Printable report (HTML; print it or save it as PDF)',
   'analysis.computedAt': 'Computed at {time} (random seed {seed}).',
   'analysis.absent': 'Not computed, the data lacks what they need: {methods}.',
   'analysis.method': 'Method',

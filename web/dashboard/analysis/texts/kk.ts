@@ -9,6 +9,7 @@ export const analysisKk: Record<AnalysisMessageKey, string> = {
   'analysis.loadError': 'Талдауды жүктеу мүмкін болмады. Қайта көру үшін бетті жаңартыңыз.',
   'analysis.summary':
     'Учаскелер: {stations}, ресми нәтижесі жарияланғаны: {official}. Ресми қатысу {turnout}; {leader} {share}.',
+  'analysis.printable': 'Басып шығаруға арналған есеп (HTML; басып шығарыңыз не PDF ретінде сақтаңыз)',
   'analysis.computedAt': '{time} кезінде есептелді (кездейсоқ сандар тұқымы {seed}).',
   'analysis.absent': 'Есептелмеді, деректерде қажеттісі жоқ: {methods}.',
   'analysis.method': 'Әдіс',

@@ -9,6 +9,7 @@ export const analysisRu: Record<AnalysisMessageKey, string> = {
   'analysis.loadError': 'Не удалось загрузить анализ. Обновите страницу, чтобы попробовать снова.',
   'analysis.summary':
     'Участков: {stations}, с опубликованным официальным результатом: {official}. Официальная явка {turnout}; {leader} {share}.',
+  'analysis.printable': 'Отчёт для печати (HTML; распечатайте или сохраните в PDF)',
   'analysis.computedAt': 'Вычислено в {time} (зерно случайных чисел {seed}).',
   'analysis.absent': 'Не вычислено, в данных нет нужного: {methods}.',
   'analysis.method': 'Метод',
