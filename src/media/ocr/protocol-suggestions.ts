@@ -49,7 +49,9 @@ export async function suggestFigures(
   for (const { key, cell } of cellsByKey(findFigureCells(page), lines, election)) {
     const crop = await cellInterior(page, cell);
     if (!crop) continue;
-    const read = await engine.readDigits(crop);
+    let read = await engine.readDigits(crop);
+    // A short figure in a wide box is sometimes not seen at all: look again at twice the size.
+    if (read.text.trim() === '') read = await engine.readDigits(await enlarged(crop));
     const text = read.text.replace(/\s+/g, '');
     if (!/^\d{1,7}$/.test(text) || read.confidence < MIN_FIGURE_CONFIDENCE) continue;
     figures.push({ key, value: Number(text), confidence: Math.round(read.confidence), source: 'machine-read' });
@@ -141,6 +143,11 @@ function eraseEdgeInk(pixels: Uint8Array, width: number, height: number): void {
     push(x, y + 1);
     push(x, y - 1);
   }
+}
+
+async function enlarged(png: Buffer): Promise<Buffer> {
+  const { width = 1 } = await sharp(png).metadata();
+  return sharp(png).resize({ width: width * 2 }).withMetadata({ density: 300 }).png().toBuffer();
 }
 
 function toPng(page: GreyImage): Promise<Buffer> {
