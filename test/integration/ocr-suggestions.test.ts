@@ -12,7 +12,7 @@ import { DEMO_ELECTION_FILE } from '../support/tiny-election';
  * below what bench/ocr.ts measured, so a change that breaks locating rows or reading figures
  * fails here; no timing is asserted.
  */
-const FLOOR = 0.85;
+const FLOOR = 0.9;
 
 describe('machine-read protocol suggestions', () => {
   const engine = new OcrEngine({ cachePath: path.join(os.tmpdir(), 'dauys-tesseract-cache') });

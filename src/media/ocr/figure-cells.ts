@@ -78,11 +78,13 @@ function horizontalRules(page: GreyImage): Rule[] {
   const threshold = Math.min(160, otsu(data));
   const smear = Math.max(1, Math.round(width / 600));
   const minRun = width * 0.06;
+  const gap = smear + 1;
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < data.length; i += 1) ink[i] = data[i]! <= threshold ? 1 : 0;
   const found: Rule[] = [];
   for (let y = 0; y < height; y += 1) {
     let runStart = -1;
+    let lastDark = -1;
     for (let x = 0; x <= width; x += 1) {
       let dark = false;
       if (x < width)
@@ -90,19 +92,48 @@ function horizontalRules(page: GreyImage): Rule[] {
           const row = y + dy;
           if (row >= 0 && row < height && ink[row * width + x] === 1) dark = true;
         }
-      if (dark && runStart < 0) runStart = x;
-      if (!dark && runStart >= 0) {
-        if (x - runStart >= minRun) addRun(found, { top: y, bottom: y, left: runStart, right: x - 1 }, width);
+      if (dark) {
+        if (runStart < 0) runStart = x;
+        lastDark = x;
+      }
+      // A blurred, noisy rule has pale specks: a gap of a few pixels does not end it.
+      if (runStart >= 0 && (x === width || x - lastDark > gap)) {
+        if (lastDark + 1 - runStart >= minRun)
+          addRun(found, { top: y, bottom: y, left: runStart, right: lastDark }, width);
         runStart = -1;
       }
     }
   }
   // The smear widened each rule by `smear` rows on both sides: take it back.
-  return found.map((rule) => ({
+  return mergeNearby(found, 2 * smear + 2).map((rule) => ({
     ...rule,
     top: Math.min(rule.top + smear, rule.bottom),
     bottom: Math.max(rule.bottom - smear, rule.top),
   }));
+}
+
+/**
+ * Joins rules that lie within `reach` rows of each other over mostly the same columns: a
+ * blurred rule comes out as a full run plus shorter pieces along its edges, which alone would
+ * not match the box's other rule.
+ */
+function mergeNearby(rules: readonly Rule[], reach: number): Rule[] {
+  const merged: Rule[] = [];
+  for (const rule of [...rules].sort((a, b) => a.top - b.top)) {
+    const near = merged.find((other) => {
+      const overlap = Math.min(other.right, rule.right) - Math.max(other.left, rule.left);
+      const shorter = Math.min(other.right - other.left, rule.right - rule.left);
+      return rule.top - other.bottom <= reach && overlap >= shorter * 0.5;
+    });
+    if (!near) merged.push({ ...rule });
+    else {
+      near.top = Math.min(near.top, rule.top);
+      near.bottom = Math.max(near.bottom, rule.bottom);
+      near.left = Math.min(near.left, rule.left);
+      near.right = Math.max(near.right, rule.right);
+    }
+  }
+  return merged;
 }
 
 /** Joins a run to the rule in the row just above it that spans the same columns, or starts one. */
