@@ -106,7 +106,7 @@ const BENCHES: BenchSpec[] = [
     headlines: (output) =>
       (jsonLine<Array<Record<string, number | string>>>(output) ?? []).map((row) => ({
         figure: `${row.database}: ${row.kills} SIGKILLs, ${row.acknowledged} updates (${row.resent} re-sent)`,
-        value: `tally ${row.tally}/${row['ground truth']}, ${row.replies} replies sent`,
+        value: `tally ${row.tally}/${row['ground truth']}, ${row.replies} replies sent, ${row['log records']} log records verified`,
         target: 'exact, none lost',
         ok: row.verdict === 'ok',
       })),

@@ -36,6 +36,15 @@ describe('crash under load', () => {
       // A reply may be sent again after a crash between the call and its commit, never dropped.
       expect(result.replyCalls).toBeGreaterThanOrEqual(result.audit.outboxRows);
       expect(result.tally).toEqual(result.groundTruth);
+      // The published log verifies against its root and holds every counted vote exactly once.
+      expect(result.transparency).toMatchObject({
+        verified: true,
+        missing: [],
+        duplicated: [],
+        unknown: [],
+        leaksParticipant: false,
+      });
+      expect(result.transparency.size).toBeGreaterThanOrEqual(voters);
     },
   );
 });
