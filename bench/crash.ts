@@ -44,6 +44,12 @@ function failures(result: CrashScenarioResult): string[] {
     found.push(`${result.replyCalls} API calls for ${audit.outboxRows} replies`);
   if (JSON.stringify(result.tally) !== JSON.stringify(result.groundTruth))
     found.push('tally differs from ground truth');
+  const log = result.transparency;
+  if (!log.verified) found.push('the exported transparency log does not verify against its root');
+  if (log.missing.length > 0) found.push(`${log.missing.length} counted reports not in the log`);
+  if (log.duplicated.length > 0) found.push(`${log.duplicated.length} reports logged twice`);
+  if (log.unknown.length > 0) found.push(`${log.unknown.length} log records of unknown reports`);
+  if (log.leaksParticipant) found.push('a voter key appears in the published log');
   return found;
 }
 
@@ -74,6 +80,7 @@ for (const database of targets) {
     'API calls': result.replyCalls,
     tally: result.tally.reduce((sum, [, count]) => sum + count, 0),
     'ground truth': result.groundTruth.reduce((sum, [, count]) => sum + count, 0),
+    'log records': result.transparency.size,
     seconds: Math.round(result.seconds),
     verdict: problems.length === 0 ? 'ok' : problems.join('; '),
   });

@@ -27,6 +27,8 @@ interface BenchSpec {
   args: string[];
   env?: Record<string, string>;
   timeoutSeconds: number;
+  /** Skipped (and said so) when no PostgreSQL URL is set. */
+  needsPostgres?: boolean;
   headlines(output: string): Headline[];
 }
 
@@ -106,8 +108,21 @@ const BENCHES: BenchSpec[] = [
     headlines: (output) =>
       (jsonLine<Array<Record<string, number | string>>>(output) ?? []).map((row) => ({
         figure: `${row.database}: ${row.kills} SIGKILLs, ${row.acknowledged} updates (${row.resent} re-sent)`,
-        value: `tally ${row.tally}/${row['ground truth']}, ${row.replies} replies sent`,
+        value: `tally ${row.tally}/${row['ground truth']}, ${row.replies} replies sent, ${row['log records']} log records verified`,
         target: 'exact, none lost',
+        ok: row.verdict === 'ok',
+      })),
+  },
+  {
+    name: 'multi-node',
+    needsPostgres: true,
+    args: ['--json', '--voters', '100', '--concurrency', '24'],
+    timeoutSeconds: 420,
+    headlines: (output) =>
+      (jsonLine<Array<Record<string, number | string>>>(output) ?? []).map((row) => ({
+        figure: `postgres: ${row.nodes}, ${row.acknowledged} updates (${row['updates/s e2e']}/s to drained)`,
+        value: `tally ${row.tally}/${row['ground truth']}, ${row['API calls']}/${row.replies} replies, ${row['log records']} log records verified`,
+        target: 'exact, each once',
         ok: row.verdict === 'ok',
       })),
   },
@@ -299,6 +314,16 @@ for (const spec of BENCHES.filter((bench) => !only || only.includes(bench.name))
     table.push({
       bench: spec.name,
       figure: '(skipped: bench/' + spec.name + '.ts does not exist)',
+      value: '',
+      target: '',
+      '': '',
+    });
+    continue;
+  }
+  if (spec.needsPostgres && !postgresUrl) {
+    table.push({
+      bench: spec.name,
+      figure: '(skipped: needs BENCH_DATABASE_URL or TEST_DATABASE_URL)',
       value: '',
       target: '',
       '': '',

@@ -15,6 +15,12 @@ export interface OutboxSenderOptions {
   /** Calls in flight at once, over all bots. */
   maxInFlight?: number;
   idleMs?: number;
+  /**
+   * How long a leased message stays reserved (default 30 s). Renewed every third of it while
+   * its call is in flight, so it can be short: a killed worker's replies are taken over by
+   * another worker after at most this long.
+   */
+  leaseMs?: number;
 }
 
 interface BotState {
@@ -42,6 +48,10 @@ export class OutboxSender implements JobRunner {
   private readonly bots = new Map<string, BotState>();
   private readonly chatReadyAt = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Outbox ids whose call is in flight: their leases are renewed until they settle. */
+  private readonly inFlightIds = new Set<number>();
+  private readonly leaseMs: number;
+  private renewTimer: NodeJS.Timeout | undefined;
   private readonly perChatIntervalMs: number;
   private readonly maxInFlight: number;
 
@@ -54,6 +64,7 @@ export class OutboxSender implements JobRunner {
   ) {
     this.perChatIntervalMs = options.perChatIntervalMs ?? 1000;
     this.maxInFlight = options.maxInFlight ?? 64;
+    this.leaseMs = options.leaseMs ?? 30_000;
     this.loop = new JobLoop(this.name, () => this.tick(), {
       logger,
       idleMs: options.idleMs ?? 500,
@@ -63,6 +74,8 @@ export class OutboxSender implements JobRunner {
 
   start(): void {
     this.loop.start();
+    this.renewTimer ??= setInterval(() => void this.renewLeases(), Math.max(10, this.leaseMs / 3));
+    this.renewTimer.unref();
   }
 
   wake(): void {
@@ -72,6 +85,20 @@ export class OutboxSender implements JobRunner {
   async stop(): Promise<void> {
     await this.loop.stop();
     await Promise.all(this.inFlight);
+    clearInterval(this.renewTimer);
+    this.renewTimer = undefined;
+  }
+
+  private async renewLeases(): Promise<void> {
+    try {
+      await this.outbox.renewLeases([...this.inFlightIds], this.leaseMs);
+    } catch (error) {
+      // The next renewal retries; at worst the lease expires and the message is sent twice.
+      this.logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'lease renewal failed',
+      );
+    }
   }
 
   private botState(sender: ChannelSender): BotState {
@@ -100,7 +127,7 @@ export class OutboxSender implements JobRunner {
         nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
         continue;
       }
-      const rows = await this.outbox.lease(sender.channel, sender.bot, room);
+      const rows = await this.outbox.lease(sender.channel, sender.bot, room, this.leaseMs);
       if (rows.length > 0) leasedAny = true;
       for (const row of rows) await this.dispatch(bot, row);
       if (rows.length === room) nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
@@ -127,7 +154,9 @@ export class OutboxSender implements JobRunner {
       bot.bucket.take();
       this.chatReadyAt.set(chat, now + this.perChatIntervalMs);
     }
+    this.inFlightIds.add(row.id);
     const delivery = this.deliver(bot, row).finally(() => {
+      this.inFlightIds.delete(row.id);
       this.inFlight.delete(delivery);
       this.loop.wake();
     });

@@ -88,6 +88,11 @@ export class OutboxService {
     return new OutboxRepository(this.db).lease(channel, bot, limit, leaseMs);
   }
 
+  /** Keeps the leases of messages still in flight, so no other worker takes them meanwhile. */
+  async renewLeases(ids: readonly number[], leaseMs = 60_000): Promise<void> {
+    await new OutboxRepository(this.db).renewLeases(ids, leaseMs);
+  }
+
   /** Puts a leased message back untouched, due at `at` (per-chat pacing, a paused bot). */
   async postpone(row: ClaimedOutboxRow, at: Date): Promise<void> {
     await new OutboxRepository(this.db).retryAt(row.id, at);

@@ -7,6 +7,7 @@ import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { testEnv } from '../support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { auditPipeline, type PipelineAudit } from './pipeline-audit';
+import { auditTransparency, fetchPublishedLog, type TransparencyAudit } from './transparency-audit';
 import { publicVoterTally, runVoterLoad, sortedEntries, waitForDrain } from './voter-load';
 
 export interface CrashScenarioOptions {
@@ -28,6 +29,8 @@ export interface CrashScenarioResult {
   groundTruth: Array<[string, number]>;
   tally: Array<[string, number]>;
   audit: PipelineAudit;
+  /** The exported transparency log against the database: verified, every counted report once. */
+  transparency: TransparencyAudit;
   /** Calls the fake Bot API received for replies (sendMessage, editMessageText, answerCallbackQuery). */
   replyCalls: number;
   seconds: number;
@@ -83,11 +86,15 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     await waitForDrain(server.url);
     const drained = performance.now();
     const tally = await publicVoterTally(server.url);
+    const log = await fetchPublishedLog(server.url);
     await server.stop();
     const database = await openDatabase(
       throwaway ? { databaseUrl: throwaway.url, poolSize: 2 } : { pgliteDir: path.join(dataDir, 'pglite') },
     );
-    const audit = await auditPipeline(database.db, load.acknowledged).finally(() => database.close());
+    const [audit, transparency] = await Promise.all([
+      auditPipeline(database.db, load.acknowledged),
+      auditTransparency(database.db, log),
+    ]).finally(() => database.close());
     return {
       kills,
       acknowledged: load.acknowledged.length,
@@ -96,6 +103,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       groundTruth: sortedEntries(load.groundTruth),
       tally: sortedEntries(tally),
       audit,
+      transparency,
       replyCalls: fake.calls.filter((call) =>
         ['sendMessage', 'editMessageText', 'answerCallbackQuery'].includes(call.method),
       ).length,

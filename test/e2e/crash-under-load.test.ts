@@ -6,7 +6,7 @@ import { runCrashScenario } from './crash-scenario';
 // it; the load re-sends whatever was not acknowledged, as Telegram does. The long form with
 // more voters and kills is `npx tsx bench/crash.ts`.
 //
-// After a kill, the replies a dead sender had leased wait for the lease (60 s) to expire, so most of
+// After a kill, the replies a dead sender had leased wait for the lease (30 s) to expire, so most of
 // this test is waiting: the two databases run concurrently.
 describe('crash under load', () => {
   it.concurrent.for(testDatabases().map((database) => database.name))(
@@ -36,6 +36,15 @@ describe('crash under load', () => {
       // A reply may be sent again after a crash between the call and its commit, never dropped.
       expect(result.replyCalls).toBeGreaterThanOrEqual(result.audit.outboxRows);
       expect(result.tally).toEqual(result.groundTruth);
+      // The published log verifies against its root and holds every counted vote exactly once.
+      expect(result.transparency).toMatchObject({
+        verified: true,
+        missing: [],
+        duplicated: [],
+        unknown: [],
+        leaksParticipant: false,
+      });
+      expect(result.transparency.size).toBeGreaterThanOrEqual(voters);
     },
   );
 });

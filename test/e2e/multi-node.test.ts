@@ -10,6 +10,7 @@ import { testEnv } from '../support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { REPO_ROOT } from '../support/tiny-election';
 import { auditPipeline } from './pipeline-audit';
+import { auditTransparency, fetchPublishedLog } from './transparency-audit';
 import { metricValue, publicVoterTally, runVoterLoad, sortedEntries, waitForDrain } from './voter-load';
 
 // Scale-out as docs/deploy.md describes it: one PostgreSQL, two `--role api` nodes taking the
@@ -69,10 +70,24 @@ describe.runIf(adminUrl)('two API nodes and one worker on one PostgreSQL', () =>
     expect(sortedEntries(await publicVoterTally(api2.url))).toEqual(sortedEntries(load.groundTruth));
     // The worker's own counters are scrapeable although it serves no API.
     expect(await metricValue(worker.url, 'dauys_inbox_processed_total{outcome="done"}')).toBe(voters * 9);
+    // The log as published by one node, fed by the worker: the same on the other node.
+    const log = await fetchPublishedLog(api1.url);
+    expect((await fetchPublishedLog(api2.url)).root).toBe(log.root);
     await worker.stop();
 
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL as string, poolSize: 2 });
-    const audit = await auditPipeline(database.db, load.acknowledged).finally(() => database.close());
+    const [audit, transparency] = await Promise.all([
+      auditPipeline(database.db, load.acknowledged),
+      auditTransparency(database.db, log),
+    ]).finally(() => database.close());
+    expect(transparency).toMatchObject({
+      verified: true,
+      missing: [],
+      duplicated: [],
+      unknown: [],
+      leaksParticipant: false,
+    });
+    expect(transparency.size).toBeGreaterThanOrEqual(voters);
     expect(load.acknowledged).toHaveLength(voters * 9);
     expect(audit).toMatchObject({ missing: [], duplicated: [], notDone: 0, unsent: 0 });
     expect(audit.inboxRows).toBe(voters * 9);

@@ -168,7 +168,8 @@ export async function metricValue(baseUrl: string, sample: string): Promise<numb
 }
 
 /**
- * Waits until the worker has processed every inbox row and sent every reply, as `/metrics`
+ * Waits until the worker has processed every inbox row, sent every reply and appended every
+ * accepted submission to the transparency log, as `/metrics`
  * reports it (the gauges refresh every second; the same reading works on PGlite, whose files
  * a test cannot open while the server holds them).
  */
@@ -180,7 +181,8 @@ export async function waitForDrain(baseUrl: string, timeoutMs = 90_000): Promise
     await new Promise((resolve) => setTimeout(resolve, 500));
     const inbox = await metricValue(baseUrl, 'dauys_inbox_unprocessed');
     const outbox = await metricValue(baseUrl, 'dauys_outbox_backlog{channel="telegram"}');
+    const transparency = await metricValue(baseUrl, 'dauys_transparency_pending');
     // Two readings in a row, a refresh apart, so a gauge read just before new work cannot pass.
-    quietReadings = inbox === 0 && outbox === 0 ? quietReadings + 1 : 0;
+    quietReadings = inbox === 0 && outbox === 0 && transparency === 0 ? quietReadings + 1 : 0;
   }
 }

@@ -117,6 +117,31 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
     expect(delivered(751).map((call) => call.params.text)).toEqual(['first']);
   });
 
+  it('leaves a reply leased by a live worker alone while the lease is renewed, and sends it once that worker dies', async () => {
+    await queue(761, ['leased by a worker that dies']);
+    // Worker A leases the reply for a short time, then renews it while its call is "in flight".
+    const [row] = await outbox.lease('telegram', 'voter', 10, 300);
+    expect(row?.participant).toBe('p-761');
+    await outbox.renewLeases([row!.id], 4000);
+    startSender(30);
+    // Well past A's first lease: the renewal still holds, so worker B has not taken the reply.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(fake.callsTo('sendMessage').filter((call) => call.params.chat_id === '761')).toHaveLength(0);
+    // A is killed (no more renewals): once the lease expires, B sends the reply, exactly once.
+    await fake.waitFor(() => delivered(761).length === 1, 20_000, 'the taken-over delivery');
+    await waitUntil(
+      () =>
+        database.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('participant', '=', 'p-761')
+          .where('status', '=', 'sent')
+          .executeTakeFirst(),
+      { what: 'the taken-over row to be marked sent' },
+    );
+    expect(fake.callsTo('sendMessage').filter((call) => call.params.chat_id === '761')).toHaveLength(1);
+  });
+
   it('retries server errors until the message is delivered, exactly once', async () => {
     fake.failNext('sendMessage', { errorCode: 502 }, 2);
     await queue(753, ['after two failures']);

@@ -43,6 +43,20 @@ export class OutboxRepository {
   }
 
   /**
+   * Extends the leases of messages still being sent (a slow channel API must not let another
+   * worker send them too). Only pending rows: a settled one needs no lease.
+   */
+  async renewLeases(ids: readonly number[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('outbox')
+      .set({ lease_until: sql<Date>`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where('id', 'in', ids)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  /**
    * Leases up to `limit` due messages of one bot for `leaseMs`: per participant only the oldest
    * pending one, and only if it is not leased already, so replies leave in order and one at a
    * time per chat. A sender that dies leaves its lease to expire; the message is sent again.
