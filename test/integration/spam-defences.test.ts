@@ -298,4 +298,22 @@ describe.each(testDatabases())('spam defences wired into the pipeline on $name',
       .executeTakeFirst();
     expect(report).toBeUndefined();
   }, 120_000);
+
+  it('publishes the spam, no-photo and against-all shares and the official bots with the impostor warning', async () => {
+    const slug = scenario.election.slug;
+    const answer = await scenario.test.server.inject({
+      method: 'GET',
+      url: `/api/v1/elections/${slug}/summary`,
+    });
+    expect(answer.statusCode).toBe(200);
+    const { voters, election } = answer.json();
+    expect(voters.spam).toBeGreaterThan(0);
+    expect(voters.shares.spam).toBeCloseTo(voters.spam / voters.received, 6);
+    expect(voters.shares.noPhoto).toBeCloseTo(voters.noPhoto / voters.received, 6);
+    expect(voters.shares.againstAll).toBeCloseTo(voters.againstAll / voters.received, 6);
+    expect(election.bots.impostorWarning).toEqual(scenario.definition.bots!.impostorWarning);
+    const list = await scenario.test.server.inject({ method: 'GET', url: '/api/v1/elections' });
+    const listed = list.json().elections.find((e: { slug: string }) => e.slug === slug);
+    expect(listed.bots.impostorWarning.kk).toBe(scenario.definition.bots!.impostorWarning!.kk);
+  }, 120_000);
 });
