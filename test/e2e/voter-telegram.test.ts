@@ -236,7 +236,10 @@ describe('the voter bot through the Telegram webhook', () => {
     expect(thanks).toContain(t('ru', 'voter.thanks', { url: '' }).trim());
     const figures = await waitForVoters('e2e-open', 'p2', (v) => countOf(v, 'against-all') === 1);
     expect(countOf(figures, 'ak-zhol')).toBe(0);
-    expect(figures).toMatchObject({ received: 1, againstAll: 1, noPhoto: 1 });
+    // Counted either way; a test drives the conversation faster than a person can (the spam
+    // score's `inhumanly-fast`), so it may wait for a moderator rather than count as "no photo".
+    expect(figures).toMatchObject({ received: 1, counted: 1, againstAll: 1 });
+    expect((figures.noPhoto ?? 0) + (figures.pendingReview ?? 0)).toBe(1);
   });
 
   it('/delete removes the voter and their vote while polls are open', async () => {
