@@ -114,9 +114,12 @@ describe('the voter bot through the Telegram webhook', () => {
           expect(String(call.params.text)).not.toMatch(/\b(voter|common)\.[a-z_]+/);
       }),
     );
-    // The photos pass the pipeline's checks: all three votes end up confirmed, and show publicly.
-    const figures = await waitForVoters('e2e-open', 'p1', (v) => v.confirmed === 3);
-    expect(figures).toMatchObject({ received: 3, confirmed: 3, pendingReview: 0 });
+    // The photos pass the pipeline's checks and the three votes show publicly. One test script
+    // drives all three at machine speed with the same pauses (the spam score's `inhumanly-fast`
+    // and `identical-timing`), so some may wait for a moderator: counted, never spam.
+    const figures = await waitForVoters('e2e-open', 'p1', (v) => v.counted === 3);
+    expect(figures).toMatchObject({ received: 3, counted: 3, spam: 0 });
+    expect((figures.confirmed ?? 0) + (figures.pendingReview ?? 0)).toBe(3);
     expect(countOf(figures, 'nur-otan')).toBe(3);
   });
 
