@@ -1,7 +1,7 @@
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/domain/locale';
 import { translate } from '../../src/i18n/index';
+import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { TelegramVoterDriver } from './telegram-voter-driver';
@@ -23,11 +23,16 @@ describe('the voter bot through the Telegram webhook', () => {
       conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
     });
     await server.app.elections.loadFile((await writeOpenElection('e2e-open')).electionFile);
-    const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#f4f1ea' } })
-      .jpeg()
-      .toBuffer();
-    for (const id of ['ballot-kk', 'ballot-ru', 'ballot-en', 'ballot-late', 'album-1', 'album-2', 'early']) {
-      server.fake.addFile(id, jpeg);
+    // Each voter photographs their own ballot marked as they say: the spam score's ballot check
+    // confirms it (one blank picture from several accounts would be a flood of duplicates).
+    const { definition } = await server.app.elections.require('e2e-open');
+    const ids = ['ballot-kk', 'ballot-ru', 'ballot-en', 'ballot-late', 'album-1', 'album-2', 'early'];
+    for (const [seed, id] of ids.entries()) {
+      const photo = await generateBallotPhoto(definition, {
+        seed: 40 + seed,
+        marking: { kind: 'one', choiceId: 'nur-otan' },
+      });
+      server.fake.addFile(id, photo.jpeg);
     }
   });
 
@@ -109,9 +114,12 @@ describe('the voter bot through the Telegram webhook', () => {
           expect(String(call.params.text)).not.toMatch(/\b(voter|common)\.[a-z_]+/);
       }),
     );
-    // The photos pass the pipeline's checks: all three votes end up confirmed, and show publicly.
-    const figures = await waitForVoters('e2e-open', 'p1', (v) => v.confirmed === 3);
-    expect(figures).toMatchObject({ received: 3, confirmed: 3, pendingReview: 0 });
+    // The photos pass the pipeline's checks and the three votes show publicly. One test script
+    // drives all three at machine speed with the same pauses (the spam score's `inhumanly-fast`
+    // and `identical-timing`), so some may wait for a moderator: counted, never spam.
+    const figures = await waitForVoters('e2e-open', 'p1', (v) => v.counted === 3);
+    expect(figures).toMatchObject({ received: 3, counted: 3, spam: 0 });
+    expect((figures.confirmed ?? 0) + (figures.pendingReview ?? 0)).toBe(3);
     expect(countOf(figures, 'nur-otan')).toBe(3);
   });
 
@@ -231,7 +239,10 @@ describe('the voter bot through the Telegram webhook', () => {
     expect(thanks).toContain(t('ru', 'voter.thanks', { url: '' }).trim());
     const figures = await waitForVoters('e2e-open', 'p2', (v) => countOf(v, 'against-all') === 1);
     expect(countOf(figures, 'ak-zhol')).toBe(0);
-    expect(figures).toMatchObject({ received: 1, againstAll: 1, noPhoto: 1 });
+    // Counted either way; a test drives the conversation faster than a person can (the spam
+    // score's `inhumanly-fast`), so it may wait for a moderator rather than count as "no photo".
+    expect(figures).toMatchObject({ received: 1, counted: 1, againstAll: 1 });
+    expect((figures.noPhoto ?? 0) + (figures.pendingReview ?? 0)).toBe(1);
   });
 
   it('/delete removes the voter and their vote while polls are open', async () => {
