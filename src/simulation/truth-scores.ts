@@ -81,15 +81,32 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
 }
 
 /**
- * The marked choices the ballot reader stored with a report, wherever the pipeline keeps them
- * in `signals` (`markedChoiceIds` at the top or under `ballotCheck`/`ballot`); undefined if none.
+ * The marked choices the ballot reader stored with a report: the spam verdict's photo reading
+ * (`signals.spam.inputs.photo.reading`: `markedChoiceId` and the number of `marks`), or a
+ * `markedChoiceIds` list; undefined when the report holds no reading.
+ *
+ * @example
+ * storedReading({ spam: { inputs: { photo: { reading: { markedChoiceId: 'adal', marks: 1 } } } } }); // ['adal']
  */
 export function storedReading(signals: Record<string, unknown>): string[] | undefined {
-  for (const holder of [signals, signals.ballotCheck, signals.ballot, signals.check]) {
-    if (holder && typeof holder === 'object') {
-      const marked = (holder as Record<string, unknown>).markedChoiceIds;
-      if (Array.isArray(marked) && marked.every((id) => typeof id === 'string')) return marked as string[];
-    }
+  const reading = field(field(field(field(signals, 'spam'), 'inputs'), 'photo'), 'reading');
+  if (reading) {
+    const marks = Number(reading.marks ?? 0);
+    if (marks === 1 && typeof reading.markedChoiceId === 'string') return [reading.markedChoiceId];
+    // No box or several boxes read: never the one marked choice.
+    return Array.from({ length: marks }, () => '?');
+  }
+  for (const holder of [signals, field(signals, 'ballotCheck')]) {
+    const marked = holder?.markedChoiceIds;
+    if (Array.isArray(marked) && marked.every((id) => typeof id === 'string')) return marked as string[];
   }
   return undefined;
+}
+
+function field(
+  value: Record<string, unknown> | undefined,
+  name: string,
+): Record<string, unknown> | undefined {
+  const inner = value?.[name];
+  return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : undefined;
 }
