@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
-import { differenceHash } from './perceptual-hash';
+import { wideDifferenceHash } from './perceptual-hash';
 
 export interface ImageLimits {
   /** Largest decoded image accepted: a decompression bomb stops here, before it is decoded. */
@@ -24,7 +24,7 @@ export interface CleanImage {
   height: number;
   /** sha256 of `data`, hex: the content address. */
   sha256: string;
-  /** 64-bit difference hash, hex (see `differenceHash`). */
+  /** 256-bit difference hash, hex (see `wideDifferenceHash`). */
   phash: string;
 }
 
@@ -79,6 +79,6 @@ export async function cleanImage(input: Buffer, limits: ImageLimits = DEFAULT_IM
     width: stored.info.width,
     height: stored.info.height,
     sha256: crypto.createHash('sha256').update(stored.data).digest('hex'),
-    phash: await differenceHash(stored.data),
+    phash: await wideDifferenceHash(stored.data),
   };
 }

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { ElectionDefinition } from '../domain/election/election-definition';
+import type { SpamVerdict } from '../domain/spam/score-ballot-report';
+import { rateLimitsFor } from '../domain/spam/spam-thresholds';
 import type { BotName, ChannelName, InboundMessage, MediaRef } from '../flows/messages';
 import { deriveKey } from '../security/derived-keys';
 import type { Database } from '../store/database-schema';
@@ -8,7 +11,16 @@ import {
   BallotReportsRepository,
   type BallotReportRow,
 } from '../store/repositories/ballot-reports.repository';
+import { MediaRepository } from '../store/repositories/media.repository';
+import { SpamSignalsRepository } from '../store/repositories/spam-signals.repository';
 import type { BallotStatus } from '../store/tables/ballots.tables';
+import {
+  photoReadingOf,
+  storedVerdict,
+  type ScoredPhoto,
+  type SpamScoringService,
+  type StoredSpamVerdict,
+} from './spam/spam-scoring.service';
 import { VoterTallyService, type TalliedReport } from './voter-tally.service';
 
 /** The part of the media pipeline a vote needs: ask for a photo to be fetched and checked. */
@@ -23,6 +35,26 @@ export interface BallotMediaRequester {
 export interface ProcessedBallotPhoto {
   id: number;
   status: 'ok' | 'rejected';
+  sha256?: string;
+  phash?: string;
+  /** The ballot reader's result (src/media/ballot-check.ts). */
+  reading?: Record<string, unknown>;
+}
+
+/** Where a report's photo is: none, sent and not processed yet, processed, or rejected by the pipeline. */
+export type PhotoState = 'none' | 'pending' | 'ok' | 'rejected';
+
+/**
+ * The status a spam verdict gives a report: spam is quarantined (kept, not counted),
+ * suspicious waits for a moderator (counted provisionally), ok counts as its photo allows.
+ *
+ * @example
+ * statusForVerdict('ok', 'ok'); // 'confirmed'
+ */
+export function statusForVerdict(verdict: SpamVerdict, photo: PhotoState): BallotStatus {
+  if (verdict === 'spam') return 'spam';
+  if (verdict === 'suspicious') return 'pending_review';
+  return photo === 'none' ? 'no_photo' : photo === 'ok' ? 'confirmed' : 'pending_review';
 }
 
 export interface RecordVoteInput {
@@ -36,6 +68,8 @@ export interface RecordVoteInput {
   keepRecordedPhoto: boolean;
   sentAt: Date;
   delayed: boolean;
+  /** The election's definition (which choices are on the ballot); read from the store when absent. */
+  definition?: Pick<ElectionDefinition, 'choices' | 'spamLimits'>;
 }
 
 /**
@@ -58,11 +92,17 @@ export function ballotVoterKey(secret: string, electionSlug: string, participant
  * One voter, one vote per election: recording again replaces the report, and the tally moves
  * with it in the same transaction (out of the old cells, into the new ones, for every enclosing
  * area). Spam stays spam through corrections: correcting must not launder a spam verdict.
+ *
+ * With a spam scorer wired (the app does), every recorded vote and every processed ballot photo
+ * is scored (`SpamScoringService`) and the verdict — its signals in `signals.spam` — sets the
+ * status. The scorer never lifts a report out of spam (a moderator does), and never moves a
+ * report a moderator has decided on.
  */
 export class BallotReportService {
   constructor(
     private readonly secret: string,
     private readonly media: BallotMediaRequester | undefined,
+    private readonly spam?: SpamScoringService,
   ) {}
 
   voterKey(electionSlug: string, participant: string): string {
@@ -101,6 +141,29 @@ export class BallotReportService {
       mediaId = existing.media_id;
       status = existing.status;
     }
+    let signals: Record<string, unknown> = { ...(existing?.signals ?? {}), ...signalsOf(input) };
+    let timingPrint: string | null | undefined;
+    if (this.spam) {
+      const photo = input.photo ? 'new' : mediaId !== null ? 'kept' : 'none';
+      const scored = await this.spam.scoreRecord(tx, {
+        electionId: input.electionId,
+        voterKey,
+        inbound: input.inbound,
+        precinctCode: input.precinctCode,
+        choiceId: input.choiceId,
+        ...(await this.ballotRules(tx, input)),
+        sentAt: input.sentAt,
+        existing,
+        photo,
+      });
+      signals = { ...signals, voteTimes: scored.voteTimes, spam: scored.verdict };
+      timingPrint = scored.timingPrint;
+      if (!scored.moderated) {
+        const photoState: PhotoState =
+          photo === 'none' ? 'none' : photo === 'kept' && existing?.status === 'confirmed' ? 'ok' : 'pending';
+        status = statusForVerdict(scored.verdict.verdict, photoState);
+      }
+    }
     if (existing?.status === 'spam') status = 'spam';
     const values = {
       precinctCode: input.precinctCode,
@@ -110,13 +173,31 @@ export class BallotReportService {
       delayed: input.delayed,
       status,
       mediaId,
-      signals: { ...(existing?.signals ?? {}), ...signalsOf(input) },
+      signals,
+      ...(timingPrint !== undefined ? { timingPrint } : {}),
     };
     const saved = existing
       ? await reports.update(existing.id, values)
       : await reports.insert({ ...values, electionId: input.electionId, voterKey });
     await this.moveTally(tx, existing, saved);
+    const verdict = this.spam && storedVerdict(saved.signals);
+    if (this.spam && verdict) {
+      // Earlier accounts with the same timing or text now have company: their weights ramp up too.
+      for (const id of await this.spam.groupsToRescore(tx, saved, verdict.inputs))
+        await this.rescoreOther(tx, id);
+    }
     return saved;
+  }
+
+  /** Notes a voter's typed text for the spam score (links, copied texts); nothing without a scorer. */
+  async noteTyped(
+    tx: Transaction<Database>,
+    electionId: number,
+    electionSlug: string,
+    participant: string,
+    text: string,
+  ) {
+    await this.spam?.noteTyped(tx, electionId, this.voterKey(electionSlug, participant), text);
   }
 
   /** Removes the voter's report and its tally cells; returns whether there was one. */
@@ -138,11 +219,81 @@ export class BallotReportService {
   async onPhotoProcessed(tx: Transaction<Database>, item: ProcessedBallotPhoto): Promise<void> {
     const reports = new BallotReportsRepository(tx);
     const report = await reports.findByMedia(item.id, { lock: true });
-    if (!report || report.status === 'spam') return;
-    const status: BallotStatus = item.status === 'ok' ? 'confirmed' : 'pending_review';
-    if (status === report.status) return;
-    await reports.setStatus(report.id, status);
-    await this.moveTally(tx, report, { ...report, status });
+    if (!report) return;
+    const photoStatus: BallotStatus = item.status === 'ok' ? 'confirmed' : 'pending_review';
+    if (this.spam) {
+      const photo: ScoredPhoto = {
+        mediaId: item.id,
+        sha256: item.sha256,
+        phash: item.phash,
+        reading: photoReadingOf(item.reading),
+      };
+      const { verdict, others } = await this.spam.scorePhoto(tx, report, photo);
+      if (verdict) {
+        await this.applyVerdict(tx, report, verdict, item.status);
+        for (const id of others) await this.rescoreOther(tx, id);
+        return;
+      }
+    }
+    if (report.status === 'spam' || photoStatus === report.status) return;
+    await reports.setStatus(report.id, photoStatus);
+    await this.moveTally(tx, report, { ...report, status: photoStatus });
+  }
+
+  /** Stores a verdict on a report and gives it the verdict's status, unless spam or moderated. */
+  private async applyVerdict(
+    tx: Transaction<Database>,
+    report: BallotReportRow,
+    verdict: StoredSpamVerdict,
+    photo: PhotoState,
+  ): Promise<void> {
+    const keep = report.status === 'spam' || (await new SpamSignalsRepository(tx).isModerated(report.id));
+    const status = keep ? report.status : statusForVerdict(verdict.verdict, photo);
+    const saved = await new BallotReportsRepository(tx).setVerdict(report.id, status, {
+      ...report.signals,
+      spam: verdict,
+    });
+    if (status !== report.status) await this.moveTally(tx, report, saved);
+  }
+
+  /** Re-scores another report whose group (same photo, same timing) just grew. */
+  private async rescoreOther(tx: Transaction<Database>, reportId: number): Promise<void> {
+    const report = await new BallotReportsRepository(tx).findById(reportId, { lock: true });
+    if (!report || !this.spam) return;
+    const media =
+      report.media_id !== null ? await new MediaRepository(tx).findById(report.media_id) : undefined;
+    const photo: ScoredPhoto | null = media
+      ? {
+          mediaId: media.id,
+          sha256: media.sha256 ?? undefined,
+          phash: media.phash ?? undefined,
+          reading: photoReadingOf(media.reading),
+        }
+      : null;
+    const verdict = await this.spam.rescore(tx, report, photo);
+    if (!verdict) return;
+    const state: PhotoState = !media ? 'none' : media.status === 'pending' ? 'pending' : media.status;
+    await this.applyVerdict(tx, report, verdict, state);
+  }
+
+  /**
+   * Whether the stated choice is one of the ballot's boxes (not a voter-only choice such as
+   * "against all"), and the election's rate limits.
+   */
+  private async ballotRules(tx: Transaction<Database>, input: RecordVoteInput) {
+    let definition = input.definition;
+    if (!definition) {
+      const row = await tx
+        .selectFrom('elections')
+        .select('definition')
+        .where('id', '=', input.electionId)
+        .executeTakeFirstOrThrow();
+      definition = row.definition as unknown as RecordVoteInput['definition'] & object;
+    }
+    return {
+      statedChoiceOnBallot: definition.choices.some((choice) => choice.id === input.choiceId),
+      limits: rateLimitsFor(definition),
+    };
   }
 
   /** Sets a status from outside (a moderator, the spam scorer), moving the tally with it. */

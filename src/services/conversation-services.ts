@@ -7,6 +7,8 @@ import { ActiveElectionService } from './active-election.service';
 import { BallotReportService } from './ballot-report.service';
 import { ConversationService } from './conversation.service';
 import { GeographyCacheService } from './geography-cache.service';
+import { ballotPhotoInspector } from './spam/ballot-photo-inspector';
+import { SpamScoringService } from './spam/spam-scoring.service';
 import { WebchatRepository } from '../store/repositories/webchat.repository';
 import type { MessagingServices } from './messaging-services';
 import { VoterTallyService } from './voter-tally.service';
@@ -23,7 +25,8 @@ export interface ConversationServices {
 
 /**
  * Wires the voter conversation: the one active election, the geography cache, ballot reports
- * with their tally, the 'ballot' photo listener that confirms votes, and the web chat channel
+ * with their tally and spam score, the ballot reader and the 'ballot' photo listener that
+ * scores and confirms votes, and the web chat channel
  * (its sender and media fetcher join the pipeline's registry).
  *
  * @example
@@ -36,7 +39,8 @@ export function createConversationServices(
   messaging: MessagingServices,
 ): ConversationServices {
   const activeElections = new ActiveElectionService();
-  const ballots = new BallotReportService(secret, messaging.media);
+  const ballots = new BallotReportService(secret, messaging.media, new SpamScoringService());
+  messaging.media.inspect('ballot', ballotPhotoInspector(database.db));
   messaging.media.onProcessed('ballot', (tx, item) => ballots.onPhotoProcessed(tx, item));
   const webchat = new WebchatService(database.db, secret, messaging.inbox);
   messaging.channels

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { allChoices } from '../domain/election/election-definition';
 import { DEFAULT_LOCALE } from '../domain/locale';
-import type { AddressedOutbound, BotName, InboundMessage } from '../flows/messages';
+import type { AddressedOutbound, BotName, InboundMessage, OutboundMessage } from '../flows/messages';
 import { voterFlow } from '../flows/voter/voter-flow';
 import type { VoterContext, VoterEffect, VoterState } from '../flows/voter/voter-state';
 import type { Database } from '../store/database-schema';
@@ -12,6 +12,7 @@ import {
 import { judgeVote, type ActiveElection, type ActiveElectionService } from './active-election.service';
 import type { BallotReportService } from './ballot-report.service';
 import type { GeographyCacheService } from './geography-cache.service';
+import { messageCapDecisions, type CapDecision } from './spam/message-cap';
 
 /** What the voter flow needs of a recorded ballot report. */
 interface RecordedVoteRow {
@@ -86,6 +87,7 @@ export class ConversationService {
     }
     const election = await this.elections.current(tx);
     const loaded = await this.loadStatesAndVotes(tx, voters.map(keyOf), election);
+    const caps = await messageCapDecisions(tx, voters, election);
     const saves: Array<{ key: ConversationKey; state: VoterState }> = [];
     const replies: AddressedOutbound[][] = [];
     for (const inbound of inbounds) {
@@ -94,7 +96,8 @@ export class ConversationService {
         continue;
       }
       const found = loaded.get(keyString(keyOf(inbound)));
-      const step = await this.voterStep(tx, inbound, election, found?.state, found?.recorded);
+      const cap = caps[voters.indexOf(inbound)] ?? 'handle';
+      const step = await this.voterStep(tx, inbound, election, found?.state, found?.recorded, cap);
       if (step.save) saves.push({ key: keyOf(inbound), state: step.save });
       replies.push(step.replies);
     }
@@ -109,7 +112,8 @@ export class ConversationService {
     const key = keyOf(inbound);
     const election = await this.elections.current(tx);
     const { state: saved, recorded } = await this.loadStateAndVote(tx, key, election);
-    const step = await this.voterStep(tx, inbound, election, saved, recorded);
+    const [cap] = await messageCapDecisions(tx, [inbound], election);
+    const step = await this.voterStep(tx, inbound, election, saved, recorded, cap);
     if (step.save) await new ConversationsRepository(tx).save(key, step.save);
     return step.replies;
   }
@@ -121,8 +125,18 @@ export class ConversationService {
     election: ActiveElection | undefined,
     saved: VoterState | undefined,
     recorded: RecordedVoteRow | undefined,
+    cap: CapDecision = 'handle',
   ): Promise<{ replies: AddressedOutbound[]; save?: VoterState }> {
     const key = keyOf(inbound);
+    if (cap !== 'handle') {
+      // Over the hard cap: one polite answer, then silence; nothing of the message is kept.
+      const locale = saved?.locale ?? inbound.clientLocale ?? DEFAULT_LOCALE;
+      const message: OutboundMessage = { kind: 'send', text: [{ key: 'voter.too_many_messages' }] };
+      return { replies: cap === 'notify' ? [{ ...key, locale, message }] : [] };
+    }
+    const typed = typedText(inbound);
+    if (election && typed)
+      await this.ballots.noteTyped(tx, election.id, election.slug, inbound.participant, typed);
     const context = await this.voterContext(tx, inbound, election, recorded);
     const step = voterFlow(saved, inbound, context);
 
@@ -262,6 +276,7 @@ export class ConversationService {
           keepRecordedPhoto: effect.keepRecordedPhoto,
           sentAt: effect.sentAt,
           delayed: effect.delayed,
+          definition: election.definition,
         });
         return false;
       case 'delete_voter':
@@ -270,6 +285,14 @@ export class ConversationService {
         return true;
     }
   }
+}
+
+/** Free text the participant typed (a message or a photo's caption), for the spam score. */
+function typedText(inbound: InboundMessage): string | undefined {
+  const content = inbound.content;
+  if (content.kind === 'text') return content.text;
+  if (content.kind === 'photo') return content.caption;
+  return undefined;
 }
 
 function keyOf(inbound: InboundMessage): ConversationKey {

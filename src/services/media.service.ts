@@ -27,9 +27,20 @@ export interface ProcessedMedia {
   height?: number;
   path?: string;
   thumbPath?: string;
+  /** What the purpose's inspector made of the image (the ballot reader's result for ballots). */
+  reading?: Record<string, unknown>;
 }
 
 export type MediaListener = (tx: Transaction<Database>, item: ProcessedMedia) => Promise<void>;
+
+/**
+ * Looks at a cleaned image before its item settles, outside any transaction (the ballot reader
+ * takes ~0.1 s of CPU: holding a transaction that long would stall the database on PGlite).
+ */
+export type MediaInspector = (
+  item: MediaItemRow,
+  image: Buffer,
+) => Promise<Record<string, unknown> | undefined>;
 
 export interface MediaServiceOptions {
   mediaDir: string;
@@ -52,6 +63,7 @@ export interface MediaServiceOptions {
  */
 export class MediaService {
   private readonly listeners = new Map<MediaPurpose, MediaListener[]>();
+  private readonly inspectors = new Map<MediaPurpose, MediaInspector>();
   /**
    * How many items this process has requested (committed or not): the worker wakes the media
    * job after a commit only when this moved, not after every batch (each wake costs a lease query).
@@ -88,6 +100,11 @@ export class MediaService {
 
   onProcessed(purpose: MediaPurpose, listener: MediaListener): void {
     this.listeners.set(purpose, [...(this.listeners.get(purpose) ?? []), listener]);
+  }
+
+  /** Sets the inspector of a purpose's images; its result is stored with the item and given to listeners. */
+  inspect(purpose: MediaPurpose, inspector: MediaInspector): void {
+    this.inspectors.set(purpose, inspector);
   }
 
   /** Processes up to `limit` due items; returns how many it leased. Used by the media job. */
@@ -132,7 +149,9 @@ export class MediaService {
     try {
       const clean = await cleanImage(bytes, this.options.limits ?? DEFAULT_IMAGE_LIMITS);
       const stored = await storeContentAddressed(this.options.mediaDir, clean);
+      const reading = await this.inspectors.get(item.purpose)?.(item, clean.data);
       return {
+        ...(reading ? { reading } : {}),
         status: 'ok',
         sha256: clean.sha256,
         phash: clean.phash,
@@ -163,6 +182,7 @@ export class MediaService {
           height: outcome.height,
           path: outcome.path,
           thumbPath: outcome.thumbPath,
+          reading: outcome.reading,
         }),
       };
       for (const listener of this.listeners.get(item.purpose) ?? []) await listener(tx, processed);

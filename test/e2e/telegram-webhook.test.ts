@@ -158,7 +158,7 @@ describe('Telegram voter webhook', () => {
     );
     expect(item).toMatchObject({ status: 'ok', purpose: 'ballot', width: 64, height: 48, file_id: null });
     expect(item.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(item.phash).toMatch(/^[0-9a-f]{16}$/);
+    expect(item.phash).toMatch(/^[0-9a-f]{64}$/);
     const stored = await fs.readFile(path.join(server.app.config.mediaDir, item.path ?? ''));
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     await fs.access(path.join(server.app.config.mediaDir, item.thumb_path ?? ''));

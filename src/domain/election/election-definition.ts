@@ -144,6 +144,21 @@ export const botsSchema = z.strictObject({
   impostorWarning: localizedTextSchema.optional(),
 });
 
+const positive = z.number().positive('must be more than 0');
+const share = z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1');
+
+/** The spam score's rate limits and the hard per-account cap; each falls back to its default (src/domain/spam/spam-thresholds.ts). */
+export const spamLimitsSchema = z.strictObject({
+  votesPerHour: positive.optional(),
+  votesPerHourMany: positive.optional(),
+  messagesPerMinute: positive.optional(),
+  precinctPerHour: positive.optional(),
+  precinctSharePerHour: share.optional(),
+  precinctPlausibleMin: positive.optional(),
+  precinctPlausibleShare: share.optional(),
+  accountMessagesPerHour: positive.optional(),
+});
+
 export const electionDefinitionSchema = z.strictObject({
   formatVersion: z.literal(1),
   slug: slugSchema,
@@ -178,6 +193,7 @@ export const electionDefinitionSchema = z.strictObject({
     .min(1, 'must list at least one category')
     .default(() => DEFAULT_VIOLATION_CATEGORIES.map((category) => ({ ...category }))),
   bots: botsSchema.optional(),
+  spamLimits: spamLimitsSchema.optional(),
 });
 
 /** A validated election definition (defaults applied). */

@@ -4,6 +4,7 @@
  * shared timing fingerprints, copied text. Pure and in memory: the service feeds it from the
  * store, the simulator from its generated traffic, tests from a few lines of scenario.
  */
+import { conversationStart as findConversationStart, copiedTextKey } from './account-activity';
 import { ExactDuplicateIndex, NearDuplicateIndex } from './duplicate-clusters';
 import { SlidingWindowCounter } from './rate-window';
 import type { BallotReportSignals, PhotoReading } from './score-ballot-report';
@@ -29,10 +30,6 @@ export interface ObservedReport {
   isBot?: boolean;
 }
 
-/** A gap this long between messages starts a new conversation (earlier ones are "history"). */
-const CONVERSATION_GAP_MS = 60 * 60_000;
-/** Texts shorter than this (a place name, "yes") are shared by genuine voters all the time. */
-const MIN_COPIED_TEXT_LENGTH = 16;
 const HOUR_MS = 60 * 60_000;
 const MINUTE_MS = 60_000;
 
@@ -68,15 +65,15 @@ export class SpamSignalTracker {
     times.push(message.atMs);
     this.messages.set(message.account, times);
     this.messagesPerMinute.add(message.account, message.atMs);
-    const text = message.text?.trim().toLowerCase().replace(/\s+/g, ' ');
-    if (text) {
+    if (message.text?.trim()) {
       const texts = this.textsByAccount.get(message.account) ?? [];
-      texts.push(message.text!);
+      texts.push(message.text);
       this.textsByAccount.set(message.account, texts);
-      if (text.length >= MIN_COPIED_TEXT_LENGTH) {
-        const accounts = this.accountsByText.get(text) ?? new Set<string>();
+      const key = copiedTextKey(message.text);
+      if (key) {
+        const accounts = this.accountsByText.get(key) ?? new Set<string>();
         accounts.add(message.account);
-        this.accountsByText.set(text, accounts);
+        this.accountsByText.set(key, accounts);
       }
     }
   }
@@ -87,12 +84,7 @@ export class SpamSignalTracker {
     const times = (this.messages.get(report.account) ?? [])
       .filter((t) => t <= report.atMs)
       .sort((a, b) => a - b);
-    let conversationStart = times.length - 1;
-    while (
-      conversationStart > 0 &&
-      times[conversationStart]! - times[conversationStart - 1]! < CONVERSATION_GAP_MS
-    )
-      conversationStart--;
+    const conversationStart = findConversationStart(times);
     const timing = timingFingerprint(times.slice(conversationStart));
     if (timing) {
       const accounts = this.accountsByTiming.get(timing) ?? new Set<string>();
@@ -163,7 +155,8 @@ export class SpamSignalTracker {
   private copiedTextAccounts(account: string): number {
     let most = 0;
     for (const text of this.conversationTexts(account)) {
-      const accounts = this.accountsByText.get(text.trim().toLowerCase().replace(/\s+/g, ' '));
+      const key = copiedTextKey(text);
+      const accounts = key ? this.accountsByText.get(key) : undefined;
       if (accounts) most = Math.max(most, accounts.size - 1);
     }
     return most;

@@ -79,11 +79,14 @@ export interface SpamAssessment {
  * scoreBallotReport({ ...genuineVote, photo: { reading: notABallot, exactDuplicateAccounts: 7, nearDuplicateAccounts: 7 } });
  * // { verdict: 'spam', score: 2.6, signals: [{ id: 'not-a-ballot', weight: 0.6, detail: '…' }, …] }
  */
-export function scoreBallotReport(report: BallotReportSignals): SpamAssessment {
+export function scoreBallotReport(
+  report: BallotReportSignals,
+  limits: T.RateLimits = T.DEFAULT_RATE_LIMITS,
+): SpamAssessment {
   const signals = [
     ...photoSignals(report),
-    ...accountSignals(report),
-    ...precinctSignals(report),
+    ...accountSignals(report, limits),
+    ...precinctSignals(report, limits),
     ...textSignals(report),
   ];
   const score = Math.max(0, Math.round(signals.reduce((sum, s) => sum + s.weight, 0) * 1000) / 1000);
@@ -151,7 +154,7 @@ function photoSignals(report: BallotReportSignals): SpamSignal[] {
   return signals;
 }
 
-function accountSignals(report: BallotReportSignals): SpamSignal[] {
+function accountSignals(report: BallotReportSignals, limits: T.RateLimits): SpamSignal[] {
   const account = report.account;
   const signals: SpamSignal[] = [];
   if (account.isBot)
@@ -174,21 +177,19 @@ function accountSignals(report: BallotReportSignals): SpamSignal[] {
       detail: `first message ${Math.round(seconds / 60)} min before the vote, no earlier history`,
     });
   }
-  if (account.votesLastHour >= T.REPEAT_VOTES_PER_HOUR) {
+  if (account.votesLastHour >= limits.votesPerHour) {
     signals.push({
       id: 'repeat-votes',
       weight:
-        account.votesLastHour >= T.REPEAT_VOTES_MANY_PER_HOUR
-          ? T.WEIGHTS.repeatVotesMany
-          : T.WEIGHTS.repeatVotes,
+        account.votesLastHour >= limits.votesPerHourMany ? T.WEIGHTS.repeatVotesMany : T.WEIGHTS.repeatVotes,
       detail: `${account.votesLastHour} votes from this account in the last hour`,
     });
   }
-  if (account.messagesLastMinute > T.MESSAGES_PER_MINUTE) {
+  if (account.messagesLastMinute > limits.messagesPerMinute) {
     signals.push({
       id: 'message-flood',
       weight: T.WEIGHTS.messageFlood,
-      detail: `${account.messagesLastMinute} messages in the last minute (limit ${T.MESSAGES_PER_MINUTE})`,
+      detail: `${account.messagesLastMinute} messages in the last minute (limit ${limits.messagesPerMinute})`,
     });
   }
   const same = account.sameTimingAccounts;
@@ -203,13 +204,13 @@ function accountSignals(report: BallotReportSignals): SpamSignal[] {
   return signals;
 }
 
-function precinctSignals(report: BallotReportSignals): SpamSignal[] {
+function precinctSignals(report: BallotReportSignals, limits: T.RateLimits): SpamSignal[] {
   const { reportsLastHour, reportsTotal, registeredVoters } = report.precinct;
   if (registeredVoters === null) return [];
   const signals: SpamSignal[] = [];
   const burstLimit = Math.max(
-    T.PRECINCT_BURST_MIN_PER_HOUR,
-    Math.ceil(registeredVoters * T.PRECINCT_BURST_SHARE_PER_HOUR),
+    limits.precinctPerHour,
+    Math.ceil(registeredVoters * limits.precinctSharePerHour),
   );
   if (reportsLastHour > burstLimit) {
     signals.push({
@@ -219,14 +220,14 @@ function precinctSignals(report: BallotReportSignals): SpamSignal[] {
     });
   }
   const plausible = Math.max(
-    T.PRECINCT_PLAUSIBLE_MIN,
-    Math.ceil(registeredVoters * T.PRECINCT_PLAUSIBLE_SHARE),
+    limits.precinctPlausibleMin,
+    Math.ceil(registeredVoters * limits.precinctPlausibleShare),
   );
   if (reportsTotal > plausible) {
     signals.push({
       id: 'precinct-implausible',
       weight: T.WEIGHTS.precinctImplausible,
-      detail: `${reportsTotal} reports at this precinct today, more than ${plausible} (${T.PRECINCT_PLAUSIBLE_SHARE * 100}% of ${registeredVoters} registered voters)`,
+      detail: `${reportsTotal} reports at this precinct today, more than ${plausible} (${limits.precinctPlausibleShare * 100}% of ${registeredVoters} registered voters)`,
     });
   }
   return signals;

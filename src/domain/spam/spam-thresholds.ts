@@ -92,3 +92,52 @@ export const NEAR_DUPLICATE_MAX_BITS_64 = 4;
  * copies a median 13 — 24 leaves room on both sides.
  */
 export const NEAR_DUPLICATE_MAX_BITS_256 = 24;
+
+/**
+ * The rate limits an election may set (its definition's `spamLimits`), all scored as signals,
+ * and the hard cap on an account's messages. Defaults are the constants above.
+ */
+export interface RateLimits {
+  /** `repeat-votes` from this many votes by one account in an hour… */
+  votesPerHour: number;
+  /** …and its heavier weight from this many. */
+  votesPerHourMany: number;
+  /** `message-flood` above this many messages by one account in a minute. */
+  messagesPerMinute: number;
+  /** `precinct-burst` above max(this, share × registered voters) reports at a precinct in an hour. */
+  precinctPerHour: number;
+  precinctSharePerHour: number;
+  /** `precinct-implausible` above max(this, share × registered voters) reports at a precinct. */
+  precinctPlausibleMin: number;
+  precinctPlausibleShare: number;
+  /**
+   * Hard cap: past this many messages from one account in an hour, the bot answers once that it
+   * stops listening for a while, and handles nothing more from it (no state, no vote, no photo).
+   * A whole careful conversation takes ~10 messages, a few corrections ~30.
+   */
+  accountMessagesPerHour: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  votesPerHour: REPEAT_VOTES_PER_HOUR,
+  votesPerHourMany: REPEAT_VOTES_MANY_PER_HOUR,
+  messagesPerMinute: MESSAGES_PER_MINUTE,
+  precinctPerHour: PRECINCT_BURST_MIN_PER_HOUR,
+  precinctSharePerHour: PRECINCT_BURST_SHARE_PER_HOUR,
+  precinctPlausibleMin: PRECINCT_PLAUSIBLE_MIN,
+  precinctPlausibleShare: PRECINCT_PLAUSIBLE_SHARE,
+  accountMessagesPerHour: 120,
+};
+
+/**
+ * An election's rate limits: its own where it sets them, the defaults elsewhere.
+ *
+ * @example
+ * rateLimitsFor({ spamLimits: { accountMessagesPerHour: 60 } }).accountMessagesPerHour; // 60
+ */
+export function rateLimitsFor(definition: { spamLimits?: Partial<RateLimits> | undefined }): RateLimits {
+  const own = Object.fromEntries(
+    Object.entries(definition.spamLimits ?? {}).filter(([, value]) => value !== undefined),
+  );
+  return { ...DEFAULT_RATE_LIMITS, ...own };
+}

@@ -70,6 +70,8 @@ export const en = {
     'The polls have closed, so the vote stays in the count; your conversation data has been deleted.',
   'voter.use_buttons': 'Please use the buttons above.',
   'voter.unexpected_text': 'I did not understand that. Please use the buttons.',
+  'voter.too_many_messages':
+    'You have sent a great many messages. I will not answer for a while; please try again in an hour.',
   'voter.unexpected_sticker': 'Nice sticker! But I need an answer from the buttons.',
   'voter.unexpected_document': 'Please send the ballot as a photo, not as a file.',
   'voter.unexpected_video': 'I cannot use videos. Please send a photo of the ballot instead.',

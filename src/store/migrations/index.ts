@@ -7,6 +7,7 @@ import * as consoleAccounts from './0005-console';
 import * as transparency from './0006-transparency';
 import * as moderation from './0007-moderation';
 import * as aggregates from './0008-aggregates';
+import * as spamSignals from './0010-spam-signals';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-transparency': transparency,
   '0007-moderation': moderation,
   '0008-aggregates': aggregates,
+  '0010-spam-signals': spamSignals,
 };

@@ -15,6 +15,8 @@ export interface BallotReportValues {
   status: BallotStatus;
   mediaId: number | null;
   signals: Record<string, unknown>;
+  /** The conversation's timing fingerprint, when the spam scorer computed one. */
+  timingPrint?: string | null;
 }
 
 /** All I/O for ballot reports. Reads meant to be followed by a change lock the row. */
@@ -51,6 +53,7 @@ export class BallotReportsRepository {
         status: values.status,
         media_id: values.mediaId,
         signals: JSON.stringify(values.signals),
+        timing_print: values.timingPrint ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -71,6 +74,7 @@ export class BallotReportsRepository {
         status: values.status,
         media_id: values.mediaId,
         signals: JSON.stringify(values.signals),
+        ...(values.timingPrint !== undefined ? { timing_print: values.timingPrint } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', id)
@@ -84,6 +88,26 @@ export class BallotReportsRepository {
       .set({ status, updated_at: new Date() })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Stores a (re-)score: the verdict in `signals`, and the status it gives. */
+  async setVerdict(
+    id: number,
+    status: BallotStatus,
+    signals: Record<string, unknown>,
+  ): Promise<BallotReportRow> {
+    return this.db
+      .updateTable('ballot_reports')
+      .set({ status, signals: JSON.stringify(signals), updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async findById(id: number, options: { lock?: boolean } = {}): Promise<BallotReportRow | undefined> {
+    let query = this.db.selectFrom('ballot_reports').selectAll().where('id', '=', id);
+    if (options.lock) query = query.forUpdate();
+    return query.executeTakeFirst();
   }
 
   async delete(id: number): Promise<void> {

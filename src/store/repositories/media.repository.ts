@@ -24,6 +24,8 @@ export interface MediaOutcome {
   height?: number;
   path?: string;
   thumbPath?: string;
+  /** What an inspector (the ballot reader) made of the image. */
+  reading?: Record<string, unknown>;
 }
 
 /** All I/O of media items: requested in a conversation's transaction, leased by the media job. */
@@ -78,6 +80,8 @@ export class MediaRepository {
         height: outcome.height ?? null,
         path: outcome.path ?? null,
         thumb_path: outcome.thumbPath ?? null,
+        reading: outcome.reading ? JSON.stringify(outcome.reading) : null,
+        settled_seq: sql<string>`nextval('media_settled_seq')`,
         file_id: null,
         lease_until: null,
         processed_at: sql<Date>`now()`,

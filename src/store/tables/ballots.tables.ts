@@ -32,6 +32,8 @@ export interface BallotReportsTable {
   media_id: number | null;
   /** Inputs for the spam scorer (client hints, photo hashes) and, later, its verdict's reasons. */
   signals: JSONColumnType<Record<string, unknown>>;
+  /** The conversation's timing fingerprint (gaps in seconds), shared by accounts one script drives. */
+  timing_print: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -59,8 +61,20 @@ export interface ConversationsTable {
   updated_at: Timestamp;
 }
 
+/**
+ * What each voter typed that the spam score looks at — `link:<link or @handle>` as typed, and
+ * `text:<digest>` of longer free texts (never the words themselves) — to find the same from
+ * other accounts. The inbox forgets a message's content once processed, so this is kept apart.
+ */
+export interface BallotReportTextsTable {
+  election_id: number;
+  digest: string;
+  voter_key: string;
+}
+
 export interface BallotTables {
   ballot_reports: BallotReportsTable;
+  ballot_report_texts: BallotReportTextsTable;
   voter_tallies: VoterTalliesTable;
   conversations: ConversationsTable;
 }

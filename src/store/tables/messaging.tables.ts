@@ -93,6 +93,10 @@ export interface MediaItemsTable {
   thumb_path: string | null;
   created_at: Timestamp;
   processed_at: NullableTimestamp;
+  /** What the ballot reader made of a ballot photo (src/media/ballot-check.ts), for the spam score. */
+  reading: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** Settle order (a sequence): a node's near-duplicate cache catches up from the last it read. */
+  settled_seq: ColumnType<string | null, never, string | null>;
 }
 
 export interface MessagingTables {
