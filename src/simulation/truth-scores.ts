@@ -26,6 +26,10 @@ export interface TruthScores {
   /** Share of genuine photos whose stored reading names the marked choice; null with no reading stored. */
   readingAccuracy: number | null;
   readingsCompared: number;
+  /** Why genuine reports were marked spam: how often each signal was in their verdicts. */
+  signalsOnGenuineSpam: Record<string, number>;
+  /** Attack reports not marked spam, by attack kind. */
+  missedByKind: Record<string, number>;
 }
 
 /**
@@ -44,6 +48,8 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
   let spamVerdicts = 0;
   let attackReports = 0;
   let unknownSenders = 0;
+  const signalsOnGenuineSpam: Record<string, number> = {};
+  const missedByKind: Record<string, number> = {};
   for (const report of reports) {
     const sender = senders.get(report.voterKey);
     if (!sender) {
@@ -55,6 +61,11 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
     if (spam) spamVerdicts += 1;
     if (attack) attackReports += 1;
     if (spam && attack) truePositives += 1;
+    if (attack && !spam) missedByKind[sender.kind] = (missedByKind[sender.kind] ?? 0) + 1;
+    if (spam && !attack) {
+      for (const id of verdictSignalIds(report.signals))
+        signalsOnGenuineSpam[id] = (signalsOnGenuineSpam[id] ?? 0) + 1;
+    }
   }
   let lost = 0;
   let readings = 0;
@@ -77,7 +88,20 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
     genuineVotesLost: lost,
     readingAccuracy: readings > 0 ? readCorrectly / readings : null,
     readingsCompared: readings,
+    signalsOnGenuineSpam,
+    missedByKind,
   };
+}
+
+/** The ids of the signals in a stored spam verdict (`signals.spam.signals[].id`). */
+function verdictSignalIds(signals: Record<string, unknown>): string[] {
+  const list = field(signals, 'spam')?.signals;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((signal: unknown) =>
+    signal && typeof signal === 'object' && typeof (signal as { id?: unknown }).id === 'string'
+      ? [(signal as { id: string }).id]
+      : [],
+  );
 }
 
 /**
