@@ -60,8 +60,8 @@ function attacks(messages: number) {
   return {
     flood: { accounts: accounts(0.4), choice: 'nur-otan' },
     duplicateImage: { accounts: accounts(0.15), choice: 'nur-otan' },
-    // 20 votes each: the first conversation, then 19 corrections of 4 presses.
-    repeatVoter: { accounts: accounts(0.1, 86), votes: 20, choice: 'nur-otan' },
+    // 8 votes each: the first conversation, then 7 corrections of 4 presses.
+    repeatVoter: { accounts: accounts(0.1, 38), votes: 8, choice: 'nur-otan' },
     precinctBurst: { accounts: accounts(0.1), choice: 'nur-otan' },
     textSpam: { accounts: accounts(0.15, 13), messagesPerAccount: 3, choice: 'nur-otan' },
     blackout: { share: 0.05, delayMinutes: 240 },

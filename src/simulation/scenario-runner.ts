@@ -51,7 +51,7 @@ export interface DeliveryReport {
 const MAX_ATTEMPTS = 30;
 const FORGED_SECRET = 'not-the-webhook-secret';
 /** The longest pause a human-paced account takes between two updates. */
-const MAX_PAUSE_SECONDS = 20;
+const MAX_PAUSE_SECONDS = 15;
 
 /**
  * @example
