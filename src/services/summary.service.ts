@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ElectionDefinition } from '../domain/election/election-definition';
 import type { LocalizedText } from '../domain/locale';
 import { notFound } from '../errors';
 import type { Database } from '../store/database-schema';
@@ -30,7 +31,15 @@ export interface OfficialBlock {
 }
 
 export interface AreaSummary {
-  election: { slug: string; names: LocalizedText; date: string; demo: boolean; notice?: LocalizedText };
+  election: {
+    slug: string;
+    names: LocalizedText;
+    date: string;
+    demo: boolean;
+    notice?: LocalizedText;
+    /** The official bots' handles and the warning about impostor bots, from the election file. */
+    bots?: ElectionDefinition['bots'];
+  };
   area: { code: string; level: string; names: LocalizedText; parent: string | null } | null;
   registeredVoters: number;
   precincts: number;
@@ -71,6 +80,7 @@ export class SummaryService {
         date: definition.date,
         demo: definition.demo,
         ...(definition.notice ? { notice: definition.notice } : {}),
+        ...(definition.bots ? { bots: definition.bots } : {}),
       },
       area: area
         ? {

@@ -38,6 +38,11 @@ export interface VotersBlock {
   againstAll: number;
   delayed: number;
   precinctsCovered: number;
+  /**
+   * Shares of all reports received (spam included, as the 2021 page showed them), 0–1; null
+   * before any report: what was quarantined as spam, what came without a photo, "against all".
+   */
+  shares: { spam: number | null; noPhoto: number | null; againstAll: number | null };
   choices: VoterChoiceFigure[];
 }
 
@@ -60,16 +65,26 @@ export function votersBlock(
   const perChoice = (id: string) =>
     countedCells.filter((c) => c.choiceId === id).reduce((s, c) => s + c.count, 0);
   const voterOnly = new Set(election.voterOnlyChoices.map((c) => c.id));
+  const received = counts.reduce((sum, c) => sum + c.count, 0);
+  const spam = byStatus('spam');
+  const noPhoto = byStatus('no_photo');
+  const againstAll = countedCells.filter((c) => voterOnly.has(c.choiceId)).reduce((s, c) => s + c.count, 0);
+  const shareOfReceived = (n: number) => (received > 0 ? n / received : null);
   return {
-    received: counts.reduce((sum, c) => sum + c.count, 0),
+    received,
     counted,
     confirmed: byStatus('confirmed'),
-    noPhoto: byStatus('no_photo'),
+    noPhoto,
     pendingReview: byStatus('pending_review'),
-    spam: byStatus('spam'),
-    againstAll: countedCells.filter((c) => voterOnly.has(c.choiceId)).reduce((s, c) => s + c.count, 0),
+    spam,
+    againstAll,
     delayed: countedCells.filter((c) => c.delayed).reduce((sum, c) => sum + c.count, 0),
     precinctsCovered,
+    shares: {
+      spam: shareOfReceived(spam),
+      noPhoto: shareOfReceived(noPhoto),
+      againstAll: shareOfReceived(againstAll),
+    },
     choices: [...election.choices, ...election.voterOnlyChoices].map(({ id, names }) => {
       const count = perChoice(id);
       return { id, names, count, share: counted > 0 ? count / counted : null };

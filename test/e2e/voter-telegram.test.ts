@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/domain/locale';
 import { translate } from '../../src/i18n/index';
+import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { TelegramVoterDriver } from './telegram-voter-driver';
@@ -26,8 +27,16 @@ describe('the voter bot through the Telegram webhook', () => {
     const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#f4f1ea' } })
       .jpeg()
       .toBuffer();
-    for (const id of ['ballot-kk', 'ballot-ru', 'ballot-en', 'ballot-late', 'album-1', 'album-2', 'early']) {
-      server.fake.addFile(id, jpeg);
+    for (const id of ['ballot-late', 'album-1', 'album-2', 'early']) server.fake.addFile(id, jpeg);
+    // Each voter photographs their own ballot marked as they say: the spam score's ballot check
+    // confirms it (one blank picture from three accounts would be a flood of duplicates).
+    const { definition } = await server.app.elections.require('e2e-open');
+    for (const [seed, id] of ['ballot-kk', 'ballot-ru', 'ballot-en'].entries()) {
+      const photo = await generateBallotPhoto(definition, {
+        seed: 40 + seed,
+        marking: { kind: 'one', choiceId: 'nur-otan' },
+      });
+      server.fake.addFile(id, photo.jpeg);
     }
   });
 

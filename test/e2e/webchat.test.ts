@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import sharp from 'sharp';
+import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/start-test-server';
@@ -24,9 +24,11 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
       conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
     });
     await server.app.elections.loadFile((await writeOpenElection('webchat-open')).electionFile);
-    ballotJpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#f4f1ea' } })
-      .jpeg()
-      .toBuffer();
+    // A photo of the ballot marked as the voter says: the spam score's ballot check confirms it.
+    const { definition } = await server.app.elections.require('webchat-open');
+    ballotJpeg = (
+      await generateBallotPhoto(definition, { seed: 7, marking: { kind: 'one', choiceId: 'adal' } })
+    ).jpeg;
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 480, height: 860 } });
   });

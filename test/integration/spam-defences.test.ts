@@ -2,7 +2,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { generateUnrelatedImage } from '../../src/simulation/unrelated-image';
+import { DEFAULT_RATE_LIMITS } from '../../src/domain/spam/spam-thresholds';
 import { cliActor } from '../../src/services/audit.service';
+import { ballotVoterKey } from '../../src/services/ballot-report.service';
 import { openSpamScenario, type SpamScenario } from '../support/spam-scenario';
 import { testDatabases } from '../support/test-databases';
 
@@ -265,5 +267,53 @@ describe.each(testDatabases())('spam defences wired into the pipeline on $name',
       .where('target', '=', `ballot:${copy0.id}`)
       .execute();
     expect(audit).toEqual([{ action: 'ballot.approve', target: `ballot:${copy0.id}` }]);
+  }, 120_000);
+
+  it('answers an account over the hard message cap once, and handles nothing more from it', async () => {
+    const cap = DEFAULT_RATE_LIMITS.accountMessagesPerHour;
+    const start = scenario.at(600).getTime();
+    for (let i = 0; i < cap; i++)
+      scenario.say('chatty', { kind: 'command', command: 'start', args: '' }, new Date(start + i * 1000));
+    scenario.vote({
+      participant: 'chatty',
+      precinct: '101',
+      choiceId: 'adal',
+      startAt: new Date(start + cap * 1000),
+    });
+    await scenario.drain();
+    const replies = await scenario.app.database.db
+      .selectFrom('outbox')
+      .select('message')
+      .where('participant', '=', 'chatty')
+      .orderBy('id')
+      .execute();
+    const capped = replies.filter((r) => JSON.stringify(r.message).includes('voter.too_many_messages'));
+    expect(capped).toHaveLength(1);
+    // The cap's answer is the last reply: the vote after it was neither answered nor recorded.
+    expect(JSON.stringify(replies.at(-1)!.message)).toContain('voter.too_many_messages');
+    const report = await scenario.app.database.db
+      .selectFrom('ballot_reports')
+      .select('id')
+      .where('voter_key', '=', ballotVoterKey(scenario.app.secret, scenario.election.slug, 'chatty'))
+      .executeTakeFirst();
+    expect(report).toBeUndefined();
+  }, 120_000);
+
+  it('publishes the spam, no-photo and against-all shares and the official bots with the impostor warning', async () => {
+    const slug = scenario.election.slug;
+    const answer = await scenario.test.server.inject({
+      method: 'GET',
+      url: `/api/v1/elections/${slug}/summary`,
+    });
+    expect(answer.statusCode).toBe(200);
+    const { voters, election } = answer.json();
+    expect(voters.spam).toBeGreaterThan(0);
+    expect(voters.shares.spam).toBeCloseTo(voters.spam / voters.received, 6);
+    expect(voters.shares.noPhoto).toBeCloseTo(voters.noPhoto / voters.received, 6);
+    expect(voters.shares.againstAll).toBeCloseTo(voters.againstAll / voters.received, 6);
+    expect(election.bots.impostorWarning).toEqual(scenario.definition.bots!.impostorWarning);
+    const list = await scenario.test.server.inject({ method: 'GET', url: '/api/v1/elections' });
+    const listed = list.json().elections.find((e: { slug: string }) => e.slug === slug);
+    expect(listed.bots.impostorWarning.kk).toBe(scenario.definition.bots!.impostorWarning!.kk);
   }, 120_000);
 });

@@ -24,6 +24,13 @@ export interface ElectionInfo {
   date: string;
   demo: boolean;
   notice?: LocalizedText;
+  /** The official bots and the warning about impostors (election file's `bots`). */
+  bots?: {
+    voterTelegram?: string;
+    observerTelegram?: string;
+    whatsapp?: string;
+    impostorWarning?: LocalizedText;
+  };
   levels: Array<{ id: string; names: LocalizedText; count: number }>;
   choices: ChoiceInfo[];
   voterOnlyChoices: ChoiceInfo[];
@@ -62,6 +69,8 @@ export interface VotersBlock {
   againstAll: number;
   delayed: number;
   precinctsCovered: number;
+  /** Shares of all reports received, 0–1 (null before any). */
+  shares?: { spam: number | null; noPhoto: number | null; againstAll: number | null };
   choices: Array<{ id: string; names: LocalizedText; count: number; share: number | null }>;
 }
 

@@ -29,6 +29,7 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
             timeZone: definition.timeZone,
             demo: definition.demo,
             ...(definition.notice ? { notice: definition.notice } : {}),
+            ...(definition.bots ? { bots: definition.bots } : {}),
             levels,
             regions: levels[0]?.count ?? 0,
             precincts: levels.at(-1)?.count ?? 0,

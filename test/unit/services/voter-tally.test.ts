@@ -33,6 +33,7 @@ describe('votersBlock', () => {
       againstAll: 1,
       delayed: 1,
       precinctsCovered: 2,
+      shares: { spam: 0.5, noPhoto: 0.1, againstAll: 0.1 },
     });
     expect(block.choices).toEqual([
       { id: 'a', names: names('A'), count: 3, share: 0.6 },
@@ -43,6 +44,7 @@ describe('votersBlock', () => {
 
   it('has no shares before any vote is counted', () => {
     expect(votersBlock([], election, 0).choices.every((c) => c.share === null && c.count === 0)).toBe(true);
+    expect(votersBlock([], election, 0).shares).toEqual({ spam: null, noPhoto: null, againstAll: null });
   });
 });
 

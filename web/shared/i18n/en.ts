@@ -11,6 +11,9 @@ export const en = {
     'The voters’ tally counts only people who chose to report their vote through our bot: a self-selected sample of {count} reports, not a survey of all voters.',
   'notice.sampleEmpty':
     'The voters’ tally counts only people who chose to report their vote through our bot: a self-selected sample. There are no reports for this area yet.',
+  'notice.quality':
+    'Of the reports received, {spam} were quarantined as spam (kept, not counted; moderators can restore them), {noPhoto} came without a ballot photo, {againstAll} were “against all”.',
+  'bots.official': 'Official bots:',
   'status.updated': 'Updated at {time}; refreshes by itself.',
   'status.stale': 'Could not refresh; the figures are from {time}.',
   'area.heading': 'Area',
