@@ -60,8 +60,8 @@ describe('dauys simulate', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-simulate-'));
     apiPort = await freePort();
     const env = testEnv({ fakeUrl: `http://127.0.0.1:${apiPort}`, dataDir: path.join(dir, 'data') });
-    server = await startDauys(['--demo'], { ...env, TELEGRAM_MAX_SENDS_PER_SECOND: '1000' }, 90_000);
-  });
+    server = await startDauys(['--demo'], { ...env, TELEGRAM_MAX_SENDS_PER_SECOND: '1000' }, 170_000);
+  }, 180_000);
   afterAll(async () => {
     await server?.stop();
     await fs.rm(dir, { recursive: true, force: true });
