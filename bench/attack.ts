@@ -3,7 +3,7 @@
  * ground truth (issue 8's "done when").
  *
  *   npx tsx bench/attack.ts [--voters 20000] [--attack-messages 10000] [--photo-share 0.5]
- *                           [--concurrency 64] [--max-seconds 7200] [--drain-seconds 3600] [--seed 7]
+ *                           [--concurrency 1000] [--max-seconds 7200] [--drain-seconds 3600] [--seed 7]
  *
  * Starts the real server in this process (app + Fastify on 127.0.0.1 + the worker; PGlite, or a
  * throwaway database on BENCH_DATABASE_URL), the fake Bot API serving the generated photos, and
@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
     voters: { type: 'string', default: '20000' },
     'attack-messages': { type: 'string', default: '10000' },
     'photo-share': { type: 'string', default: '0.5' },
-    concurrency: { type: 'string', default: '64' },
+    concurrency: { type: 'string', default: '1000' },
     'max-seconds': { type: 'string', default: '7200' },
     'drain-seconds': { type: 'string', default: '3600' },
     seed: { type: 'string', default: '7' },
@@ -60,8 +60,8 @@ function attacks(messages: number) {
   return {
     flood: { accounts: accounts(0.4), choice: 'nur-otan' },
     duplicateImage: { accounts: accounts(0.15), choice: 'nur-otan' },
-    // 20 votes each: the first conversation, then 19 corrections of 4 presses.
-    repeatVoter: { accounts: accounts(0.1, 86), votes: 20, choice: 'nur-otan' },
+    // 8 votes each: the first conversation, then 7 corrections of 4 presses.
+    repeatVoter: { accounts: accounts(0.1, 38), votes: 8, choice: 'nur-otan' },
     precinctBurst: { accounts: accounts(0.1), choice: 'nur-otan' },
     textSpam: { accounts: accounts(0.15, 13), messagesPerAccount: 3, choice: 'nur-otan' },
     blackout: { share: 0.05, delayMinutes: 240 },
@@ -163,6 +163,8 @@ async function main(): Promise<void> {
       `spam precision ${fixed(scores.spamPrecision)} (target ≥ 0.98), recall ${fixed(scores.spamRecall)} (target ≥ 0.95) over ${scores.reports} ballot reports`,
     );
     console.log(`genuine votes lost ${scores.genuineVotesLost} (target 0)`);
+    console.log(`  signals on genuine reports marked spam: ${JSON.stringify(scores.signalsOnGenuineSpam)}`);
+    console.log(`  attack reports not marked spam, by kind: ${JSON.stringify(scores.missedByKind)}`);
     console.log(
       `largest gap published vs true share ${comparison.largestGapPoints.toFixed(2)} pt (target < 1)`,
     );

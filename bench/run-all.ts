@@ -246,7 +246,7 @@ const BENCHES: BenchSpec[] = [
   },
   {
     name: 'attack',
-    args: ['--voters', '300', '--attack-messages', '300', '--concurrency', '32', '--drain-seconds', '240'],
+    args: ['--voters', '300', '--attack-messages', '300', '--concurrency', '400', '--drain-seconds', '240'],
     env: postgresUrl ? { BENCH_DATABASE_URL: postgresUrl } : {},
     timeoutSeconds: 600,
     headlines: (output) => {

@@ -50,6 +50,8 @@ export interface DeliveryReport {
 /** Retries of one update before the account is given up (Telegram retries for hours; a run has a deadline). */
 const MAX_ATTEMPTS = 30;
 const FORGED_SECRET = 'not-the-webhook-secret';
+/** The longest pause a human-paced account takes between two updates. */
+const MAX_PAUSE_SECONDS = 15;
 
 /**
  * @example
@@ -61,6 +63,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
   const started = Date.now();
   const deadline = started + scenario.limits.deadlineSeconds * 1000;
   const paced = scenario.limits.durationSeconds > 0;
+  const humanPace = !paced && scenario.limits.humanPace;
   const startSeconds = Math.floor(started / 1000);
   // Fast runs put the simulated day in the past, so every planned date is before its delivery.
   const dayStart = paced ? startSeconds : startSeconds - plan.daySeconds;
@@ -120,11 +123,19 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
     tally.accounts += 1;
     const user = telegramUser(actor.userId, { firstName: `Sim ${actor.userId % 10_000}` });
     const lateBy = actor.late ? plan.blackoutDelaySeconds : 0;
+    let previousAt: number | undefined;
     for (const step of actor.steps) {
       if (paced && !actor.late) await sleepUntil(started + step.at * 1000, options.signal);
+      else if (humanPace && previousAt !== undefined) {
+        // Human pace without the day's clock: the account keeps its pauses between taps (long
+        // ones, minutes between corrections, are shortened so a bench does not wait for them).
+        const pause = Math.min(step.at - previousAt, MAX_PAUSE_SECONDS);
+        await sleepUntil(Date.now() + pause * 1000, options.signal);
+      }
+      previousAt = step.at;
       if (stopped()) break;
       const date =
-        paced && !actor.late ? Math.floor(Date.now() / 1000) : dayStart + Math.floor(step.at) - lateBy;
+        paced || humanPace ? Math.floor(Date.now() / 1000) - lateBy : dayStart + Math.floor(step.at) - lateBy;
       const update = buildUpdate(updates, user, step.action, date);
       tally.updates += 1;
       if (!(await deliver(update))) {

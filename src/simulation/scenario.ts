@@ -69,8 +69,8 @@ export const scenarioSchema = z.strictObject({
     .optional(),
   limits: z
     .strictObject({
-      /** Updates posted at once (separate chats; one chat is always in order). */
-      concurrency: z.number().int().min(1).max(512).default(16),
+      /** Accounts talking at once (one account's updates are always in order). */
+      concurrency: z.number().int().min(1).max(5000).default(16),
       /** Wall-clock budget for the whole run. */
       deadlineSeconds: z
         .number()
@@ -87,8 +87,21 @@ export const scenarioSchema = z.strictObject({
         .default(0),
       /** Longer side of the generated photos (small keeps thousands feasible). */
       photoLongSide: z.number().int().min(300).max(2000).default(850),
+      /**
+       * With `durationSeconds` 0: each account still waits its planned seconds between taps, and
+       * every message is dated when sent (Telegram dates button presses on receipt, so a script
+       * tapping without pauses looks like a bot). `false`: no pauses, messages dated in the past
+       * (raw throughput only: every account then has a bot's timing).
+       */
+      humanPace: z.boolean().default(true),
     })
-    .default({ concurrency: 16, deadlineSeconds: 600, durationSeconds: 0, photoLongSide: 850 }),
+    .default({
+      concurrency: 16,
+      deadlineSeconds: 600,
+      durationSeconds: 0,
+      photoLongSide: 850,
+      humanPace: true,
+    }),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

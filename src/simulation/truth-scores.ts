@@ -26,6 +26,10 @@ export interface TruthScores {
   /** Share of genuine photos whose stored reading names the marked choice; null with no reading stored. */
   readingAccuracy: number | null;
   readingsCompared: number;
+  /** Why genuine reports were marked spam: how often each signal was in their verdicts. */
+  signalsOnGenuineSpam: Record<string, number>;
+  /** Attack reports not marked spam, by attack kind. */
+  missedByKind: Record<string, number>;
 }
 
 /**
@@ -44,6 +48,8 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
   let spamVerdicts = 0;
   let attackReports = 0;
   let unknownSenders = 0;
+  const signalsOnGenuineSpam: Record<string, number> = {};
+  const missedByKind: Record<string, number> = {};
   for (const report of reports) {
     const sender = senders.get(report.voterKey);
     if (!sender) {
@@ -55,6 +61,11 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
     if (spam) spamVerdicts += 1;
     if (attack) attackReports += 1;
     if (spam && attack) truePositives += 1;
+    if (attack && !spam) missedByKind[sender.kind] = (missedByKind[sender.kind] ?? 0) + 1;
+    if (spam && !attack) {
+      for (const id of verdictSignalIds(report.signals))
+        signalsOnGenuineSpam[id] = (signalsOnGenuineSpam[id] ?? 0) + 1;
+    }
   }
   let lost = 0;
   let readings = 0;
@@ -77,19 +88,49 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
     genuineVotesLost: lost,
     readingAccuracy: readings > 0 ? readCorrectly / readings : null,
     readingsCompared: readings,
+    signalsOnGenuineSpam,
+    missedByKind,
   };
 }
 
+/** The ids of the signals in a stored spam verdict (`signals.spam.signals[].id`). */
+function verdictSignalIds(signals: Record<string, unknown>): string[] {
+  const list = field(signals, 'spam')?.signals;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((signal: unknown) =>
+    signal && typeof signal === 'object' && typeof (signal as { id?: unknown }).id === 'string'
+      ? [(signal as { id: string }).id]
+      : [],
+  );
+}
+
 /**
- * The marked choices the ballot reader stored with a report, wherever the pipeline keeps them
- * in `signals` (`markedChoiceIds` at the top or under `ballotCheck`/`ballot`); undefined if none.
+ * The marked choices the ballot reader stored with a report: the spam verdict's photo reading
+ * (`signals.spam.inputs.photo.reading`: `markedChoiceId` and the number of `marks`), or a
+ * `markedChoiceIds` list; undefined when the report holds no reading.
+ *
+ * @example
+ * storedReading({ spam: { inputs: { photo: { reading: { markedChoiceId: 'adal', marks: 1 } } } } }); // ['adal']
  */
 export function storedReading(signals: Record<string, unknown>): string[] | undefined {
-  for (const holder of [signals, signals.ballotCheck, signals.ballot, signals.check]) {
-    if (holder && typeof holder === 'object') {
-      const marked = (holder as Record<string, unknown>).markedChoiceIds;
-      if (Array.isArray(marked) && marked.every((id) => typeof id === 'string')) return marked as string[];
-    }
+  const reading = field(field(field(field(signals, 'spam'), 'inputs'), 'photo'), 'reading');
+  if (reading) {
+    const marks = Number(reading.marks ?? 0);
+    if (marks === 1 && typeof reading.markedChoiceId === 'string') return [reading.markedChoiceId];
+    // No box or several boxes read: never the one marked choice.
+    return Array.from({ length: marks }, () => '?');
+  }
+  for (const holder of [signals, field(signals, 'ballotCheck')]) {
+    const marked = holder?.markedChoiceIds;
+    if (Array.isArray(marked) && marked.every((id) => typeof id === 'string')) return marked as string[];
   }
   return undefined;
+}
+
+function field(
+  value: Record<string, unknown> | undefined,
+  name: string,
+): Record<string, unknown> | undefined {
+  const inner = value?.[name];
+  return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : undefined;
 }

@@ -30,7 +30,8 @@ const TINY_SCENARIO = {
     blackout: { share: 0.25, delayMinutes: 120 },
     replay: { updates: 5, forged: 4 },
   },
-  limits: { concurrency: 8, deadlineSeconds: 240 },
+  // No pauses between taps: the test checks delivery and the report, not timing signals.
+  limits: { concurrency: 24, deadlineSeconds: 240, humanPace: false },
 };
 
 async function freePort(): Promise<number> {
@@ -59,8 +60,8 @@ describe('dauys simulate', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dauys-simulate-'));
     apiPort = await freePort();
     const env = testEnv({ fakeUrl: `http://127.0.0.1:${apiPort}`, dataDir: path.join(dir, 'data') });
-    server = await startDauys(['--demo'], { ...env, TELEGRAM_MAX_SENDS_PER_SECOND: '1000' }, 90_000);
-  });
+    server = await startDauys(['--demo'], { ...env, TELEGRAM_MAX_SENDS_PER_SECOND: '1000' }, 170_000);
+  }, 180_000);
   afterAll(async () => {
     await server?.stop();
     await fs.rm(dir, { recursive: true, force: true });

@@ -116,6 +116,17 @@ describe('scoreReports', () => {
     expect(right.readingAccuracy).toBe(1);
     const wrong = scoreReports([report(voter, 'confirmed', { markedChoiceIds: ['auyl'] })], truth);
     expect(wrong.readingAccuracy).toBe(0);
+    // The spam verdict's photo reading, as the pipeline stores it.
+    const reading = (markedChoiceId: string | null, marks: number) => ({
+      spam: { inputs: { photo: { reading: { isBallot: true, confidence: 0.9, markedChoiceId, marks } } } },
+    });
+    expect(
+      scoreReports([report(voter, 'confirmed', reading(voter.choiceId, 1))], truth).readingAccuracy,
+    ).toBe(1);
+    expect(
+      scoreReports([report(voter, 'confirmed', reading(voter.choiceId, 2))], truth).readingAccuracy,
+    ).toBe(0);
+    expect(scoreReports([report(voter, 'confirmed', reading(null, 0))], truth).readingsCompared).toBe(1);
     expect(scoreReports([report(voter, 'confirmed')], truth).readingAccuracy).toBeNull();
   });
 });
