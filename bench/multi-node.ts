@@ -20,9 +20,15 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/store/database';
 import { auditPipeline } from '../test/e2e/pipeline-audit';
 import { auditTransparency, fetchPublishedLog } from '../test/e2e/transparency-audit';
-import { publicVoterTally, runVoterLoad, sortedEntries, waitForDrain } from '../test/e2e/voter-load';
+import {
+  publicVoterTally,
+  runVoterLoad,
+  sortedEntries,
+  waitForDrain,
+  SCRIPTED_LOAD_ENV,
+} from '../test/e2e/voter-load';
 import { runDauys, startDauys } from '../test/support/dauys-process';
-import { FakeTelegramApi } from '../test/support/fake-telegram-api';
+import { FakeTelegramApi } from '../src/simulation/fake-telegram-api';
 import { testEnv } from '../test/support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../test/support/test-databases';
 import { REPO_ROOT } from '../test/support/tiny-election';
@@ -49,7 +55,7 @@ const env = testEnv({
   fakeUrl: fake.url,
   dataDir,
   databaseUrl: throwaway.url,
-  env: { TELEGRAM_MAX_SENDS_PER_SECOND: '1000', LOG_LEVEL: 'warn' },
+  env: { ...SCRIPTED_LOAD_ENV, TELEGRAM_MAX_SENDS_PER_SECOND: '1000', LOG_LEVEL: 'warn' },
 });
 const worker = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/dauys.mjs'), 'start', '--role', 'worker'], {
   env: { ...process.env, ...env, PORT: '0' },

@@ -45,6 +45,8 @@ const configSchema = z.object({
   TELEGRAM_OBSERVER_USERNAME: optionalString,
   COORDINATORS_TELEGRAM_CHAT_ID: optionalString,
   COORDINATORS_LOCALE: z.enum(['kk', 'ru', 'en']).default('ru'),
+  /** What a spam verdict does: quarantine (out of the count until a moderator restores it) or review only. */
+  SPAM_ACTION: z.enum(['quarantine', 'review']).default('quarantine'),
   /** `dauys start --demo` plays a small simulated election day in the background unless this is 0/false/off. */
   DAUYS_DEMO_LIVE: z
     .enum(['0', '1', 'false', 'true', 'off', 'on'])

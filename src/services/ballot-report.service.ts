@@ -45,14 +45,26 @@ export interface ProcessedBallotPhoto {
 export type PhotoState = 'none' | 'pending' | 'ok' | 'rejected';
 
 /**
+ * What a spam verdict does: `quarantine` (the default) keeps the report out of the count until a
+ * moderator restores it; `review` only queues it for a moderator, counted provisionally — for
+ * operators who want every decision made by a person, and for load tests whose scripted voters
+ * are, correctly, bots to the score.
+ */
+export type SpamAction = 'quarantine' | 'review';
+
+/**
  * The status a spam verdict gives a report: spam is quarantined (kept, not counted),
  * suspicious waits for a moderator (counted provisionally), ok counts as its photo allows.
  *
  * @example
  * statusForVerdict('ok', 'ok'); // 'confirmed'
  */
-export function statusForVerdict(verdict: SpamVerdict, photo: PhotoState): BallotStatus {
-  if (verdict === 'spam') return 'spam';
+export function statusForVerdict(
+  verdict: SpamVerdict,
+  photo: PhotoState,
+  spamAction: SpamAction = 'quarantine',
+): BallotStatus {
+  if (verdict === 'spam') return spamAction === 'quarantine' ? 'spam' : 'pending_review';
   if (verdict === 'suspicious') return 'pending_review';
   return photo === 'none' ? 'no_photo' : photo === 'ok' ? 'confirmed' : 'pending_review';
 }
@@ -103,6 +115,7 @@ export class BallotReportService {
     private readonly secret: string,
     private readonly media: BallotMediaRequester | undefined,
     private readonly spam?: SpamScoringService,
+    private readonly spamAction: SpamAction = 'quarantine',
   ) {}
 
   voterKey(electionSlug: string, participant: string): string {
@@ -161,7 +174,7 @@ export class BallotReportService {
       if (!scored.moderated) {
         const photoState: PhotoState =
           photo === 'none' ? 'none' : photo === 'kept' && existing?.status === 'confirmed' ? 'ok' : 'pending';
-        status = statusForVerdict(scored.verdict.verdict, photoState);
+        status = statusForVerdict(scored.verdict.verdict, photoState, this.spamAction);
       }
     }
     if (existing?.status === 'spam') status = 'spam';
@@ -248,7 +261,7 @@ export class BallotReportService {
     photo: PhotoState,
   ): Promise<void> {
     const keep = report.status === 'spam' || (await new SpamSignalsRepository(tx).isModerated(report.id));
-    const status = keep ? report.status : statusForVerdict(verdict.verdict, photo);
+    const status = keep ? report.status : statusForVerdict(verdict.verdict, photo, this.spamAction);
     const saved = await new BallotReportsRepository(tx).setVerdict(report.id, status, {
       ...report.signals,
       spam: verdict,

@@ -39,7 +39,12 @@ export function createConversationServices(
   messaging: MessagingServices,
 ): ConversationServices {
   const activeElections = new ActiveElectionService();
-  const ballots = new BallotReportService(secret, messaging.media, new SpamScoringService());
+  const ballots = new BallotReportService(
+    secret,
+    messaging.media,
+    new SpamScoringService(),
+    config.SPAM_ACTION,
+  );
   messaging.media.inspect('ballot', ballotPhotoInspector(database.db));
   messaging.media.onProcessed('ballot', (tx, item) => ballots.onPhotoProcessed(tx, item));
   const webchat = new WebchatService(database.db, secret, messaging.inbox);

@@ -8,7 +8,7 @@ import { testEnv } from '../support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { auditPipeline, type PipelineAudit } from './pipeline-audit';
 import { auditTransparency, fetchPublishedLog, type TransparencyAudit } from './transparency-audit';
-import { publicVoterTally, runVoterLoad, sortedEntries, waitForDrain } from './voter-load';
+import { publicVoterTally, runVoterLoad, sortedEntries, waitForDrain, SCRIPTED_LOAD_ENV } from './voter-load';
 
 export interface CrashScenarioOptions {
   database: 'pglite' | 'postgres';
@@ -57,7 +57,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     fakeUrl: fake.url,
     dataDir,
     databaseUrl: throwaway?.url,
-    env: { TELEGRAM_MAX_SENDS_PER_SECOND: '1000', LOG_LEVEL: 'warn' },
+    env: { ...SCRIPTED_LOAD_ENV, TELEGRAM_MAX_SENDS_PER_SECOND: '1000', LOG_LEVEL: 'warn' },
   });
   let server: RunningDauys = await startDauys(['--demo'], env);
   const startedUp = performance.now();

@@ -9,7 +9,7 @@ import { startDauys, type RunningDauys } from '../support/dauys-process';
 import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
 import { TEST_TELEGRAM, testEnv } from '../support/start-test-server';
 import { telegramUser } from '../../src/simulation/telegram-updates';
-import { publicVoterTally, runVoterLoad, waitForDrain } from './voter-load';
+import { publicVoterTally, runVoterLoad, waitForDrain, SCRIPTED_LOAD_ENV } from './voter-load';
 
 // Invariant 3 in the logs: a small election through the real `dauys start` at LOG_LEVEL=debug,
 // with voters as Telegram really sends them (10-digit ids, usernames, first and last names, a
@@ -46,7 +46,7 @@ describe('no personal data in logs or in clear text in the database', () => {
     const env = testEnv({
       fakeUrl: fake.url,
       dataDir,
-      env: { LOG_LEVEL: 'debug', TELEGRAM_MAX_SENDS_PER_SECOND: '1000' },
+      env: { LOG_LEVEL: 'debug', ...SCRIPTED_LOAD_ENV, TELEGRAM_MAX_SENDS_PER_SECOND: '1000' },
     });
     server = await startDauys(['--demo'], env);
     // The paths that log the most are the failing ones: make the Bot API fail in every way.

@@ -11,7 +11,14 @@ import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { REPO_ROOT } from '../support/tiny-election';
 import { auditPipeline } from './pipeline-audit';
 import { auditTransparency, fetchPublishedLog } from './transparency-audit';
-import { metricValue, publicVoterTally, runVoterLoad, sortedEntries, waitForDrain } from './voter-load';
+import {
+  metricValue,
+  publicVoterTally,
+  runVoterLoad,
+  sortedEntries,
+  waitForDrain,
+  SCRIPTED_LOAD_ENV,
+} from './voter-load';
 
 // Scale-out as docs/deploy.md describes it: one PostgreSQL, two `--role api` nodes taking the
 // webhooks (the load spread over both, as a load balancer would) and one `--role worker`.
@@ -34,7 +41,7 @@ describe.runIf(adminUrl)('two API nodes and one worker on one PostgreSQL', () =>
       fakeUrl: fake.url,
       dataDir,
       databaseUrl: throwaway.url,
-      env: { TELEGRAM_MAX_SENDS_PER_SECOND: '1000', LOG_LEVEL: 'warn' },
+      env: { ...SCRIPTED_LOAD_ENV, TELEGRAM_MAX_SENDS_PER_SECOND: '1000', LOG_LEVEL: 'warn' },
     });
     const migrated = await runDauys(['migrate'], env);
     expect(migrated.code, migrated.stderr).toBe(0);
