@@ -195,9 +195,9 @@ export class BallotReportService {
     await this.moveTally(tx, existing, saved);
     const verdict = this.spam && storedVerdict(saved.signals);
     if (this.spam && verdict) {
-      // Earlier accounts with the same timing or text now have company: their weights ramp up too.
-      for (const id of await this.spam.groupsToRescore(tx, saved, verdict.inputs))
-        await this.rescoreOther(tx, id);
+      // Earlier accounts with the same timing or text, or in the same crowd, now have company:
+      // their weights ramp up too.
+      for (const id of await this.spam.groupsToRescore(tx, saved, verdict)) await this.rescoreOther(tx, id);
     }
     return saved;
   }

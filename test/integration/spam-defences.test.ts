@@ -153,7 +153,8 @@ describe.each(testDatabases())('spam defences wired into the pipeline on $name',
       scenario.vote({
         participant: `crowd-${i}`,
         precinct: '203',
-        choiceId: i % 3 ? 'adal' : 'nur-otan',
+        // Three choices, 8 each: a crowd, but no one choice's crowd (over 15).
+        choiceId: ['adal', 'nur-otan', 'ak-zhol'][i % 3]!,
         startAt: scenario.at(300 + i),
       });
     }
@@ -166,6 +167,40 @@ describe.each(testDatabases())('spam defences wired into the pipeline on $name',
     expect(last.status).toBe('pending_review');
     const after = await scenario.summary();
     expect(after.counted - before.counted).toBe(24);
+  }, 120_000);
+
+  it('quarantines a crowd voting for one choice without photos at one precinct, its first members included', async () => {
+    const before = await scenario.summary('p5');
+    scenario.vote({ participant: 'neighbour', precinct: '202', choiceId: 'adal', startAt: scenario.at(598) });
+    for (let i = 0; i < 17; i++) {
+      scenario.vote({
+        participant: `mob-${i}`,
+        precinct: '202',
+        choiceId: 'auyl',
+        startAt: scenario.at(600 + i),
+      });
+    }
+    scenario.vote({
+      participant: 'mob-photographer',
+      precinct: '202',
+      choiceId: 'auyl',
+      photo: await ballot('auyl'),
+      startAt: scenario.at(620),
+    });
+    await scenario.drain();
+    for (let i = 0; i < 17; i++) {
+      const report = await scenario.report(`mob-${i}`);
+      expect(report.status, `mob-${i}`).toBe('spam');
+      expect(report.signalIds).toContain('unconfirmed-crowd');
+    }
+    // Another choice, and a vote with its own photo, are not part of the crowd.
+    expect(await scenario.report('neighbour')).toMatchObject({ status: 'no_photo' });
+    const photographer = await scenario.report('mob-photographer');
+    expect(photographer.signalIds).not.toContain('unconfirmed-crowd');
+    expect(photographer.status).not.toBe('spam');
+    const after = await scenario.summary('p5');
+    expect(after.spam - before.spam).toBe(17);
+    expect(after.counted - before.counted).toBe(2);
   }, 120_000);
 
   it('scores delayed messages by their own dates: a day of votes arriving at once is no burst', async () => {

@@ -31,6 +31,7 @@ export interface ObservedReport {
 }
 
 const HOUR_MS = 60 * 60_000;
+const crowdKey = (report: ObservedReport): string => `${report.precinct}\u0000${report.statedChoiceId}`;
 const MINUTE_MS = 60_000;
 
 /**
@@ -51,6 +52,8 @@ export class SpamSignalTracker {
   private readonly votesPerHour = new SlidingWindowCounter(HOUR_MS);
   private readonly precinctPerHour = new SlidingWindowCounter(HOUR_MS);
   private readonly precinctTotals = new Map<string, number>();
+  /** Times of the reports without a photo, by precinct and stated choice. */
+  private readonly unconfirmedTimes = new Map<string, number[]>();
   private readonly exact = new ExactDuplicateIndex();
   private readonly near = new NearDuplicateIndex();
   private readonly accountsByTiming = new Map<string, Set<string>>();
@@ -93,6 +96,10 @@ export class SpamSignalTracker {
     }
     const precinctTotal = (this.precinctTotals.get(report.precinct) ?? 0) + 1;
     this.precinctTotals.set(report.precinct, precinctTotal);
+    if (!report.photo) {
+      const key = crowdKey(report);
+      this.unconfirmedTimes.set(key, [...(this.unconfirmedTimes.get(key) ?? []), report.atMs]);
+    }
     if (report.photo) {
       this.exact.add(report.photo.sha256, report.account);
       this.near.add({ id: report.photo.id, account: report.account, hash: report.photo.phash });
@@ -113,6 +120,7 @@ export class SpamSignalTracker {
         reportsLastHour: this.precinctPerHour.add(report.precinct, report.atMs),
         reportsTotal: precinctTotal,
         registeredVoters: report.registeredVoters,
+        unconfirmedSameChoice: 0,
       },
       texts: this.conversationTexts(report.account),
       sameTextAccounts: 0,
@@ -143,6 +151,14 @@ export class SpamSignalTracker {
       account: {
         ...signals.account,
         sameTimingAccounts: timing ? (this.accountsByTiming.get(timing)?.size ?? 1) - 1 : 0,
+      },
+      precinct: {
+        ...signals.precinct,
+        unconfirmedSameChoice: photo
+          ? 0
+          : (this.unconfirmedTimes.get(crowdKey(report)) ?? []).filter(
+              (t) => Math.abs(t - report.atMs) <= HOUR_MS,
+            ).length,
       },
       sameTextAccounts: this.copiedTextAccounts(report.account),
     };

@@ -52,6 +52,12 @@ export interface BallotReportSignals {
     reportsTotal: number;
     /** From the geography; null when unknown (then no precinct signal fires). */
     registeredVoters: number | null;
+    /**
+     * Reports without a photo for the stated choice at the precinct within an hour either side
+     * of this one (this one included); 0 when this report has a photo. Either side, because the
+     * first members of a crowd are only recognised as such once the rest of it has arrived.
+     */
+    unconfirmedSameChoice: number;
   };
   /** Free text the account typed in this conversation. */
   texts: readonly string[];
@@ -204,19 +210,34 @@ function accountSignals(report: BallotReportSignals, limits: T.RateLimits): Spam
   return signals;
 }
 
+/**
+ * Reports at a precinct in an hour above which they are a crowd: the fixed minimum, or the share
+ * of its registered voters if more.
+ *
+ * @example
+ * precinctBurstLimit(400, DEFAULT_RATE_LIMITS); // 15
+ */
+export function precinctBurstLimit(registeredVoters: number, limits: T.RateLimits): number {
+  return Math.max(limits.precinctPerHour, Math.ceil(registeredVoters * limits.precinctSharePerHour));
+}
+
 function precinctSignals(report: BallotReportSignals, limits: T.RateLimits): SpamSignal[] {
-  const { reportsLastHour, reportsTotal, registeredVoters } = report.precinct;
+  const { reportsLastHour, reportsTotal, registeredVoters, unconfirmedSameChoice } = report.precinct;
   if (registeredVoters === null) return [];
   const signals: SpamSignal[] = [];
-  const burstLimit = Math.max(
-    limits.precinctPerHour,
-    Math.ceil(registeredVoters * limits.precinctSharePerHour),
-  );
+  const burstLimit = precinctBurstLimit(registeredVoters, limits);
   if (reportsLastHour > burstLimit) {
     signals.push({
       id: 'precinct-burst',
       weight: T.WEIGHTS.precinctBurst,
       detail: `${reportsLastHour} reports at this precinct in the last hour (limit ${burstLimit} for ${registeredVoters} registered voters)`,
+    });
+  }
+  if (unconfirmedSameChoice > burstLimit) {
+    signals.push({
+      id: 'unconfirmed-crowd',
+      weight: T.WEIGHTS.unconfirmedCrowd,
+      detail: `${unconfirmedSameChoice} votes for "${report.statedChoiceId}" without a photo at this precinct within an hour either side (limit ${burstLimit} for ${registeredVoters} registered voters)`,
     });
   }
   const plausible = Math.max(

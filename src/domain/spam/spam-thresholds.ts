@@ -48,6 +48,15 @@ export const WEIGHTS = {
   botAccount: 1.3,
   /** An hour's reports at one precinct far above what its size allows. */
   precinctBurst: 0.25,
+  /**
+   * A crowd of votes for one choice at one precinct, none with a photo (more than the burst limit
+   * within an hour either side): with the no-photo and fresh-account weights it reaches
+   * SPAM_SCORE, so a scripted crowd is quarantined; a vote with a photo never carries it (the
+   * photo is checked on its own merits), and a mixed crowd of different choices only gets the
+   * weak precinct-burst. A genuine voter of the crowd's choice there without a photo is caught
+   * too, and a moderator can restore the vote.
+   */
+  unconfirmedCrowd: 0.8,
   /** More reports from a precinct than a plausible share of its voters. */
   precinctImplausible: 0.25,
   /** Links or @handles typed into a bot that asks for buttons and a photo. */

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { accountActivity, copiedTextKey } from '../../domain/spam/account-activity';
 import { findTextSpam } from '../../domain/spam/text-signals';
 import {
+  precinctBurstLimit,
   scoreBallotReport,
   type BallotReportSignals,
   type PhotoReading,
@@ -161,6 +162,18 @@ export class SpamScoringService {
         reportsLastHour: figures.reportsLastHour,
         reportsTotal: figures.reportsTotal,
         registeredVoters: figures.registeredVoters,
+        unconfirmedSameChoice:
+          input.photo === 'none'
+            ? (
+                await repository.unconfirmedCrowd({
+                  electionId: input.electionId,
+                  precinctCode: input.precinctCode,
+                  choiceId: input.choiceId,
+                  voterKey: input.voterKey,
+                  at,
+                })
+              ).length + 1
+            : 0,
       },
       texts: typed,
       sameTextAccounts: figures.sameTextAccounts,
@@ -218,6 +231,11 @@ export class SpamScoringService {
     }
     if (inputs.texts.length > 0)
       inputs.sameTextAccounts = await repository.sameTextAccounts(report.election_id, report.voter_key);
+    if (report.media_id === null)
+      inputs.precinct = {
+        ...inputs.precinct,
+        unconfirmedSameChoice: (await repository.unconfirmedCrowd(crowdOf(report))).length + 1,
+      };
 
     if (photo && inputs.photo) {
       const duplicates = await this.duplicates(tx, report, photo);
@@ -230,15 +248,28 @@ export class SpamScoringService {
     return verdictOf(inputs, stored.limits);
   }
 
-  /** Other reports sharing this report's timing fingerprint or typed text, while the group is small. */
+  /**
+   * Other reports sharing this report's timing fingerprint or typed text, while the group is
+   * small; and the crowd of unconfirmed votes for its choice at its precinct, just after it grew
+   * past the limit (its earlier members were scored before it was a crowd).
+   */
   async groupsToRescore(
     tx: Transaction<Database>,
     report: BallotReportRow,
-    inputs: BallotReportSignals,
+    verdict: Pick<StoredSpamVerdict, 'inputs' | 'limits'>,
   ): Promise<number[]> {
     const repository = new SpamSignalsRepository(tx);
     const ids = new Set<number>();
+    const inputs = verdict.inputs;
     const small = (n: number) => n > 0 && n <= RESCORE_GROUP_UP_TO;
+    const { registeredVoters, unconfirmedSameChoice } = inputs.precinct;
+    if (registeredVoters !== null && report.media_id === null) {
+      const past =
+        unconfirmedSameChoice - precinctBurstLimit(registeredVoters, verdict.limits ?? DEFAULT_RATE_LIMITS);
+      if (small(past)) {
+        for (const row of await repository.unconfirmedCrowd(crowdOf(report))) ids.add(row.id);
+      }
+    }
     if (report.timing_print && small(inputs.account.sameTimingAccounts)) {
       const others = await repository.sameTimingReports(
         report.election_id,
@@ -281,6 +312,17 @@ export class SpamScoringService {
       reports: [...new Set([...exact.map((row) => row.id), ...nearReports.map((row) => row.id)])],
     };
   }
+}
+
+/** The crowd a stored report belongs to: its precinct, choice and date. */
+function crowdOf(report: BallotReportRow) {
+  return {
+    electionId: report.election_id,
+    precinctCode: report.precinct_code,
+    choiceId: report.choice_id,
+    voterKey: report.voter_key,
+    at: report.sent_at,
+  };
 }
 
 function verdictOf(inputs: BallotReportSignals, limits: RateLimits | undefined): StoredSpamVerdict {

@@ -225,6 +225,31 @@ export class SpamSignalsRepository {
       .execute();
   }
 
+  /**
+   * Other voters' reports without a photo for this choice at this precinct, sent within an hour
+   * either side of `at`: the crowd `unconfirmed-crowd` counts (and re-scores when it is first seen).
+   */
+  async unconfirmedCrowd(input: {
+    electionId: number;
+    precinctCode: string;
+    choiceId: string;
+    voterKey: string;
+    at: Date;
+  }) {
+    return this.db
+      .selectFrom('ballot_reports')
+      .select('id')
+      .where('election_id', '=', input.electionId)
+      .where('precinct_code', '=', input.precinctCode)
+      .where('sent_at', '>=', new Date(input.at.getTime() - HOUR_MS))
+      .where('sent_at', '<=', new Date(input.at.getTime() + HOUR_MS))
+      .where('choice_id', '=', input.choiceId)
+      .where('media_id', 'is', null)
+      .where('voter_key', '<>', input.voterKey)
+      .limit(COUNT_CAP)
+      .execute();
+  }
+
   /** Other reports with the same timing fingerprint (to re-score them when the group grows). */
   async sameTimingReports(electionId: number, timingPrint: string, voterKey: string) {
     return this.db

@@ -20,7 +20,12 @@ const report = (reportsLastHour: number, messagesLastMinute = 3): BallotReportSi
     messagesLastMinute,
     sameTimingAccounts: 0,
   },
-  precinct: { reportsLastHour, reportsTotal: reportsLastHour, registeredVoters: 400 },
+  precinct: {
+    reportsLastHour,
+    reportsTotal: reportsLastHour,
+    registeredVoters: 400,
+    unconfirmedSameChoice: 0,
+  },
   texts: [],
   sameTextAccounts: 0,
 });

@@ -110,27 +110,95 @@ describe('scoreBallotReport on small scenarios (genuine traffic mixed in stays o
     expectAllOk(tracker, [...genuine, correction]);
   });
 
-  it('names a burst at one precinct, but a burst alone does not quarantine votes', () => {
+  it('names a burst of mixed choices at one precinct, but such a burst alone does not quarantine votes', () => {
     const tracker = new SpamSignalTracker();
     const genuine = genuineVoters(tracker, 20);
+    const choices = ['nur-otan', 'adal', 'ak-zhol'];
     const burst = Array.from({ length: 40 }, (_, i) =>
       walkConversation(tracker, {
         account: `crowd-${i}`,
         startMs: ELECTION_DAY + 300 * MINUTE + i * 80_000,
         precinct: 'small-precinct',
         registeredVoters: 120,
-        choiceId: 'nur-otan',
+        // 14 or fewer for each choice in any two hours: under the crowd limit of 15.
+        choiceId: choices[i % 3]!,
         photo: null,
       }),
     );
     const late = verdicts(tracker, burst.slice(30));
     for (const assessment of late) {
-      expect(assessment.signals.map((s) => s.id)).toEqual(
-        expect.arrayContaining(['precinct-burst', 'precinct-implausible']),
-      );
+      const ids = assessment.signals.map((s) => s.id);
+      expect(ids).toEqual(expect.arrayContaining(['precinct-burst', 'precinct-implausible']));
+      expect(ids).not.toContain('unconfirmed-crowd');
       expect(assessment.verdict).toBe('suspicious');
     }
     expectAllOk(tracker, genuine);
+  });
+
+  it('quarantines a crowd voting for one choice without photos at one precinct, its first members too', () => {
+    const tracker = new SpamSignalTracker();
+    const genuine = genuineVoters(tracker, 20);
+    const vote = (account: string, minute: number, photo: boolean) =>
+      walkConversation(tracker, {
+        account,
+        startMs: ELECTION_DAY + minute * MINUTE,
+        precinct: 'crowded',
+        registeredVoters: 900,
+        choiceId: 'nur-otan',
+        photo: photo
+          ? {
+              id: account,
+              sha256: `${randomHash()}${randomHash()}`,
+              phash: randomHash(),
+              reading: confirms('nur-otan'),
+            }
+          : null,
+      });
+    const first = vote('crowd-0', 200, false);
+    // Scored as it arrived, the first member was one vote without a photo…
+    expect(scoreBallotReport(tracker.signalsNow(first)).verdict).toBe('ok');
+    const crowd = [
+      first,
+      ...Array.from({ length: 15 }, (_, i) => vote(`crowd-${i + 1}`, 200.5 + i * 0.5, false)),
+    ];
+    const withPhoto = vote('photographer', 205, true);
+    const nextDay = vote('tomorrow', 200 + 24 * 60, false);
+    // …re-derived once the crowd has arrived, it is part of it.
+    for (const assessment of verdicts(tracker, crowd)) {
+      expect(assessment.signals.map((s) => s.id)).toContain('unconfirmed-crowd');
+      expect(assessment.verdict).toBe('spam');
+    }
+    // A photo is judged on its own merits; the same precinct a day later is no crowd.
+    const photoVerdict = scoreBallotReport(tracker.signalsNow(withPhoto));
+    expect(photoVerdict.signals.map((s) => s.id)).not.toContain('unconfirmed-crowd');
+    expect(photoVerdict.verdict).not.toBe('spam');
+    expect(scoreBallotReport(tracker.signalsNow(nextDay)).signals.map((s) => s.id)).not.toContain(
+      'unconfirmed-crowd',
+    );
+    expectAllOk(tracker, genuine);
+  });
+
+  it('fires the crowd signal only above the precinct limit', () => {
+    const crowdOf = (unconfirmedSameChoice: number): BallotReportSignals => ({
+      statedChoiceId: 'adal',
+      statedChoiceOnBallot: true,
+      photo: null,
+      account: {
+        secondsSinceFirstMessage: 90,
+        earlierMessages: 0,
+        votesLastHour: 1,
+        messagesLastMinute: 3,
+        sameTimingAccounts: 0,
+      },
+      precinct: { reportsLastHour: 1, reportsTotal: 1, registeredVoters: 2000, unconfirmedSameChoice },
+      texts: [],
+      sameTextAccounts: 0,
+    });
+    // The limit is max(15, 1.5% of 2,000 = 30) = 30.
+    expect(scoreBallotReport(crowdOf(30)).verdict).toBe('ok');
+    const over = scoreBallotReport(crowdOf(31));
+    expect(over.verdict).toBe('spam');
+    expect(over.signals.find((s) => s.id === 'unconfirmed-crowd')?.detail).toContain('31 votes for "adal"');
   });
 
   it('flags links and @handles typed into the bot, and copied text across accounts', () => {
@@ -175,7 +243,7 @@ describe('scoreBallotReport on single signals', () => {
       messagesLastMinute: 5,
       sameTimingAccounts: 0,
     },
-    precinct: { reportsLastHour: 2, reportsTotal: 4, registeredVoters: 1200 },
+    precinct: { reportsLastHour: 2, reportsTotal: 4, registeredVoters: 1200, unconfirmedSameChoice: 0 },
     texts: [],
     sameTextAccounts: 0,
   };
