@@ -1,11 +1,17 @@
 import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-schema';
 import { migrations } from './migrations/index';
+
+const execFileAsync = promisify(execFile);
 
 // BIGINT (count(*), sums) arrives as text by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -51,7 +57,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) await fs.mkdir(path.dirname(path.resolve(dir)), { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const pglite = await openPglite(dir);
   const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -63,6 +69,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await pglite.close();
     },
   };
+}
+
+/**
+ * Opens PGlite on a directory, creating the cluster first in a child process when the directory
+ * holds none (see create-pglite-cluster.mjs: initdb's ~800 MB would otherwise stay with us).
+ */
+async function openPglite(dir: string): Promise<PGlite> {
+  if (!dir.startsWith('memory://') && !existsSync(path.join(path.resolve(dir), 'PG_VERSION'))) {
+    const script = fileURLToPath(new URL('./create-pglite-cluster.mjs', import.meta.url));
+    await execFileAsync(process.execPath, [script, path.resolve(dir)]);
+  }
+  return PGlite.create(dir);
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
