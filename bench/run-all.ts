@@ -250,8 +250,13 @@ const BENCHES: BenchSpec[] = [
     env: postgresUrl ? { BENCH_DATABASE_URL: postgresUrl } : {},
     timeoutSeconds: 600,
     headlines: (output) => {
-      const figures = jsonLine<Record<string, number | null>>(output, 'attack-figures');
+      const figures = jsonLine<
+        Record<string, number | null> & {
+          observers?: { exact: boolean; published: { received: number } } | null;
+        }
+      >(output, 'attack-figures');
       if (!figures) return [];
+      const observers = figures.observers;
       const share = (value: number | null | undefined) => (value == null ? NaN : value);
       return [
         {
@@ -280,6 +285,12 @@ const BENCHES: BenchSpec[] = [
           ...target(share(figures.readingAccuracy) * 100, 95, 'min', '%'),
         },
         { figure: 'attack: updates/s while posting', value: share(figures.updatesPerSecond).toFixed(0) },
+        {
+          figure: "attack: observers' protocols, verdicts and figures",
+          value: observers
+            ? `${observers.published.received} received, ${observers.exact ? 'exactly as expected' : 'NOT as expected'}`
+            : 'n/a',
+        },
       ];
     },
   },

@@ -1,5 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { checkProtocol, type CheckResult, type ProtocolStatus } from '../domain/election/protocol-checks';
+import {
+  checkProtocol,
+  protocolProblems,
+  publicReasonId,
+  type ProtocolStatus,
+} from '../domain/election/protocol-checks';
 import type { LocalizedText } from '../domain/locale';
 import { toProtocolFigures } from '../flows/observer/protocol-figures';
 import type { Database } from '../store/database-schema';
@@ -37,16 +42,6 @@ export interface ObserversBlock {
   registeredVoters: number | null;
   turnout: number | null;
   choices: Array<{ id: string; names: LocalizedText; votes: number; share: number | null }>;
-}
-
-/**
- * Why a check failed, as the public counts it: the contract names missing pages and lines
- * `pages_missing` / `lines_missing`; every other reason is the rule's own id.
- */
-function reasonId(check: CheckResult): string {
-  if (check.ruleId === 'pages-complete') return 'pages_missing';
-  if (check.ruleId === 'lines-complete') return 'lines_missing';
-  return check.ruleId;
 }
 
 function statusDelta(protocol: { status: ProtocolStatus; reasons: string[] }, sign: 1 | -1): TallyDelta {
@@ -113,8 +108,7 @@ export class ProtocolService {
     const report = checkProtocol(election.definition, toProtocolFigures(input.figures), {
       pagesReceived: input.pageMediaIds.length,
     });
-    const failing = report.checks.filter((check) => !check.passed);
-    const reasons = [...new Set(failing.map(reasonId))];
+    const reasons = [...new Set(protocolProblems(report).map(publicReasonId))];
     const areaCodes = [...area.path, WHOLE_ELECTION];
 
     const previous = await protocols.currentOf(election.id, input.observerId, input.precinctCode);

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { App } from '../app';
 import { demoOfficialResults } from './demo-official-results';
 import { FakeTelegramApi } from './fake-telegram-api';
-import { loadScenario, simulateElectionDay } from './simulate-election-day';
+import { loadScenario, simulateElectionDay, type ObserverInvites } from './simulate-election-day';
 
 /** How the import of the simulated official results is labelled wherever imports are listed. */
 export const DEMO_OFFICIAL_SOURCE = 'DEMO DATA: official results simulated from the live demo, not real';
@@ -28,14 +28,15 @@ export interface LiveDemoBot {
  * if ('reason' in bot) logger.info(bot.reason); else loadConfig({ ...process.env, ...bot.env });
  */
 export async function prepareLiveDemoBot(env: NodeJS.ProcessEnv): Promise<LiveDemoBot | { reason: string }> {
-  if (env.TELEGRAM_VOTER_TOKEN) {
-    return { reason: 'live demo off: TELEGRAM_VOTER_TOKEN is set, so the voter bot talks to real Telegram' };
+  for (const name of ['TELEGRAM_VOTER_TOKEN', 'TELEGRAM_OBSERVER_TOKEN']) {
+    if (env[name]) return { reason: `live demo off: ${name} is set, so a bot talks to real Telegram` };
   }
   const fake = await FakeTelegramApi.start({ record: false });
   return {
     fake,
     env: {
       TELEGRAM_VOTER_TOKEN: '1000001:DEMO-simulated-voter-bot',
+      TELEGRAM_OBSERVER_TOKEN: '1000002:DEMO-simulated-observer-bot',
       TELEGRAM_WEBHOOK_SECRET: crypto.randomBytes(24).toString('base64url'),
       TELEGRAM_API_ROOT: fake.url,
     },
@@ -65,13 +66,9 @@ export async function runLiveDemo(
       secretToken: options.bot.env.TELEGRAM_WEBHOOK_SECRET,
       fake: options.bot.fake,
       signal: options.signal,
-      onPlanned: async (plan, planned) => {
-        const { rows, falsifiedPrecincts } = demoOfficialResults(
-          plan,
-          loaded.scenario,
-          loaded.election,
-          planned,
-        );
+      observerInvites: createInvites(app, election.slug),
+      onPlanned: async (plan) => {
+        const { rows, falsifiedPrecincts } = demoOfficialResults(plan, loaded.scenario, loaded.election);
         if (rows.length === 0) return;
         await app.database.db
           .transaction()
@@ -85,6 +82,7 @@ export async function runLiveDemo(
     app.logger.info(
       {
         genuineVoters: truth.genuine.voters,
+        observers: truth.observers?.observers ?? 0,
         attackAccounts: Object.values(truth.attacks).reduce((sum, attack) => sum + attack.accounts, 0),
         acknowledged: delivery.acknowledged,
         seconds: Math.round(delivery.seconds),
@@ -94,4 +92,22 @@ export async function runLiveDemo(
   } catch (error) {
     app.logger.error({ err: error }, 'live demo failed');
   }
+}
+
+/**
+ * Invites made in this process for the simulated observers, one per precinct (a simulation
+ * with the app at hand: the live demo, bench/attack, tests).
+ *
+ * @example
+ * await simulateElectionDay({ ...loaded, observerInvites: createInvites(app, 'kz-2021-mazhilis'), … });
+ */
+export function createInvites(app: App, slug: string): ObserverInvites {
+  return {
+    kind: 'create',
+    create: async (precinctCodes) => {
+      const codes: string[] = [];
+      for (const precinct of precinctCodes) codes.push((await app.invites.create(slug, [precinct])).code);
+      return codes;
+    },
+  };
 }

@@ -6,6 +6,8 @@
  */
 import type { ElectionDefinition, Locale } from '../domain/election/election-definition';
 import type { Scenario } from './scenario';
+import { apportion } from './apportion';
+import { planObservers, type PlannedObserver } from './observer-plan';
 import { chance, createRng, pick, uniform, type SeededRandom } from './seeded';
 
 /** A precinct and the codes of the areas above it, top first (the voter presses each). */
@@ -21,13 +23,17 @@ export type PhotoSpec =
   /** A picture that is no ballot (the flood's pictures). */
   | { kind: 'unrelated'; seed: number }
   /** The one photo attack (b) sends from every account: same seed, same bytes, same file id. */
-  | { kind: 'shared'; seed: number; choiceId: string };
+  | { kind: 'shared'; seed: number; choiceId: string }
+  /** A page of the protocol observer number `observer` (of the plan's observers) submits. */
+  | { kind: 'protocol'; observer: number; page: number };
 
 export type Action =
   | { type: 'command'; command: string }
   | { type: 'press'; data: string }
   | { type: 'text'; text: string }
-  | { type: 'photo'; photo: PhotoSpec };
+  | { type: 'photo'; photo: PhotoSpec }
+  /** `/start <code>` with the observer's invite (made when the day starts). */
+  | { type: 'invite' };
 
 export interface PlannedStep {
   /** Seconds from the start of the simulated day. */
@@ -57,6 +63,8 @@ export interface ScenarioPlan {
   /** How late the blackout's messages arrive, seconds (0 without a blackout). */
   blackoutDelaySeconds: number;
   actors: PlannedActor[];
+  /** Observers submitting protocols, on the observer bot. */
+  observers: PlannedObserver[];
   replay: { updates: number; forged: number };
   precincts: PlanPrecinct[];
 }
@@ -68,6 +76,8 @@ const HUMAN_GAP: [number, number] = [4, 15];
 /** Each seed gets its own block of simulated user ids, so two scenarios on one server never share a voter. */
 const FIRST_USER_ID = 600_000_000;
 const USER_IDS_PER_SEED = 1_000_000;
+/** Observers' ids within a seed's block: above every voter and attacker a scenario can have. */
+const FIRST_OBSERVER_OFFSET = 950_000;
 const LINK_TEXTS = [
   'Official results here: https://t.me/dauys_official_results',
   'The real bot moved, write to @dauys_kz_real_bot',
@@ -83,6 +93,10 @@ export function planScenario(
   scenario: Scenario,
   election: ElectionDefinition,
   allPrecincts: PlanPrecinct[],
+  options: {
+    /** Where the observers are (invites already made for these precincts); default: the first voters' precincts. */
+    observerPrecincts?: readonly string[];
+  } = {},
 ): ScenarioPlan {
   const rng = createRng(scenario.seed);
   const ballotChoices = new Set(election.choices.map((choice) => choice.id));
@@ -263,43 +277,32 @@ export function planScenario(
   }
 
   // User ids in a shuffled order, so an id's size says nothing about who is genuine.
+  const seedBlock = FIRST_USER_ID + (Math.abs(scenario.seed) % 1000) * USER_IDS_PER_SEED;
   const ids = shuffled(
     rng,
-    drafts.map((_, index) => FIRST_USER_ID + (Math.abs(scenario.seed) % 1000) * USER_IDS_PER_SEED + index),
+    drafts.map((_, index) => seedBlock + index),
   );
   const actors = drafts.map((draft, index) => ({ ...draft, userId: ids[index]! }));
   actors.sort((a, b) => a.steps[0]!.at - b.steps[0]!.at);
+  // Observers send the protocol once the count is done: in the day's last hour.
+  const observers = planObservers(
+    scenario,
+    election,
+    observerPrecincts(options.observerPrecincts, allPrecincts, precincts),
+    rng,
+    {
+      firstUserId: seedBlock + FIRST_OBSERVER_OFFSET,
+      start: () => startWithin(daySeconds - squeezed(3600), daySeconds),
+    },
+  );
   return {
     daySeconds,
     blackoutDelaySeconds: blackout ? blackout.delayMinutes * 60 : 0,
     actors,
+    observers,
     replay: { updates: scenario.attacks.replay?.updates ?? 0, forged: scenario.attacks.replay?.forged ?? 0 },
     precincts,
   };
-}
-
-/**
- * Whole counts per choice summing to `total`, as close to the shares as rounding allows
- * (largest remainders), in the shares' key order.
- *
- * @example
- * apportion({ a: 2, b: 1 }, 4); // ['a', 'a', 'a', 'b']  (2/3 of 4 = 2.67 → 3)
- */
-export function apportion(shares: Record<string, number>, total: number): string[] {
-  const entries = Object.entries(shares).filter(([, weight]) => weight > 0);
-  const sum = entries.reduce((s, [, weight]) => s + weight, 0);
-  if (sum <= 0) throw new Error('apportion: the shares must not all be 0');
-  const exact = entries.map(([id, weight]) => ({ id, exact: (weight / sum) * total }));
-  const counts = new Map(exact.map((e) => [e.id, Math.floor(e.exact)]));
-  let left = total - [...counts.values()].reduce((s, n) => s + n, 0);
-  for (const e of [...exact].sort(
-    (x, y) => y.exact - Math.floor(y.exact) - (x.exact - Math.floor(x.exact)),
-  )) {
-    if (left <= 0) break;
-    counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
-    left -= 1;
-  }
-  return [...counts.entries()].flatMap(([id, n]) => Array.from({ length: n }, () => id));
 }
 
 /** Precincts (leaf areas) with their paths, from geography rows (`AreasTable`-shaped). */
@@ -310,6 +313,22 @@ export function precinctsFromAreas(
   return areas
     .filter((area) => area.path.length === leafDepth + 1)
     .map((area) => ({ code: area.code, path: area.path, registeredVoters: area.registered_voters }));
+}
+
+/** The precincts observers can be placed at: those named (each must exist), or the voters' own. */
+function observerPrecincts(
+  named: readonly string[] | undefined,
+  all: readonly PlanPrecinct[],
+  voters: readonly PlanPrecinct[],
+): readonly PlanPrecinct[] {
+  if (!named) return voters;
+  const byCode = new Map(all.map((precinct) => [precinct.code, precinct]));
+  return named.map((code) => {
+    const precinct = byCode.get(code);
+    if (!precinct)
+      throw new Error(`observer invite for precinct "${code}": no such precinct in this election`);
+    return precinct;
+  });
 }
 
 function checkChoices(scenario: Scenario, votable: Set<string>, ballotChoices: Set<string>): void {

@@ -21,6 +21,8 @@ export interface RunScenarioOptions {
   secretToken: string | undefined;
   /** Stops posting early (the demo's shutdown). */
   signal?: AbortSignal;
+  /** The invite code of each of the plan's observers, in the plan's order. */
+  observerInvites?: readonly string[];
 }
 
 export interface KindDelivery {
@@ -38,7 +40,7 @@ export interface DeliveryReport {
   resent: number;
   /** Updates the server refused with 4xx (an account stops there). */
   refused: number;
-  byKind: Partial<Record<SenderKind | 'late', KindDelivery>>;
+  byKind: Partial<Record<SenderKind | 'late' | 'observer', KindDelivery>>;
   replay: { replayed: number; replayAcknowledged: number; forged: number; forgedRejected: number };
   /** Accounts whose conversation did not finish (deadline, abort or refusal). */
   incomplete: number[];
@@ -60,6 +62,7 @@ const MAX_PAUSE_SECONDS = 15;
  */
 export async function runScenario(options: RunScenarioOptions): Promise<DeliveryReport> {
   const { plan, scenario } = options;
+  const observers = observersToPlay(plan, options.observerInvites ?? []);
   const started = Date.now();
   const deadline = started + scenario.limits.deadlineSeconds * 1000;
   const paced = scenario.limits.durationSeconds > 0;
@@ -70,6 +73,10 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
   const updates = telegramUpdates({ firstUpdateId: started * 1000 });
   const poster = new WebhookPoster(options.target, options.secretToken, {
     maxSockets: scenario.limits.concurrency * 2,
+  });
+  const observerPoster = new WebhookPoster(options.target, options.secretToken, {
+    maxSockets: scenario.limits.concurrency,
+    bot: 'observer',
   });
   const rng = createRng(scenario.seed + 17);
   const reservoir: string[] = [];
@@ -88,13 +95,13 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
   };
   const stopped = () => options.signal?.aborted === true || Date.now() > deadline;
 
-  const deliver = async (update: TelegramUpdateJson): Promise<boolean> => {
+  const deliver = async (update: TelegramUpdateJson, to = poster): Promise<boolean> => {
     const body = JSON.stringify(update);
     for (let attempt = 0; attempt < MAX_ATTEMPTS && !stopped(); attempt += 1) {
-      const status = await poster.post(body);
+      const status = await to.post(body);
       if (status >= 200 && status < 300) {
         report.acknowledged += 1;
-        keepForReplay(body);
+        if (to === poster) keepForReplay(body);
         return true;
       }
       if (status >= 400 && status < 500) {
@@ -118,11 +125,16 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
     }
   };
 
-  const play = async (actor: PlannedActor): Promise<void> => {
-    const tally = kindTally(report, actor.late ? 'late' : actor.kind);
+  /** One account's updates in order, at the plan's pace; an observer's go to the observer bot. */
+  const play = async (actor: Talker): Promise<void> => {
+    const tally = kindTally(
+      report,
+      actor.kind === 'observer' ? 'observer' : actor.late ? 'late' : actor.kind,
+    );
     tally.accounts += 1;
     const user = telegramUser(actor.userId, { firstName: `Sim ${actor.userId % 10_000}` });
     const lateBy = actor.late ? plan.blackoutDelaySeconds : 0;
+    const to = actor.kind === 'observer' ? observerPoster : poster;
     let previousAt: number | undefined;
     for (const step of actor.steps) {
       if (paced && !actor.late) await sleepUntil(started + step.at * 1000, options.signal);
@@ -136,9 +148,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
       if (stopped()) break;
       const date =
         paced || humanPace ? Math.floor(Date.now() / 1000) - lateBy : dayStart + Math.floor(step.at) - lateBy;
-      const update = buildUpdate(updates, user, step.action, date);
+      const update = buildUpdate(updates, user, step.action, date, actor.inviteCode);
       tally.updates += 1;
-      if (!(await deliver(update))) {
+      if (!(await deliver(update, to))) {
         report.incomplete.push(actor.userId);
         return;
       }
@@ -152,6 +164,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
     const late = plan.actors.filter((actor) => actor.late);
     if (paced) await Promise.all(onTime.map(play));
     else await inPool(onTime, scenario.limits.concurrency, play, stopped);
+    // The polls close: observers send the protocols of their precincts.
+    if (paced) await Promise.all(observers.map(play));
+    else await inPool(observers, scenario.limits.concurrency, play, stopped);
     // The blackout ends: its messages arrive now, after everyone else's, with their own dates.
     await inPool(late, scenario.limits.concurrency, play, stopped);
     const talkingSeconds = (Date.now() - started) / 1000;
@@ -159,6 +174,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
     await replay(reservoir, plan.replay.forged, poster, report, stopped, updates);
   } finally {
     poster.close();
+    observerPoster.close();
   }
   report.timedOut = Date.now() > deadline;
   report.seconds = (Date.now() - started) / 1000;
@@ -191,13 +207,37 @@ async function replay(
   }
 }
 
+/** An account the runner plays: a voter or attacker, or an observer with its invite. */
+type Talker = Pick<PlannedActor, 'userId' | 'late' | 'steps'> & {
+  kind: SenderKind | 'observer';
+  inviteCode?: string;
+};
+
+function observersToPlay(plan: ScenarioPlan, invites: readonly string[]): Talker[] {
+  if (plan.observers.length > 0 && invites.length < plan.observers.length) {
+    throw new Error(
+      `runScenario: ${plan.observers.length} observers need as many invites, got ${invites.length}`,
+    );
+  }
+  return plan.observers.map((observer, index) => ({
+    userId: observer.userId,
+    kind: 'observer',
+    late: false,
+    steps: observer.steps,
+    inviteCode: invites[index]!,
+  }));
+}
+
 function buildUpdate(
   updates: ReturnType<typeof telegramUpdates>,
   user: ReturnType<typeof telegramUser>,
   action: PlannedActor['steps'][number]['action'],
   date: number,
+  inviteCode: string | undefined,
 ): TelegramUpdateJson {
   switch (action.type) {
+    case 'invite':
+      return withDate(updates.command(user, 'start', inviteCode ?? ''), date);
     case 'press':
       return updates.callback(user, action.data, { messageId: 1 });
     case 'text':
@@ -217,7 +257,7 @@ function withDate(update: TelegramUpdateJson, date: number): TelegramUpdateJson 
   return update;
 }
 
-function kindTally(report: DeliveryReport, kind: SenderKind | 'late'): KindDelivery {
+function kindTally(report: DeliveryReport, kind: SenderKind | 'late' | 'observer'): KindDelivery {
   let tally = report.byKind[kind];
   if (!tally) {
     tally = { accounts: 0, completed: 0, updates: 0 };

@@ -7,7 +7,8 @@
 import { ballotVoterKey } from '../services/ballot-report.service';
 import { pseudonymFor } from '../security/pseudonym';
 import type { DeliveryReport } from './scenario-runner';
-import type { PublishedVoters } from './simulation-report';
+import type { PlannedObserver } from './observer-plan';
+import type { PublishedObservers, PublishedVoters } from './simulation-report';
 import type { ScenarioPlan, SenderKind } from './scenario-plan';
 
 export interface TruthSender {
@@ -43,9 +44,32 @@ export interface ScenarioTruth {
   replay: { updates: number; forged: number };
   official?: { falsifiedPrecincts: string[]; favour: string; shift: number };
   senders: TruthSender[];
+  /** Observers and the verdicts the platform must reach on their protocols (absent without observers). */
+  observers?: ObserversTruth;
   delivery?: DeliveryReport;
   /** The published voters' figures before the run (an election already holding votes): the report compares what the run added. */
   baseline?: PublishedVoters;
+  /** The published observers' figures before the run, likewise. */
+  observersBaseline?: PublishedObservers | null;
+}
+
+export interface ObserversTruth {
+  observers: number;
+  /** Expected verdicts, by the election's rules. */
+  accepted: number;
+  rejected: number;
+  needsReview: number;
+  /** Rejected protocols per reason, as the public summary names reasons. */
+  rejectedReasons: Record<string, number>;
+  /** Votes per ballot choice over the protocols that must be accepted: the observers' true column. */
+  votes: Record<string, number>;
+  protocols: Array<{
+    userId: number;
+    precinctCode: string;
+    broken: boolean;
+    pagesSent: number;
+    expected: string;
+  }>;
 }
 
 /**
@@ -74,6 +98,7 @@ export function truthOf(
   }
   const secret = options.secret;
   return {
+    ...(plan.observers.length > 0 ? { observers: observersTruth(plan.observers) } : {}),
     election: electionSlug,
     seed,
     genuine: {
@@ -97,4 +122,35 @@ export function truthOf(
         : {}),
     })),
   };
+}
+
+function observersTruth(observers: readonly PlannedObserver[]): ObserversTruth {
+  const truth: ObserversTruth = {
+    observers: observers.length,
+    accepted: 0,
+    rejected: 0,
+    needsReview: 0,
+    rejectedReasons: {},
+    votes: {},
+    protocols: [],
+  };
+  for (const observer of observers) {
+    const { status, reasons } = observer.expected;
+    if (status === 'accepted') {
+      truth.accepted += 1;
+      for (const [id, n] of Object.entries(observer.choiceVotes))
+        truth.votes[id] = (truth.votes[id] ?? 0) + n;
+    } else if (status === 'rejected') {
+      truth.rejected += 1;
+      for (const reason of reasons) truth.rejectedReasons[reason] = (truth.rejectedReasons[reason] ?? 0) + 1;
+    } else truth.needsReview += 1;
+    truth.protocols.push({
+      userId: observer.userId,
+      precinctCode: observer.precinctCode,
+      broken: observer.broken,
+      pagesSent: observer.pagesSent,
+      expected: status,
+    });
+  }
+  return truth;
 }

@@ -57,10 +57,27 @@ export const scenarioSchema = z.strictObject({
       replay: z.strictObject({ updates: count(100_000), forged: count(100_000).default(0) }).optional(),
     })
     .default({}),
+  /**
+   * Observers at the first `precincts` of the voters' precincts: each joins the observer bot with
+   * an invite and submits the true protocol of its precinct (every page, every figure). Some are
+   * typed with a broken control ratio or sent short of pages, as 71 of 162 were in 2021, and the
+   * platform must reject exactly those.
+   */
+  observers: z
+    .strictObject({
+      precincts: count(20_000),
+      /** Share of protocols with one figure mistyped, so a control ratio of the form breaks. */
+      brokenShare: share.default(0.1),
+      /** Share of protocols sent with one page fewer than the form has. */
+      missingPageShare: share.default(0.05),
+    })
+    .optional(),
   /** Official results made from the truth (demo data): a share of precincts falsified for one choice. */
   official: z
     .strictObject({
       falsifiedShare: share,
+      /** The share falsified among precincts with an observer (default `falsifiedShare`); fraud avoids witnesses. */
+      observedFalsifiedShare: share.optional(),
       favour: z.string().min(1),
       /** Share of the other choices' votes moved to `favour` at a falsified precinct. */
       shift: share.default(0.3),

@@ -59,6 +59,15 @@ export async function loadElectionPrecincts(
   return { election, precincts: precinctsFromAreas(rows, election.geography.levels.length - 1) };
 }
 
+/**
+ * `create`: the simulator has the app at hand (bench, demo, tests) and makes an invite for each
+ * precinct the plan puts an observer at. `given`: invites a coordinator made (`dauys simulate
+ * --observer-invites`); the observers are placed at their precincts.
+ */
+export type ObserverInvites =
+  | { kind: 'create'; create: (precinctCodes: string[]) => Promise<string[]> }
+  | { kind: 'given'; invites: ReadonlyArray<{ code: string; precinctCode: string }> };
+
 export interface SimulateOptions extends LoadedScenario {
   target: string;
   secretToken: string | undefined;
@@ -71,6 +80,8 @@ export interface SimulateOptions extends LoadedScenario {
   signal?: AbortSignal;
   /** Called once the plan is made (the demo imports official results from its truth). */
   onPlanned?: (plan: ScenarioPlan, truth: ScenarioTruth) => Promise<void>;
+  /** How the scenario's observers get their invites (observers join only with one). */
+  observerInvites?: ObserverInvites;
 }
 
 /**
@@ -81,20 +92,32 @@ export async function simulateElectionDay(
   options: SimulateOptions,
 ): Promise<{ plan: ScenarioPlan; truth: ScenarioTruth; delivery: DeliveryReport }> {
   const { scenario, election } = options;
-  const plan = planScenario(scenario, election, options.precincts);
+  const given = options.observerInvites?.kind === 'given' ? options.observerInvites.invites : undefined;
+  const plan = planScenario(
+    scenario,
+    election,
+    options.precincts,
+    given ? { observerPrecincts: given.map((invite) => invite.precinctCode) } : {},
+  );
   const truth = truthOf(plan, election.slug, scenario.seed, { secret: options.dauysSecret });
+  const observerInvites = await invitesFor(plan, options.observerInvites);
   await options.onPlanned?.(plan, truth);
-  options.fake.setFileSource((fileId) => simulatedPhoto(fileId, election, scenario.limits.photoLongSide));
+  options.fake.setFileSource((fileId) =>
+    simulatedPhoto(fileId, election, scenario.limits.photoLongSide, plan.observers),
+  );
   const mediaBefore = await mediaSettled(options.target);
-  const baseline = (await fetchSummary(options.target, election.slug)).voters;
+  const before = await fetchSummary(options.target, election.slug);
   const delivery = await runScenario({
     plan,
     scenario,
     target: options.target,
     secretToken: options.secretToken,
+    observerInvites,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const photos = plan.actors.filter((actor) => actor.photo).length;
+  const photos =
+    plan.actors.filter((actor) => actor.photo).length +
+    plan.observers.reduce((sum, observer) => sum + observer.pagesSent, 0);
   if ((options.drainTimeoutSeconds ?? 0) > 0) {
     await waitForPipeline(
       options.target,
@@ -103,7 +126,25 @@ export async function simulateElectionDay(
       options.signal,
     );
   }
-  return { plan, truth: { ...truth, baseline, delivery }, delivery };
+  return {
+    plan,
+    truth: { ...truth, baseline: before.voters, observersBaseline: before.observers ?? null, delivery },
+    delivery,
+  };
+}
+
+/** One invite code per planned observer, in the plan's order. */
+async function invitesFor(plan: ScenarioPlan, source: ObserverInvites | undefined): Promise<string[]> {
+  const precincts = plan.observers.map((observer) => observer.precinctCode);
+  if (precincts.length === 0) return [];
+  if (!source) {
+    throw new Error(
+      `the scenario has ${precincts.length} observers, and observers join only with invites: give invites for their precincts`,
+    );
+  }
+  // Given invites were planned in their own order, so the first N are the observers'.
+  if (source.kind === 'given') return source.invites.slice(0, precincts.length).map((invite) => invite.code);
+  return source.create(precincts);
 }
 
 /**

@@ -13,8 +13,19 @@ export interface PublishedVoters {
   choices: Array<{ id: string; count: number; share: number | null }>;
 }
 
+/** The parts of the summary's `observers` block the report reads. */
+export interface PublishedObservers {
+  protocolsReceived: number;
+  accepted: number;
+  rejected: number;
+  needsReview: number;
+  rejectedReasons: Record<string, number>;
+  choices: Array<{ id: string; votes: number }>;
+}
+
 export interface PublishedSummary {
   voters: PublishedVoters;
+  observers?: PublishedObservers | null;
   official: {
     precinctsReported: number;
     choices: Array<{ id: string; votes: number; share: number | null }>;
@@ -42,6 +53,20 @@ export interface SimulationComparison {
   largestGapPoints: number;
   /** Official shares vs the truth (ballot choices only), when official results are published. */
   official?: { precinctsReported: number; choices: ChoiceComparison[]; largestGapPoints: number };
+  /** The observers' protocols: the verdicts and figures expected against what was published. */
+  observers?: ObserversComparison;
+}
+
+export interface ObserversComparison {
+  expected: { received: number; accepted: number; rejected: number; needsReview: number };
+  published: { received: number; accepted: number; rejected: number; needsReview: number };
+  expectedReasons: Record<string, number>;
+  publishedReasons: Record<string, number>;
+  /** Each choice's votes in the accepted protocols: the truth against the observers' column. */
+  choices: ChoiceComparison[];
+  largestGapPoints: number;
+  /** Every verdict count, reason count and vote count is exactly as expected. */
+  exact: boolean;
 }
 
 /**
@@ -92,7 +117,61 @@ export function compareWithTruth(summary: PublishedSummary, truth: ScenarioTruth
       largestGapPoints: largestGap(officialChoices),
     };
   }
+  if (truth.observers) result.observers = compareObservers(summary.observers, truth);
   return result;
+}
+
+function compareObservers(
+  summary: PublishedObservers | null | undefined,
+  truth: ScenarioTruth,
+): ObserversComparison {
+  const expected = truth.observers!;
+  const before = truth.observersBaseline;
+  const minus = (now: number | undefined, then: number | undefined) => (now ?? 0) - (then ?? 0);
+  const published = {
+    received: minus(summary?.protocolsReceived, before?.protocolsReceived),
+    accepted: minus(summary?.accepted, before?.accepted),
+    rejected: minus(summary?.rejected, before?.rejected),
+    needsReview: minus(summary?.needsReview, before?.needsReview),
+  };
+  const reasons = new Set([
+    ...Object.keys(summary?.rejectedReasons ?? {}),
+    ...Object.keys(expected.rejectedReasons),
+  ]);
+  const publishedReasons = Object.fromEntries(
+    [...reasons].map((reason) => [
+      reason,
+      minus(summary?.rejectedReasons[reason], before?.rejectedReasons[reason]),
+    ]),
+  );
+  const votesOf = (block: PublishedObservers | null | undefined, id: string) =>
+    block?.choices.find((choice) => choice.id === id)?.votes ?? 0;
+  const ids = Object.keys(expected.votes);
+  const trueTotal = ids.reduce((sum, id) => sum + expected.votes[id]!, 0);
+  const publishedVotes = ids.map((id) => minus(votesOf(summary, id), votesOf(before, id)));
+  const publishedTotal = publishedVotes.reduce((sum, n) => sum + n, 0);
+  const choices = ids.map((id, index) =>
+    comparison(id, expected.votes[id]!, trueTotal, publishedVotes[index]!, publishedTotal),
+  );
+  const expectedCounts = {
+    received: expected.observers,
+    accepted: expected.accepted,
+    rejected: expected.rejected,
+    needsReview: expected.needsReview,
+  };
+  const exact =
+    JSON.stringify(expectedCounts) === JSON.stringify(published) &&
+    [...reasons].every((reason) => (expected.rejectedReasons[reason] ?? 0) === publishedReasons[reason]) &&
+    choices.every((choice) => choice.published === choice.trueVotes);
+  return {
+    expected: expectedCounts,
+    published,
+    expectedReasons: expected.rejectedReasons,
+    publishedReasons,
+    choices,
+    largestGapPoints: largestGap(choices),
+    exact,
+  };
 }
 
 /** The comparison as the lines `dauys simulate --report` prints. */
@@ -119,7 +198,28 @@ export function formatComparison(result: SimulationComparison): string[] {
       ),
     );
   }
+  if (result.observers) lines.push(...formatObservers(result.observers));
   return lines;
+}
+
+function formatObservers(observers: ObserversComparison): string[] {
+  const counts = (c: ObserversComparison['expected']) =>
+    `received ${c.received}, accepted ${c.accepted}, rejected ${c.rejected}, needs review ${c.needsReview}`;
+  const reasons = (r: Record<string, number>) =>
+    Object.entries(r)
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ') || 'none';
+  return [
+    `observers' protocols expected: ${counts(observers.expected)}; rejected for: ${reasons(observers.expectedReasons)}`,
+    `observers' protocols published: ${counts(observers.published)}; rejected for: ${reasons(observers.publishedReasons)}`,
+    ...observers.choices.map(
+      (c) =>
+        `  ${c.id.padEnd(16)} observers ${String(c.published).padStart(7)}  true ${String(c.trueVotes).padStart(7)}`,
+    ),
+    `observers' figures vs truth: ${observers.exact ? 'exact' : `differ, largest share gap ${observers.largestGapPoints.toFixed(2)} pt`}`,
+  ];
 }
 
 /** Reads the whole election's summary from the public API. */

@@ -163,6 +163,19 @@ describe('dauys simulate', () => {
     ]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${bad}:$.voters.count`);
+
+    // Observers join only by invite: without invites for them the run does not start.
+    const observed = path.join(dir, 'observed.json');
+    await fs.writeFile(observed, JSON.stringify({ ...TINY_SCENARIO, observers: { precincts: 2 } }));
+    const args = ['simulate', '--scenario', observed, '--target', server.url, '--api-port', '0'];
+    const uninvited = await runDauys(args);
+    expect(uninvited.code).toBe(2);
+    expect(uninvited.stderr).toContain('give --observer-invites with at least 2 (got 0)');
+    const sheet = path.join(dir, 'sheet.json');
+    await fs.writeFile(sheet, JSON.stringify({ invites: [{ code: 'ABC', precinctCodes: [] }] }));
+    const badSheet = await runDauys([...args, '--observer-invites', sheet]);
+    expect(badSheet.code).toBe(2);
+    expect(badSheet.stderr).toContain(`${sheet}:$.invites[0].precinctCodes`);
   });
 });
 

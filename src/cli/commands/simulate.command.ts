@@ -13,6 +13,7 @@ interface SimulateCommandOptions {
   apiPort: string;
   secretToken?: string;
   drainTimeout: string;
+  observerInvites?: string;
 }
 
 /** The fake Bot API's default port: start the server with TELEGRAM_API_ROOT=http://127.0.0.1:8081. */
@@ -43,6 +44,10 @@ export function registerSimulateCommand(program: Command): void {
     )
     .option('--secret-token <token>', "the server's TELEGRAM_WEBHOOK_SECRET (default: that variable)")
     .option(
+      '--observer-invites <file>',
+      "invites for the scenario's observers: the console's invite sheet answer (JSON); observers are placed at their precincts",
+    )
+    .option(
       '--drain-timeout <seconds>',
       'wait at most this long for the server to process what it took',
       '300',
@@ -71,11 +76,20 @@ async function simulate(options: SimulateCommandOptions): Promise<void> {
 
   let truth: ScenarioTruth;
   if (options.scenario) {
-    const [{ FakeTelegramApi }, { loadScenario, simulateElectionDay }] = await Promise.all([
-      import('../../simulation/fake-telegram-api'),
-      import('../../simulation/simulate-election-day'),
-    ]);
+    const [{ FakeTelegramApi }, { loadScenario, simulateElectionDay }, { readObserverInvites }] =
+      await Promise.all([
+        import('../../simulation/fake-telegram-api'),
+        import('../../simulation/simulate-election-day'),
+        import('../../simulation/observer-invites-file'),
+      ]);
     const loaded = await loadScenario(options.scenario, DEMO_ELECTION_FILE);
+    const invites = options.observerInvites ? await readObserverInvites(options.observerInvites) : undefined;
+    const observers = loaded.scenario.observers?.precincts ?? 0;
+    if (observers > 0 && (invites?.length ?? 0) < observers) {
+      throw invalidInput(
+        `the scenario has ${observers} observers and observers join only with invites: give --observer-invites with at least ${observers} (got ${invites?.length ?? 0})`,
+      );
+    }
     const fake = await FakeTelegramApi.start({ port: apiPort, record: false });
     process.stdout.write(`fake Telegram Bot API on ${fake.url}\n`);
     try {
@@ -86,6 +100,7 @@ async function simulate(options: SimulateCommandOptions): Promise<void> {
         fake,
         dauysSecret: process.env.DAUYS_SECRET,
         drainTimeoutSeconds: drainTimeout,
+        ...(invites ? { observerInvites: { kind: 'given' as const, invites } } : {}),
       });
       truth = result.truth;
       const { delivery } = result;

@@ -285,3 +285,16 @@ export function checkProtocol(
 export function protocolProblems(report: ProtocolCheckReport): CheckResult[] {
   return report.checks.filter((check) => !check.passed);
 }
+
+/**
+ * Why a check failed, as the public counts it: the contract names missing pages and lines
+ * `pages_missing` / `lines_missing`; every other reason is the rule's own id.
+ *
+ * @example
+ * publicReasonId({ ruleId: 'pages-complete', … }); // 'pages_missing'
+ */
+export function publicReasonId(check: CheckResult): string {
+  if (check.ruleId === 'pages-complete') return 'pages_missing';
+  if (check.ruleId === 'lines-complete') return 'lines_missing';
+  return check.ruleId;
+}

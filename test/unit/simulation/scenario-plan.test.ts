@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioSchema, type Scenario } from '../../../src/simulation/scenario';
+import { apportion } from '../../../src/simulation/apportion';
 import {
-  apportion,
   planScenario,
   POLLING_DAY_SECONDS,
   type PlanPrecinct,

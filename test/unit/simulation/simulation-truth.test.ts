@@ -133,7 +133,7 @@ describe('scoreReports', () => {
 
 describe('demoOfficialResults', () => {
   it('reports the true distribution at every precinct and moves votes to one choice where falsified', () => {
-    const { rows, falsifiedPrecincts } = demoOfficialResults(plan, scenario, election, truth);
+    const { rows, falsifiedPrecincts } = demoOfficialResults(plan, scenario, election);
     expect(rows).toHaveLength(20);
     expect(falsifiedPrecincts.length).toBeGreaterThan(3);
     expect(falsifiedPrecincts.length).toBeLessThan(17);

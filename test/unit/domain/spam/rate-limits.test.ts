@@ -6,29 +6,15 @@ import { scoreBallotReport, type BallotReportSignals } from '../../../../src/dom
 import { DEFAULT_RATE_LIMITS, rateLimitsFor } from '../../../../src/domain/spam/spam-thresholds';
 import type { DauysError } from '../../../../src/errors';
 import { DEMO_ELECTION_FILE } from '../../../support/tiny-election';
+import { noPhotoVote } from './spam-scenario';
 
 const demo = JSON.parse(fs.readFileSync(DEMO_ELECTION_FILE, 'utf8')) as Record<string, unknown>;
 
-const report = (reportsLastHour: number, messagesLastMinute = 3): BallotReportSignals => ({
-  statedChoiceId: 'adal',
-  statedChoiceOnBallot: true,
-  photo: null,
-  account: {
-    secondsSinceFirstMessage: 90,
-    earlierMessages: 0,
-    votesLastHour: 1,
-    messagesLastMinute,
-    sameTimingAccounts: 0,
-  },
-  precinct: {
-    reportsLastHour,
-    reportsTotal: reportsLastHour,
-    registeredVoters: 400,
-    unconfirmedSameChoice: 0,
-  },
-  texts: [],
-  sameTextAccounts: 0,
-});
+const report = (reportsLastHour: number, messagesLastMinute = 3) =>
+  noPhotoVote({
+    account: { messagesLastMinute },
+    precinct: { reportsLastHour, reportsTotal: reportsLastHour },
+  });
 
 describe('per-election rate limits', () => {
   it('falls back to the defaults, and takes what the election file sets', () => {

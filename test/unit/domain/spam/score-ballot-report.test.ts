@@ -8,6 +8,7 @@ import {
   flipBits,
   genuineVoters,
   notABallot,
+  noPhotoVote,
   randomHash,
   walkConversation,
 } from './spam-scenario';
@@ -179,21 +180,8 @@ describe('scoreBallotReport on small scenarios (genuine traffic mixed in stays o
   });
 
   it('fires the crowd signal only above the precinct limit', () => {
-    const crowdOf = (unconfirmedSameChoice: number): BallotReportSignals => ({
-      statedChoiceId: 'adal',
-      statedChoiceOnBallot: true,
-      photo: null,
-      account: {
-        secondsSinceFirstMessage: 90,
-        earlierMessages: 0,
-        votesLastHour: 1,
-        messagesLastMinute: 3,
-        sameTimingAccounts: 0,
-      },
-      precinct: { reportsLastHour: 1, reportsTotal: 1, registeredVoters: 2000, unconfirmedSameChoice },
-      texts: [],
-      sameTextAccounts: 0,
-    });
+    const crowdOf = (unconfirmedSameChoice: number) =>
+      noPhotoVote({ precinct: { registeredVoters: 2000, unconfirmedSameChoice } });
     // The limit is max(15, 1.5% of 2,000 = 30) = 30.
     expect(scoreBallotReport(crowdOf(30)).verdict).toBe('ok');
     const over = scoreBallotReport(crowdOf(31));

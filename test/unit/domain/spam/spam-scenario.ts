@@ -4,6 +4,7 @@
  */
 import { createRng } from '../../../../src/analysis/random';
 import type { ObservedReport, SpamSignalTracker } from '../../../../src/domain/spam/report-tracker';
+import type { BallotReportSignals } from '../../../../src/domain/spam/score-ballot-report';
 
 export const ELECTION_DAY = Date.parse('2021-01-10T03:00:00Z');
 export const MINUTE = 60_000;
@@ -87,4 +88,38 @@ export function genuineVoters(tracker: SpamSignalTracker, count: number, prefix 
       choiceId: ['ak-zhol', 'nur-otan', 'adal', 'auyl', 'peoples-party'][i % 5],
     }),
   );
+}
+
+/**
+ * The signals of one vote without a photo from a fresh account at a quiet precinct, with the
+ * parts a test is about replaced.
+ */
+export function noPhotoVote(
+  overrides: {
+    account?: Partial<BallotReportSignals['account']>;
+    precinct?: Partial<BallotReportSignals['precinct']>;
+  } = {},
+): BallotReportSignals {
+  return {
+    statedChoiceId: 'adal',
+    statedChoiceOnBallot: true,
+    photo: null,
+    account: {
+      secondsSinceFirstMessage: 90,
+      earlierMessages: 0,
+      votesLastHour: 1,
+      messagesLastMinute: 3,
+      sameTimingAccounts: 0,
+      ...overrides.account,
+    },
+    precinct: {
+      reportsLastHour: 1,
+      reportsTotal: 1,
+      registeredVoters: 400,
+      unconfirmedSameChoice: 0,
+      ...overrides.precinct,
+    },
+    texts: [],
+    sameTextAccounts: 0,
+  };
 }
