@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioSchema, type Scenario } from '../../../src/simulation/scenario';
 import { apportion } from '../../../src/simulation/apportion';
-import {
-  planScenario,
-  POLLING_DAY_SECONDS,
-  type PlanPrecinct,
-} from '../../../src/simulation/scenario-plan';
+import { planScenario, POLLING_DAY_SECONDS, type PlanPrecinct } from '../../../src/simulation/scenario-plan';
 import { photoFileId, photoSpecOf } from '../../../src/simulation/simulated-photos';
 import { demoElection } from '../domain/demo-election';
 
