@@ -33,12 +33,12 @@ import { buildServer } from '../src/http/server';
 import { startWorker } from '../src/jobs/worker';
 import { createLogger } from '../src/logger';
 import { FakeTelegramApi } from '../src/simulation/fake-telegram-api';
-import { createInvites } from '../src/simulation/live-demo';
+import { createInvites, importSimulatedOfficialResults } from '../src/simulation/live-demo';
 import { scenarioSchema } from '../src/simulation/scenario';
 import { planScenario, type ScenarioPlan } from '../src/simulation/scenario-plan';
 import type { ScenarioTruth } from '../src/simulation/scenario-truth';
 import { loadElectionPrecincts, simulateElectionDay } from '../src/simulation/simulate-election-day';
-import { compareWithTruth, fetchSummary } from '../src/simulation/simulation-report';
+import { compareRunWithTruth } from '../src/simulation/simulation-report';
 import { scoreReports } from '../src/simulation/truth-scores';
 import { testEnv, TEST_TELEGRAM } from '../test/support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../test/support/test-databases';
@@ -135,6 +135,7 @@ async function main(): Promise<void> {
         },
         attacks: attacks(ATTACK_MESSAGES, extraFlood),
         observers: { precincts: OBSERVERS, brokenShare: 0.3, missingPageShare: 0.2 },
+        official: { falsifiedShare: 0.3, observedFalsifiedShare: 0.1, favour: 'nur-otan', shift: 0.3 },
         limits: {
           concurrency: Number(args.concurrency),
           deadlineSeconds: Number(args['max-seconds']),
@@ -167,9 +168,13 @@ async function main(): Promise<void> {
       dauysSecret: app.secret,
       drainTimeoutSeconds: Number(args['drain-seconds']),
       observerInvites: createInvites(app, stored.slug),
+      // Official results with a known share of precincts falsified, as the live demo makes them.
+      onPlanned: async (plan) => {
+        await importSimulatedOfficialResults(app, stored.id, plan, loaded);
+      },
     });
     const totalSeconds = (Date.now() - started) / 1000;
-    const comparison = compareWithTruth(await fetchSummary(target, stored.slug), truth);
+    const comparison = await compareRunWithTruth(target, truth);
     const rows = await app.database.db
       .selectFrom('ballot_reports')
       .select(['voter_key', 'status', 'choice_id', 'signals'])
@@ -206,6 +211,7 @@ async function main(): Promise<void> {
       forgedRejected: `${delivery.replay.forgedRejected}/${delivery.replay.forged}`,
       database: throwaway ? 'postgres' : 'pglite',
       observers: comparison.observers ?? null,
+      falsification: comparison.falsification ?? null,
     };
     console.log(
       `genuine voters ${figures.genuineVoters}, attack updates ${figures.attackUpdates}, database ${figures.database}`,
@@ -229,6 +235,12 @@ async function main(): Promise<void> {
       const { expected, published, exact } = comparison.observers;
       console.log(
         `observers' protocols: ${published.received} received of ${expected.received}; accepted ${published.accepted} (expected ${expected.accepted}), rejected ${published.rejected} (expected ${expected.rejected}); published figures ${exact ? 'exactly as expected' : 'DIFFER from the truth'}`,
+      );
+    }
+    const f = comparison.falsification;
+    if (f) {
+      console.log(
+        `falsified official results exposed by observers: ${f.caught} of ${f.falsified} at precincts with an accepted protocol, ${f.falseAlarms} false alarms (${f.withOfficial} compared)`,
       );
     }
     console.log(`attack-figures ${JSON.stringify(figures)}`);

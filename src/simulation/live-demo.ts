@@ -8,7 +8,13 @@ import crypto from 'node:crypto';
 import type { App } from '../app';
 import { demoOfficialResults } from './demo-official-results';
 import { FakeTelegramApi } from './fake-telegram-api';
-import { loadScenario, simulateElectionDay, type ObserverInvites } from './simulate-election-day';
+import type { ScenarioPlan } from './scenario-plan';
+import {
+  loadScenario,
+  simulateElectionDay,
+  type LoadedScenario,
+  type ObserverInvites,
+} from './simulate-election-day';
 
 /** How the import of the simulated official results is labelled wherever imports are listed. */
 export const DEMO_OFFICIAL_SOURCE = 'DEMO DATA: official results simulated from the live demo, not real';
@@ -68,15 +74,9 @@ export async function runLiveDemo(
       signal: options.signal,
       observerInvites: createInvites(app, election.slug),
       onPlanned: async (plan) => {
-        const { rows, falsifiedPrecincts } = demoOfficialResults(plan, loaded.scenario, loaded.election);
-        if (rows.length === 0) return;
-        await app.database.db
-          .transaction()
-          .execute((tx) => app.officialImport.importRows(tx, election.id, DEMO_OFFICIAL_SOURCE, rows));
-        app.logger.info(
-          { precincts: rows.length, falsified: falsifiedPrecincts.length },
-          'live demo: simulated official results imported (demo data)',
-        );
+        const imported = await importSimulatedOfficialResults(app, election.id, plan, loaded);
+        if (imported.precincts === 0) return;
+        app.logger.info(imported, 'live demo: simulated official results imported (demo data)');
       },
     });
     app.logger.info(
@@ -92,6 +92,25 @@ export async function runLiveDemo(
   } catch (error) {
     app.logger.error({ err: error }, 'live demo failed');
   }
+}
+
+/**
+ * Imports the official results a scenario makes (`demoOfficialResults`), labelled as demo data
+ * wherever imports are listed. Nothing without `official` in the scenario.
+ */
+export async function importSimulatedOfficialResults(
+  app: App,
+  electionId: number,
+  plan: ScenarioPlan,
+  loaded: Pick<LoadedScenario, 'scenario' | 'election'>,
+): Promise<{ precincts: number; falsified: number }> {
+  const { rows, falsifiedPrecincts } = demoOfficialResults(plan, loaded.scenario, loaded.election);
+  if (rows.length > 0) {
+    await app.database.db
+      .transaction()
+      .execute((tx) => app.officialImport.importRows(tx, electionId, DEMO_OFFICIAL_SOURCE, rows));
+  }
+  return { precincts: rows.length, falsified: falsifiedPrecincts.length };
 }
 
 /**

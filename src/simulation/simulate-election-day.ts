@@ -8,6 +8,7 @@ import { parseElectionDefinition, type ElectionDefinition } from '../domain/elec
 import { parseCsvTable } from '../services/csv-table';
 import { geographyRowsFromCsv } from '../services/geography-csv';
 import { parseJsonText, readInputFile } from '../services/read-input-file';
+import { demoOfficialResults } from './demo-official-results';
 import type { FakeTelegramApi } from './fake-telegram-api';
 import { parseScenario, type Scenario } from './scenario';
 import { planScenario, precinctsFromAreas, type PlanPrecinct, type ScenarioPlan } from './scenario-plan';
@@ -99,7 +100,10 @@ export async function simulateElectionDay(
     options.precincts,
     given ? { observerPrecincts: given.map((invite) => invite.precinctCode) } : {},
   );
-  const truth = truthOf(plan, election.slug, scenario.seed, { secret: options.dauysSecret });
+  const truth: ScenarioTruth = {
+    ...truthOf(plan, election.slug, scenario.seed, { secret: options.dauysSecret }),
+    ...officialTruth(plan, scenario, election),
+  };
   const observerInvites = await invitesFor(plan, options.observerInvites);
   await options.onPlanned?.(plan, truth);
   options.fake.setFileSource((fileId) =>
@@ -131,6 +135,17 @@ export async function simulateElectionDay(
     truth: { ...truth, baseline: before.voters, observersBaseline: before.observers ?? null, delivery },
     delivery,
   };
+}
+
+/**
+ * The falsification the scenario's official results carry (`demoOfficialResults`, pure: the
+ * same rows the live demo and bench/attack import).
+ */
+function officialTruth(plan: ScenarioPlan, scenario: Scenario, election: ElectionDefinition) {
+  const official = scenario.official;
+  if (!official) return {};
+  const { falsifiedPrecincts } = demoOfficialResults(plan, scenario, election);
+  return { official: { falsifiedPrecincts, favour: official.favour, shift: official.shift } };
 }
 
 /** One invite code per planned observer, in the plan's order. */

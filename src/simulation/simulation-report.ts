@@ -55,6 +55,30 @@ export interface SimulationComparison {
   official?: { precinctsReported: number; choices: ChoiceComparison[]; largestGapPoints: number };
   /** The observers' protocols: the verdicts and figures expected against what was published. */
   observers?: ObserversComparison;
+  /** Where observers' protocols and official results disagree, against where the truth falsified. */
+  falsification?: FalsificationComparison;
+}
+
+/** One precinct whose observer's protocol must be accepted: both sources' votes per choice. */
+export interface WitnessedPrecinct {
+  code: string;
+  official: Record<string, number> | null;
+  observers: Record<string, number> | null;
+}
+
+export interface FalsificationComparison {
+  /** Precincts with a protocol that must be accepted. */
+  witnessed: number;
+  /** Of those, with official results published. */
+  withOfficial: number;
+  /** Of those, where the published official votes differ from the observers'. */
+  differ: number;
+  /** Of those with official results, where the truth falsified the official count. */
+  falsified: number;
+  /** Falsified and found to differ. */
+  caught: number;
+  /** Differ although not falsified. */
+  falseAlarms: number;
 }
 
 export interface ObserversComparison {
@@ -199,6 +223,14 @@ export function formatComparison(result: SimulationComparison): string[] {
     );
   }
   if (result.observers) lines.push(...formatObservers(result.observers));
+  const f = result.falsification;
+  if (f) {
+    lines.push(
+      f.withOfficial === 0
+        ? `official results vs observers' protocols: no official results published at the ${f.witnessed} precincts with an accepted protocol`
+        : `official results vs observers' protocols at ${f.withOfficial} precincts: differ at ${f.differ}; the truth falsified ${f.falsified} of them, ${f.caught} caught, ${f.falseAlarms} false alarms`,
+    );
+  }
   return lines;
 }
 
@@ -222,11 +254,77 @@ function formatObservers(observers: ObserversComparison): string[] {
   ];
 }
 
-/** Reads the whole election's summary from the public API. */
-export async function fetchSummary(target: string, slug: string): Promise<PublishedSummary> {
-  const response = await fetch(new URL(`/api/v1/elections/${encodeURIComponent(slug)}/summary`, target));
-  if (!response.ok) throw new Error(`GET …/elections/${slug}/summary answered ${response.status}`);
+/**
+ * Everything `--report` compares, read from the public API: the whole election's summary, and
+ * with observers and official results each witnessed precinct's, to see whether the observers'
+ * protocols expose the precincts the truth falsified.
+ *
+ * @example
+ * formatComparison(await compareRunWithTruth('http://127.0.0.1:8080', truth)).join('\n');
+ */
+export async function compareRunWithTruth(
+  target: string,
+  truth: ScenarioTruth,
+): Promise<SimulationComparison> {
+  const result = compareWithTruth(await fetchSummary(target, truth.election), truth);
+  if (truth.observers && truth.official) {
+    const witnessed: WitnessedPrecinct[] = [];
+    for (const protocol of truth.observers.protocols) {
+      if (protocol.expected !== 'accepted') continue;
+      const summary = await fetchSummary(target, truth.election, protocol.precinctCode);
+      witnessed.push({
+        code: protocol.precinctCode,
+        official: summary.official ? votesById(summary.official.choices) : null,
+        observers: summary.observers ? votesById(summary.observers.choices) : null,
+      });
+    }
+    result.falsification = compareFalsification(witnessed, truth.official.falsifiedPrecincts);
+  }
+  return result;
+}
+
+/**
+ * @example
+ * compareFalsification([{ code: 'p1', official: { a: 60 }, observers: { a: 50 } }], ['p1']).caught; // 1
+ */
+export function compareFalsification(
+  witnessed: readonly WitnessedPrecinct[],
+  falsifiedPrecincts: readonly string[],
+): FalsificationComparison {
+  const falsified = new Set(falsifiedPrecincts);
+  const result: FalsificationComparison = {
+    witnessed: witnessed.length,
+    withOfficial: 0,
+    differ: 0,
+    falsified: 0,
+    caught: 0,
+    falseAlarms: 0,
+  };
+  for (const precinct of witnessed) {
+    if (!precinct.official) continue;
+    result.withOfficial += 1;
+    const ids = new Set([...Object.keys(precinct.official), ...Object.keys(precinct.observers ?? {})]);
+    const differ = [...ids].some((id) => (precinct.official![id] ?? 0) !== (precinct.observers?.[id] ?? 0));
+    const wasFalsified = falsified.has(precinct.code);
+    if (differ) result.differ += 1;
+    if (wasFalsified) result.falsified += 1;
+    if (differ && wasFalsified) result.caught += 1;
+    if (differ && !wasFalsified) result.falseAlarms += 1;
+  }
+  return result;
+}
+
+/** Reads the summary of the whole election, or of one area, from the public API. */
+export async function fetchSummary(target: string, slug: string, area?: string): Promise<PublishedSummary> {
+  const url = new URL(`/api/v1/elections/${encodeURIComponent(slug)}/summary`, target);
+  if (area) url.searchParams.set('area', area);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url.pathname}${url.search} answered ${response.status}`);
   return (await response.json()) as PublishedSummary;
+}
+
+function votesById(choices: ReadonlyArray<{ id: string; votes: number }>): Record<string, number> {
+  return Object.fromEntries(choices.map((choice) => [choice.id, choice.votes]));
 }
 
 function comparison(

@@ -56,7 +56,7 @@ export function registerSimulateCommand(program: Command): void {
 }
 
 async function simulate(options: SimulateCommandOptions): Promise<void> {
-  const [{ requireLoopback }, { compareWithTruth, fetchSummary, formatComparison }] = await Promise.all([
+  const [{ requireLoopback }, { compareRunWithTruth, formatComparison }] = await Promise.all([
     import('../../simulation/webhook-poster'),
     import('../../simulation/simulation-report'),
   ]);
@@ -116,7 +116,7 @@ async function simulate(options: SimulateCommandOptions): Promise<void> {
     truth = JSON.parse(await fs.readFile(options.truth, 'utf8')) as ScenarioTruth;
   }
   if (options.report) {
-    const comparison = compareWithTruth(await fetchSummary(options.target, truth.election), truth);
+    const comparison = await compareRunWithTruth(options.target, truth);
     process.stdout.write(`${formatComparison(comparison).join('\n')}\n`);
   }
 }

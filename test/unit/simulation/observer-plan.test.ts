@@ -7,7 +7,12 @@ import { protocolFigures, trueCount } from '../../../src/simulation/precinct-pro
 import { scenarioSchema } from '../../../src/simulation/scenario';
 import { planScenario, type PlanPrecinct } from '../../../src/simulation/scenario-plan';
 import { truthOf } from '../../../src/simulation/scenario-truth';
-import { compareWithTruth, type PublishedSummary } from '../../../src/simulation/simulation-report';
+import {
+  compareFalsification,
+  compareWithTruth,
+  formatComparison,
+  type PublishedSummary,
+} from '../../../src/simulation/simulation-report';
 import { photoFileId, photoSpecOf } from '../../../src/simulation/simulated-photos';
 import { demoElection, demoElectionJson, DEMO_ELECTION_PATH } from '../domain/demo-election';
 
@@ -193,5 +198,35 @@ describe('simulated observers', () => {
       published: expected.votes['adal']! + 25,
     });
     expect(compareWithTruth(published(0, expected.rejected - 1), truth).observers?.exact).toBe(false);
+  });
+
+  it("finds falsified precincts where official results differ from the observers' protocols", () => {
+    const same = { 'nur-otan': 300, adal: 200 };
+    const witnessed = [
+      { code: 'p1', official: { 'nur-otan': 380, adal: 120 }, observers: same },
+      { code: 'p2', official: same, observers: same },
+      { code: 'p3', official: { 'nur-otan': 301, adal: 199 }, observers: same },
+      { code: 'p4', official: null, observers: same },
+      { code: 'p5', official: same, observers: same },
+    ];
+    const result = compareFalsification(witnessed, ['p1', 'p5', 'p9']);
+    expect(result).toEqual({
+      witnessed: 5,
+      withOfficial: 4,
+      differ: 2,
+      falsified: 2,
+      caught: 1,
+      falseAlarms: 1,
+    });
+    const lines = formatComparison({
+      ...compareWithTruth(
+        { voters: { received: 0, counted: 0, spam: 0, pendingReview: 0, choices: [] }, official: null },
+        truthOf(planScenario(scenario({ precincts: 0 }), election, precincts), election.slug, 5),
+      ),
+      falsification: result,
+    });
+    expect(lines.at(-1)).toBe(
+      "official results vs observers' protocols at 4 precincts: differ at 2; the truth falsified 2 of them, 1 caught, 1 false alarms",
+    );
   });
 });
