@@ -176,10 +176,20 @@ async function main(): Promise<void> {
     const totalSeconds = (Date.now() - started) / 1000;
     const comparison = await compareRunWithTruth(target, truth);
     const rows = await app.database.db
-      .selectFrom('ballot_reports')
-      .select(['voter_key', 'status', 'choice_id', 'signals'])
-      .where('election_id', '=', stored.id)
+      .selectFrom('ballot_reports as b')
+      .leftJoin('media_items as m', 'm.id', 'b.media_id')
+      .select(['b.voter_key', 'b.status', 'b.choice_id', 'b.signals', 'm.status as media_status'])
+      .where('b.election_id', '=', stored.id)
       .execute();
+    // Why an attack report was missed: its status and its photo's state, by attack kind.
+    const kindOf = new Map(truth.senders.map((sender) => [sender.voterKey, sender.kind]));
+    const missedHow: Record<string, number> = {};
+    for (const row of rows) {
+      const kind = kindOf.get(row.voter_key);
+      if (!kind || kind === 'genuine' || row.status === 'spam') continue;
+      const how = `${kind}/${row.status}/photo ${row.media_status ?? 'none'}`;
+      missedHow[how] = (missedHow[how] ?? 0) + 1;
+    }
     const scores = scoreReports(
       rows.map((row) => ({
         voterKey: row.voter_key,
@@ -198,6 +208,7 @@ async function main(): Promise<void> {
       attackUpdates: attackUpdatesOf(truth),
       acknowledgedUpdates: delivery.acknowledged,
       unfinishedAccounts: delivery.incomplete.length,
+      drained: delivery.drained ?? null,
       spamPrecision: scores.spamPrecision,
       spamRecall: scores.spamRecall,
       genuineVotesLost: scores.genuineVotesLost,
@@ -222,6 +233,7 @@ async function main(): Promise<void> {
     console.log(`genuine votes lost ${scores.genuineVotesLost} (target 0)`);
     console.log(`  signals on genuine reports marked spam: ${JSON.stringify(scores.signalsOnGenuineSpam)}`);
     console.log(`  attack reports not marked spam, by kind: ${JSON.stringify(scores.missedByKind)}`);
+    console.log(`  … by kind, status and photo: ${JSON.stringify(missedHow)}`);
     console.log(
       `largest gap published vs true share ${comparison.largestGapPoints.toFixed(2)} pt (target < 1)`,
     );

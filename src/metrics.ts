@@ -27,6 +27,11 @@ export function createMetrics() {
       help: 'Inbox rows stored but not yet processed',
       registers: [registry],
     }),
+    mediaPending: new Gauge({
+      name: 'dauys_media_pending',
+      help: 'Media items (ballot photos, protocol pages, evidence) not yet fetched and checked',
+      registers: [registry],
+    }),
     transparencyPending: new Gauge({
       name: 'dauys_transparency_pending',
       help: 'Accepted submissions not yet appended to the transparency log',

@@ -95,6 +95,7 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
 /** Inbox lag, outbox backlog and submissions not yet in the transparency log, for /metrics. */
 export async function refreshBacklogGauges(app: App): Promise<void> {
   app.metrics.inboxLag.set(await app.inbox.countPending());
+  app.metrics.mediaPending.set(await app.media.countPending());
   app.metrics.transparencyPending.set(await app.transparency.countPending());
   const backlog = await app.outbox.backlog();
   for (const channel of ['telegram', 'whatsapp', 'webchat'] as const) {

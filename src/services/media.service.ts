@@ -108,6 +108,11 @@ export class MediaService {
   }
 
   /** Processes up to `limit` due items; returns how many it leased. Used by the media job. */
+  /** Media items still to fetch and check. */
+  countPending(): Promise<number> {
+    return new MediaRepository(this.db).countPending();
+  }
+
   async processDue(limit = 2): Promise<number> {
     const items = await new MediaRepository(this.db).lease(limit, 5 * 60_000);
     for (const item of items) await this.process(item);

@@ -47,6 +47,8 @@ export interface DeliveryReport {
   /** Acknowledged updates per second while accounts were talking. */
   updatesPerSecond: number;
   timedOut: boolean;
+  /** Whether the server had processed everything when the run stopped waiting (absent: not waited for). */
+  drained?: boolean;
 }
 
 /** Retries of one update before the account is given up (Telegram retries for hours; a run has a deadline). */

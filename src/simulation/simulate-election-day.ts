@@ -109,7 +109,6 @@ export async function simulateElectionDay(
   options.fake.setFileSource((fileId) =>
     simulatedPhoto(fileId, election, scenario.limits.photoLongSide, plan.observers),
   );
-  const mediaBefore = await mediaSettled(options.target);
   const before = await fetchSummary(options.target, election.slug);
   const delivery = await runScenario({
     plan,
@@ -119,16 +118,13 @@ export async function simulateElectionDay(
     observerInvites,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const photos =
-    plan.actors.filter((actor) => actor.photo).length +
-    plan.observers.reduce((sum, observer) => sum + observer.pagesSent, 0);
   if ((options.drainTimeoutSeconds ?? 0) > 0) {
-    await waitForPipeline(
+    const { drained } = await waitForPipeline(
       options.target,
-      mediaBefore + photos,
       options.drainTimeoutSeconds! * 1000,
       options.signal,
     );
+    delivery.drained = drained;
   }
   return {
     plan,
@@ -163,42 +159,24 @@ async function invitesFor(plan: ScenarioPlan, source: ObserverInvites | undefine
 }
 
 /**
- * Waits until the server has processed its whole inbox and settled `mediaSettledAtLeast`
- * media items (or the counts stop moving for 5 s), as its `/metrics` reports them.
+ * Waits until the server's `/metrics` show nothing left to do: no inbox row and no media item
+ * pending, on two readings a second apart (processing a message can request a photo).
  */
 export async function waitForPipeline(
   target: string,
-  mediaSettledAtLeast: number,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<{ drained: boolean }> {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
-  let stillFor = 0;
+  let idleReadings = 0;
   while (Date.now() < deadline && !signal?.aborted) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const text = await metricsText(target);
-    const inbox = sample(text, 'dauys_inbox_unprocessed');
-    const media = sumSamples(
-      text,
-      'dauys_media_processed_total{outcome="ok"}',
-      'dauys_media_processed_total{outcome="rejected"}',
-    );
-    const reading = `${inbox}/${media}`;
-    stillFor = reading === last ? stillFor + 1 : 0;
-    last = reading;
-    if (inbox === 0 && (media >= mediaSettledAtLeast || stillFor >= 5)) return { drained: true };
+    const idle = sample(text, 'dauys_inbox_unprocessed') === 0 && sample(text, 'dauys_media_pending') === 0;
+    idleReadings = idle ? idleReadings + 1 : 0;
+    if (idleReadings >= 2) return { drained: true };
   }
   return { drained: false };
-}
-
-async function mediaSettled(target: string): Promise<number> {
-  const text = await metricsText(target);
-  return sumSamples(
-    text,
-    'dauys_media_processed_total{outcome="ok"}',
-    'dauys_media_processed_total{outcome="rejected"}',
-  );
 }
 
 async function metricsText(target: string): Promise<string> {
@@ -210,8 +188,4 @@ async function metricsText(target: string): Promise<string> {
 function sample(text: string, name: string): number | undefined {
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
-}
-
-function sumSamples(text: string, ...names: string[]): number {
-  return names.reduce((sum, name) => sum + (sample(text, name) ?? 0), 0);
 }

@@ -105,7 +105,7 @@ async function simulate(options: SimulateCommandOptions): Promise<void> {
       truth = result.truth;
       const { delivery } = result;
       process.stdout.write(
-        `posted ${delivery.acknowledged} updates in ${delivery.seconds.toFixed(1)} s (${delivery.updatesPerSecond.toFixed(0)}/s), resent ${delivery.resent}, refused ${delivery.refused}, unfinished accounts ${delivery.incomplete.length}${delivery.timedOut ? ' (deadline reached)' : ''}\n`,
+        `posted ${delivery.acknowledged} updates in ${delivery.seconds.toFixed(1)} s (${delivery.updatesPerSecond.toFixed(0)}/s), resent ${delivery.resent}, refused ${delivery.refused}, unfinished accounts ${delivery.incomplete.length}${delivery.timedOut ? ' (deadline reached)' : ''}${delivery.drained === false ? '; the server was still processing when --drain-timeout ran out' : ''}\n`,
       );
     } finally {
       await fake.close();
