@@ -212,6 +212,7 @@ async function main(): Promise<void> {
       spamPrecision: scores.spamPrecision,
       spamRecall: scores.spamRecall,
       genuineVotesLost: scores.genuineVotesLost,
+      genuineLostHow: scores.genuineLostHow,
       largestGapPoints: comparison.largestGapPoints,
       readingAccuracy: scores.readingAccuracy,
       readingsCompared: scores.readingsCompared,
@@ -230,7 +231,10 @@ async function main(): Promise<void> {
     console.log(
       `spam precision ${fixed(scores.spamPrecision)} (target ≥ 0.98), recall ${fixed(scores.spamRecall)} (target ≥ 0.95) over ${scores.reports} ballot reports`,
     );
-    console.log(`genuine votes lost ${scores.genuineVotesLost} (target 0)`);
+    const how = scores.genuineLostHow;
+    console.log(
+      `genuine votes lost ${scores.genuineVotesLost} (target 0): ${how.quarantined} quarantined as spam (stored, a moderator can restore them), ${how.notRecorded} not recorded, ${how.otherChoice} recorded for another choice`,
+    );
     console.log(`  signals on genuine reports marked spam: ${JSON.stringify(scores.signalsOnGenuineSpam)}`);
     console.log(`  attack reports not marked spam, by kind: ${JSON.stringify(scores.missedByKind)}`);
     console.log(`  … by kind, status and photo: ${JSON.stringify(missedHow)}`);

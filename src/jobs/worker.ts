@@ -76,29 +76,12 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
   transparencyJob.start();
   const unsubscribe = app.inbox.onStored(() => inboxWorkers.forEach((worker) => worker.wake()));
 
-  const refreshGauges = setInterval(() => {
-    void refreshBacklogGauges(app).catch(() => undefined);
-  }, 1000);
-  refreshGauges.unref();
   app.logger.info({ inboxLoops: processInbox ? loops : 0 }, 'worker started');
 
   return {
     stop: async () => {
-      clearInterval(refreshGauges);
       unsubscribe();
       await Promise.all(runners.map((runner) => runner.stop()));
-      await refreshBacklogGauges(app).catch(() => undefined);
     },
   };
-}
-
-/** Inbox lag, outbox backlog and submissions not yet in the transparency log, for /metrics. */
-export async function refreshBacklogGauges(app: App): Promise<void> {
-  app.metrics.inboxLag.set(await app.inbox.countPending());
-  app.metrics.mediaPending.set(await app.media.countPending());
-  app.metrics.transparencyPending.set(await app.transparency.countPending());
-  const backlog = await app.outbox.backlog();
-  for (const channel of ['telegram', 'whatsapp', 'webchat'] as const) {
-    app.metrics.outboxBacklog.set({ channel }, backlog.get(channel) ?? 0);
-  }
 }

@@ -23,6 +23,11 @@ export interface TruthScores {
   spamRecall: number | null;
   /** Genuine voters (whose conversation was delivered) without a counted report for their choice. */
   genuineVotesLost: number;
+  /**
+   * How each was lost: quarantined as spam (stored with its signals; a moderator can restore it),
+   * not recorded at all, or recorded for another choice than the voter's.
+   */
+  genuineLostHow: { quarantined: number; notRecorded: number; otherChoice: number };
   /** Share of genuine photos whose stored reading names the marked choice; null with no reading stored. */
   readingAccuracy: number | null;
   readingsCompared: number;
@@ -67,13 +72,15 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
         signalsOnGenuineSpam[id] = (signalsOnGenuineSpam[id] ?? 0) + 1;
     }
   }
-  let lost = 0;
+  const lostHow = { quarantined: 0, notRecorded: 0, otherChoice: 0 };
   let readings = 0;
   let readCorrectly = 0;
   for (const sender of senders.values()) {
     if (sender.kind !== 'genuine' || unfinished.has(sender.userId)) continue;
     const report = byKey.get(sender.voterKey!);
-    if (!report || report.status === 'spam' || report.choiceId !== sender.choiceId) lost += 1;
+    if (!report) lostHow.notRecorded += 1;
+    else if (report.choiceId !== sender.choiceId) lostHow.otherChoice += 1;
+    else if (report.status === 'spam') lostHow.quarantined += 1;
     if (!report || !sender.photo) continue;
     const read = storedReading(report.signals);
     if (read === undefined) continue;
@@ -85,7 +92,8 @@ export function scoreReports(reports: StoredReport[], truth: ScenarioTruth): Tru
     unknownSenders,
     spamPrecision: spamVerdicts > 0 ? truePositives / spamVerdicts : null,
     spamRecall: attackReports > 0 ? truePositives / attackReports : null,
-    genuineVotesLost: lost,
+    genuineVotesLost: lostHow.quarantined + lostHow.notRecorded + lostHow.otherChoice,
+    genuineLostHow: lostHow,
     readingAccuracy: readings > 0 ? readCorrectly / readings : null,
     readingsCompared: readings,
     signalsOnGenuineSpam,

@@ -94,17 +94,24 @@ describe('scoreReports', () => {
     const genuine = truth.senders.filter((s) => s.kind === 'genuine');
     const flood = truth.senders.filter((s) => s.kind === 'flood');
     const reports = [
-      ...genuine.map((sender, i) => report(sender, i === 0 ? 'spam' : 'no_photo')),
+      ...genuine.map((sender, i) =>
+        i === 1
+          ? { ...report(sender, 'confirmed'), choiceId: 'not-theirs' }
+          : report(sender, i === 0 ? 'spam' : 'no_photo'),
+      ),
       ...flood.map((sender, i) => report(sender, i < 8 ? 'spam' : 'confirmed')),
       { voterKey: 'someone-else', status: 'spam', choiceId: 'adal', signals: {} },
     ];
     const scores = scoreReports(reports, truth);
     expect(scores.spamPrecision).toBeCloseTo(8 / 9, 9);
     expect(scores.spamRecall).toBeCloseTo(8 / 10, 9);
-    expect(scores.genuineVotesLost).toBe(1);
+    expect(scores.genuineVotesLost).toBe(2);
+    expect(scores.genuineLostHow).toEqual({ quarantined: 1, notRecorded: 0, otherChoice: 1 });
     expect(scores.unknownSenders).toBe(1);
     // A genuine voter with no report at all is lost too.
-    expect(scoreReports(reports.slice(1), truth).genuineVotesLost).toBe(1);
+    const withoutFirst = scoreReports(reports.slice(1), truth);
+    expect(withoutFirst.genuineVotesLost).toBe(2);
+    expect(withoutFirst.genuineLostHow).toEqual({ quarantined: 0, notRecorded: 1, otherChoice: 1 });
   });
 
   it('reads the stored marked box where the pipeline keeps it', () => {
