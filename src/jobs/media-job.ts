@@ -5,8 +5,9 @@ import { JobLoop } from './job-loop';
 import type { JobRunner } from './job-names';
 
 /**
- * The `media.process` job: a couple of photos at a time (sharp already uses the thread pool;
- * more in parallel would starve the webhook on a 2-core machine).
+ * The `media.process` job: leases two photos at a time and processes them one after the other
+ * (sharp already uses the thread pool, and the reader and the database share the webhook's
+ * thread: more in parallel would starve the webhook on a 2-core machine).
  *
  * @example
  * const job = new MediaJob(app.media, logger, pipelineMetrics(registry)); job.start(); job.wake();
