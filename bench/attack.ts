@@ -35,6 +35,7 @@ import { createLogger } from '../src/logger';
 import { FakeTelegramApi } from '../src/simulation/fake-telegram-api';
 import { createInvites, importSimulatedOfficialResults } from '../src/simulation/live-demo';
 import { scenarioSchema } from '../src/simulation/scenario';
+import { simulatedReceiptClock } from '../src/simulation/simulated-arrival';
 import { planScenario, type ScenarioPlan } from '../src/simulation/scenario-plan';
 import type { ScenarioTruth } from '../src/simulation/scenario-truth';
 import { loadElectionPrecincts, simulateElectionDay } from '../src/simulation/simulate-election-day';
@@ -114,7 +115,9 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger: createLogger('warn') });
   try {
     const { election: stored } = await app.elections.loadFile(DEMO_ELECTION_FILE, { skipIfUnchanged: true });
-    const server = await buildServer(app);
+    // The server keeps the simulated day's clock, so a button press is dated where the plan puts
+    // it rather than in the half hour the whole day is played in (src/simulation/simulated-arrival.ts).
+    const server = await buildServer(app, { receiptClock: simulatedReceiptClock() });
     const target = await server.listen({ port: 0, host: '127.0.0.1' });
     const worker = startWorker(app, { sendOutbox: false });
     const scenarioWith = (extraFlood: number) =>
@@ -141,6 +144,9 @@ async function main(): Promise<void> {
           deadlineSeconds: Number(args['max-seconds']),
           durationSeconds: 0,
           photoLongSide: 850,
+          // No real pauses: the server keeps the simulated day's clock (below), so every update,
+          // button presses included, is dated where the plan puts it, pauses and all.
+          humanPace: false,
         },
       });
     const { election, precincts } = await loadElectionPrecincts(

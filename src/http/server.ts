@@ -5,7 +5,7 @@ import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { consoleRoutes } from './console/console.routes';
 import { healthRoutes } from './health.routes';
-import { telegramWebhookRoutes } from './webhooks/telegram.routes';
+import { telegramWebhookRoutes, type ReceiptClock } from './webhooks/telegram.routes';
 import { whatsappWebhookRoutes } from './webhooks/whatsapp.routes';
 import { pagesRoutes } from './pages.routes';
 import { webchatRoutes } from './webchat.routes';
@@ -16,6 +16,13 @@ export interface BuildServerOptions {
   bodyLimit?: number;
   /** The built front end (default: dist/web of the package). */
   webDir?: string;
+  /**
+   * When a webhook update was received (a button press is dated by it): the real clock, except
+   * for a simulation that plays a polling day faster than real time in this process
+   * (src/simulation/simulated-arrival.ts). Never set from configuration: an HTTP client must
+   * not choose the dates of votes.
+   */
+  receiptClock?: ReceiptClock;
 }
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -40,7 +47,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
       .observe(reply.elapsedTime / 1000);
   });
   await server.register(healthRoutes, { app });
-  await server.register(telegramWebhookRoutes, { app });
+  await server.register(telegramWebhookRoutes, { app, receiptClock: options.receiptClock });
   await server.register(whatsappWebhookRoutes, { app });
   await server.register(publicApiRoutes, { app, prefix: '/api/v1' });
   await server.register(webchatRoutes, { app, prefix: '/webchat/api' });

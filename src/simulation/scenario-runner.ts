@@ -3,7 +3,8 @@
  * account's updates in order (the next one only once the last was acknowledged, re-sent on
  * 5xx or a dropped connection, as Telegram does), many accounts at once. Text, commands and
  * photos carry the plan's dates; button presses have no date on Telegram (the server dates
- * them on receipt).
+ * them on receipt), so each update also says when it arrives in the simulated day, for a server
+ * that keeps the simulated day's clock (simulated-arrival.ts).
  */
 import type { ScenarioPlan, PlannedActor, SenderKind } from './scenario-plan';
 import type { Scenario } from './scenario';
@@ -97,10 +98,14 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
   };
   const stopped = () => options.signal?.aborted === true || Date.now() > deadline;
 
-  const deliver = async (update: TelegramUpdateJson, to = poster): Promise<boolean> => {
+  const deliver = async (
+    update: TelegramUpdateJson,
+    to: WebhookPoster,
+    arrivalMs: number,
+  ): Promise<boolean> => {
     const body = JSON.stringify(update);
     for (let attempt = 0; attempt < MAX_ATTEMPTS && !stopped(); attempt += 1) {
-      const status = await to.post(body);
+      const status = await to.post(body, { arrivalMs });
       if (status >= 200 && status < 300) {
         report.acknowledged += 1;
         if (to === poster) keepForReplay(body);
@@ -148,11 +153,12 @@ export async function runScenario(options: RunScenarioOptions): Promise<Delivery
       }
       previousAt = step.at;
       if (stopped()) break;
-      const date =
-        paced || humanPace ? Math.floor(Date.now() / 1000) - lateBy : dayStart + Math.floor(step.at) - lateBy;
+      // A late account's step arrives at its place in the plan, dated the blackout's delay earlier.
+      const arrivalMs = paced || humanPace ? Date.now() : (dayStart + step.at) * 1000;
+      const date = Math.floor(arrivalMs / 1000) - lateBy;
       const update = buildUpdate(updates, user, step.action, date, actor.inviteCode);
       tally.updates += 1;
-      if (!(await deliver(update, to))) {
+      if (!(await deliver(update, to, arrivalMs))) {
         report.incomplete.push(actor.userId);
         return;
       }

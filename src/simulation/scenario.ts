@@ -107,8 +107,10 @@ export const scenarioSchema = z.strictObject({
       /**
        * With `durationSeconds` 0: each account still waits its planned seconds between taps, and
        * every message is dated when sent (Telegram dates button presses on receipt, so a script
-       * tapping without pauses looks like a bot). `false`: no pauses, messages dated in the past
-       * (raw throughput only: every account then has a bot's timing).
+       * tapping without pauses looks like a bot). `false`: no pauses, every update dated where the
+       * plan puts it in a day in the past; a server that keeps the simulated day's clock
+       * (bench/attack, simulated-arrival.ts) dates button presses so too, any other dates them on
+       * receipt (raw throughput only: every account then has a bot's timing).
        */
       humanPace: z.boolean().default(true),
     })

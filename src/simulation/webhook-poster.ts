@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { SIMULATED_ARRIVAL_HEADER } from './simulated-arrival';
 
 /**
  * Posts Telegram updates to a server's voter webhook over keep-alive connections, as Telegram
@@ -24,7 +25,8 @@ export class WebhookPoster {
   }
 
   /** The HTTP status (0 when the connection failed). `secretToken: null` posts without the header. */
-  post(body: string, options: { secretToken?: string | null } = {}): Promise<number> {
+  /** `arrivalMs`: when the update arrives in the simulated day (see simulated-arrival.ts). */
+  post(body: string, options: { secretToken?: string | null; arrivalMs?: number } = {}): Promise<number> {
     const secret = options.secretToken === undefined ? this.secretToken : options.secretToken;
     return new Promise((resolve) => {
       const request = http.request(
@@ -39,6 +41,9 @@ export class WebhookPoster {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
             ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+            ...(options.arrivalMs !== undefined
+              ? { [SIMULATED_ARRIVAL_HEADER]: String(Math.round(options.arrivalMs)) }
+              : {}),
           },
         },
         (response) => {

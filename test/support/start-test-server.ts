@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { buildServer } from '../../src/http/server';
+import { buildServer, type BuildServerOptions } from '../../src/http/server';
 import type { ConversationHandler } from '../../src/jobs/inbox-worker';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../src/jobs/worker';
 import { createLogger } from '../../src/logger';
@@ -48,6 +48,8 @@ export interface TestServerOptions {
   worker?: WorkerOptions | false;
   /** Extra environment (e.g. `TELEGRAM_MAX_SENDS_PER_SECOND`). */
   env?: Record<string, string>;
+  /** Options of `buildServer` (e.g. a simulation's receipt clock). */
+  server?: BuildServerOptions;
 }
 
 export interface TestServer {
@@ -59,10 +61,7 @@ export interface TestServer {
   dataDir: string;
   worker: RunningWorker | undefined;
   /** POSTs an update to the webhook (JSON unless `rawBody`), with the right secret unless told otherwise. */
-  postUpdate(
-    update: unknown,
-    options?: { bot?: 'voter' | 'observer'; secret?: string | null; rawBody?: string },
-  ): Promise<{ status: number; body: string }>;
+  postUpdate(update: unknown, options?: PostUpdateOptions): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +85,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   );
   const app = await createApp(config, { logger: createLogger('info', logs.stream) });
   const conversations = options.conversations ?? echoConversation({ media: app.media });
-  const server = await buildServer(app);
+  const server = await buildServer(app, options.server);
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   const worker =
     options.worker === false ? undefined : startWorker(app, { conversations, ...options.worker });
@@ -132,10 +131,17 @@ export function testEnv(options: {
   };
 }
 
+export interface PostUpdateOptions {
+  bot?: 'voter' | 'observer';
+  secret?: string | null;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
 export async function postUpdate(
   baseUrl: string,
   update: unknown,
-  options: { bot?: 'voter' | 'observer'; secret?: string | null; rawBody?: string } = {},
+  options: PostUpdateOptions = {},
 ): Promise<{ status: number; body: string }> {
   const secret = options.secret === undefined ? TEST_TELEGRAM.webhookSecret : options.secret;
   const response = await fetch(`${baseUrl}/webhooks/telegram/${options.bot ?? 'voter'}`, {
@@ -143,6 +149,7 @@ export async function postUpdate(
     headers: {
       'content-type': 'application/json',
       ...(secret !== null ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+      ...options.headers,
     },
     body: options.rawBody ?? JSON.stringify(update),
   });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app';
 import { normalizeTelegramUpdate } from '../../channels/telegram/telegram-inbound';
@@ -8,6 +9,9 @@ import type { BotName } from '../../flows/messages';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
+/** When an update was received, from its request's headers (see BuildServerOptions.receiptClock). */
+export type ReceiptClock = (headers: IncomingHttpHeaders) => Date;
+
 /**
  * `POST /webhooks/telegram/voter` and `/observer`. In order: an unconfigured bot (no token, or
  * no `TELEGRAM_WEBHOOK_SECRET`) is 404; a wrong or missing secret is 401 before the body is even
@@ -15,7 +19,10 @@ const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
  * use is 200 and ignored; anything else is answered 200 only once it is committed to the inbox
  * (so Telegram redelivers whatever we did not store). Nothing is stored in the other cases.
  */
-export const telegramWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const telegramWebhookRoutes: FastifyPluginAsync<{ app: App; receiptClock?: ReceiptClock }> = async (
+  server,
+  { app, receiptClock },
+) => {
   const tokens: Record<BotName, string | undefined> = {
     voter: app.config.TELEGRAM_VOTER_TOKEN,
     observer: app.config.TELEGRAM_OBSERVER_TOKEN,
@@ -58,7 +65,7 @@ export const telegramWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
         const normalized = normalizeTelegramUpdate(parsed.data, {
           secret: app.secret,
           bot,
-          receivedAt: new Date(),
+          receivedAt: receiptClock ? receiptClock(request.headers) : new Date(),
         });
         if ('ignored' in normalized) {
           counted(`ignored_${normalized.ignored}`);
