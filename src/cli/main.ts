@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commandRegistrations } from './commands/index';
+
+// Read from package.json at run time so a release never prints a stale, hand-copied version.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const program = new Command('dauys')
   .description(
     'Dauys: independent election monitoring — voter bot, observer bot, console, dashboard, analysis.',
   )
+  .version(version, '-V, --version', 'print the version of dauys')
   .showHelpAfterError()
   .exitOverride();
 

@@ -27,6 +27,23 @@ describe('dauys command line', () => {
     expect(unknown.stderr).toContain('frobnicate');
   });
 
+  it('prints its version with --version and exit 0', async () => {
+    const pkg = JSON.parse(await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const result = await runDauys(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('refuses --port out of range naming the flag and the valid range, exit 2', async () => {
+    const result = await runDauys(['start', '--port', '99999'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port');
+    expect(result.stderr).toContain('0 to 65535');
+    expect(result.stderr).not.toContain('environment');
+  });
+
   it('loads an election, then refuses a broken one with exit code 2 and the JSON path', async () => {
     const good = await runDauys(['election', 'load', tiny.electionFile], env);
     expect(good.stderr).toBe('');

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { AddressInfo } from 'node:net';
 import { DEMO_ELECTION_FILE, DEMO_SCENARIO_FILE } from '../paths';
+import { invalidInput } from '../../errors';
 import { runCommand } from '../run-command';
 
 interface StartOptions {
@@ -34,6 +35,7 @@ async function start(options: StartOptions): Promise<void> {
     import('../../config'),
     import('../../http/server'),
   ]);
+  if (options.port !== undefined) parsePortOption(options.port);
   const env = {
     ...process.env,
     ...(options.port !== undefined ? { PORT: options.port } : {}),
@@ -110,4 +112,18 @@ async function start(options: StartOptions): Promise<void> {
   for (const stop of stops) await stop();
   await app.close();
   await demoBot?.fake.close();
+}
+
+/** `--port` is checked as the flag it is, so the error names it (not the PORT it would become). */
+function parsePortOption(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw invalidInput('invalid option --port', [
+      {
+        where: '--port',
+        message: `"${value}" is not a port: use a whole number from 0 to 65535 (0 picks a free one)`,
+      },
+    ]);
+  }
+  return port;
 }
