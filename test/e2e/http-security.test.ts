@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/start-test-server';
 
@@ -33,6 +35,46 @@ describe('HTTP security', () => {
     const scriptSrc = /script-src ([^;]+)/.exec(policy)?.[1] ?? '';
     expect(scriptSrc.trim()).toBe("'self'");
     expect(await page.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  /** A raw GET (fetch would decode the body and hide its size on the wire). */
+  const rawGet = (path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(`${server.url}${path}`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        })
+        .on('error', reject);
+    });
+
+  it('compresses large answers for a client that asks, keeping the ETag and its 304', async () => {
+    const url = '/api/v1/elections/kz-2021-mazhilis/export.csv';
+    const plain = await rawGet(url, { 'x-forwarded-for': '10.3.0.1' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzipped = await rawGet(url, { 'accept-encoding': 'gzip', 'x-forwarded-for': '10.3.0.2' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+    expect(gzipped.body.length).toBeLessThan(plain.body.length / 4);
+    expect(gzipped.headers.etag).toBe(plain.headers.etag);
+    const revalidated = await rawGet(url, {
+      'accept-encoding': 'gzip',
+      'if-none-match': String(gzipped.headers.etag),
+      'x-forwarded-for': '10.3.0.3',
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+    // A tiny answer is not worth the CPU: sent as it is.
+    const health = await rawGet('/healthz', { 'accept-encoding': 'gzip' });
+    expect(health.headers['content-encoding']).toBeUndefined();
   });
 
   it('sends HSTS when a trusted proxy says the request came over HTTPS', async () => {
