@@ -31,6 +31,11 @@ export class OfficialImportService {
     return this.db.transaction().execute((tx) => this.importRows(tx, election.id, file, rows));
   }
 
+  /** Whether official results labelled `source` were ever imported for the election. */
+  async hasImported(electionId: number, source: string): Promise<boolean> {
+    return new ImportsRepository(this.db).hasSource(electionId, 'official', source);
+  }
+
   /**
    * Checks an uploaded CSV and mapping (the console's preview) without importing anything:
    * the rows it would import, or a validation error naming every bad cell as `source:line:column`.

@@ -66,6 +66,15 @@ export async function runLiveDemo(
   try {
     const loaded = await loadScenario(options.scenarioFile, options.electionFile);
     const election = await app.elections.require(loaded.election.slug);
+    // Once per database: a replay on restart would add another set of observer invites and
+    // official results on top of the first (the demo's seeding must be idempotent).
+    if (await app.officialImport.hasImported(election.id, DEMO_OFFICIAL_SOURCE)) {
+      app.logger.info(
+        { election: election.slug },
+        'live demo already played on this database: its data is kept (start on a new DAUYS_DATA_DIR to play it again)',
+      );
+      return;
+    }
     const { delivery, truth } = await simulateElectionDay({
       ...loaded,
       target: options.target,

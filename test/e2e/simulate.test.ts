@@ -207,8 +207,23 @@ describe('dauys start --demo', () => {
         expect(server.output()).toContain('simulated official results imported (demo data)');
       } finally {
         expect(await server.stop()).toBe(0);
-        await fs.rm(dataDir, { recursive: true, force: true });
       }
+      // A restart on the same data keeps the demo's seeding as it was: no second set of invites.
+      const env = { DAUYS_DATA_DIR: dataDir, DATABASE_URL: '' };
+      const invitesBefore = (await runDauys(['invite', 'list'], env)).stdout;
+      expect(invitesBefore.match(/^#\d+\tkz-2021-mazhilis\t/gm)?.length).toBe(20);
+      const again = await startDauys(['--demo'], { ...env, LOG_LEVEL: 'info' }, 90_000);
+      try {
+        await waitUntil(async () => again.output().includes('live demo already played'), {
+          timeoutMs: 60_000,
+          intervalMs: 250,
+          what: 'the restarted demo to see it was played',
+        });
+      } finally {
+        expect(await again.stop()).toBe(0);
+      }
+      expect((await runDauys(['invite', 'list'], env)).stdout).toBe(invitesBefore);
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   );
 });

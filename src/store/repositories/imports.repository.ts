@@ -17,4 +17,21 @@ export class ImportsRepository {
       .executeTakeFirstOrThrow();
     return row.id;
   }
+
+  /** Whether an import of this kind from this source was ever recorded for the election. */
+  async hasSource(
+    electionId: number,
+    kind: 'geography' | 'official' | 'stations',
+    source: string,
+  ): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('imports')
+      .select('id')
+      .where('election_id', '=', electionId)
+      .where('kind', '=', kind)
+      .where('source', '=', source)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 }
