@@ -31,6 +31,11 @@ export interface BallotQueueFilter {
   area?: string;
   afterId?: number;
   limit?: number;
+  /**
+   * Reports with a stored photo (the queue's default: it is the ballot-photo queue), those
+   * without one (a quarantined no-photo vote a moderator may restore), or both.
+   */
+  photo?: 'with' | 'without' | 'any';
 }
 
 export interface BallotQueueItem {
@@ -113,6 +118,9 @@ export class ModerationService {
       .where('b.election_id', '=', election.id)
       .where('b.id', '>', filter.afterId ?? 0);
     if (status !== 'all') query = query.where('b.status', '=', status);
+    const photo = filter.photo ?? 'with';
+    if (photo === 'with') query = query.where('b.media_id', 'is not', null);
+    if (photo === 'without') query = query.where('b.media_id', 'is', null);
     if (filter.area) query = query.where(sql<boolean>`a.path @> array[${filter.area}]::text[]`);
     const rows = await query
       .orderBy('b.id')

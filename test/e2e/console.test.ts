@@ -62,7 +62,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     const page = await context.newPage();
     await page.goto(`${base}/console`);
     await page.getByTestId('login-form').waitFor();
-    // A fresh browser starts in Kazakh; the assertions below read the English texts.
+    // The assertions below read the English texts, whatever the browser's language.
     await page.getByTestId('lang-en').click();
     return { context, page };
   }
@@ -94,6 +94,35 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await page.getByTestId('lang-en').click();
     expect(await page.locator('h1').textContent()).toBe(en['login.heading']);
     await screenshot(page, 'login');
+    await context.close();
+  });
+
+  it("opens in the browser's language, then in the reader's own stored choice, on every page", async () => {
+    const heading = async (page: Page) => {
+      await page.getByTestId('login-form').waitFor();
+      return page.locator('h1').textContent();
+    };
+    for (const [browserLocale, expected] of [
+      ['en-US', en['login.heading']],
+      ['ru-RU', CONSOLE_CATALOGS.ru['login.heading']],
+      ['de-DE', CONSOLE_CATALOGS.kk['login.heading']],
+    ] as const) {
+      const context = await browser.newContext({ locale: browserLocale });
+      const page = await context.newPage();
+      await page.goto(`${base}/console`);
+      expect(await heading(page), browserLocale).toBe(expected);
+      await context.close();
+    }
+    // A choice made on the console holds over the browser's language, there and on the dashboard.
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${base}/console`);
+    await page.getByTestId('login-form').waitFor();
+    await page.getByTestId('lang-ru').click();
+    await page.reload();
+    expect(await heading(page)).toBe(CONSOLE_CATALOGS.ru['login.heading']);
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await context.close();
   });
 

@@ -117,6 +117,46 @@ describe.each(testDatabases())('console work queues on $name', ({ name }) => {
       });
       expect(response.statusCode).toBe(403);
     });
+
+    it('lists only reports that carry a photo, unless asked for those without', async () => {
+      const noPhoto = await harness.app.database.db.transaction().execute(async (tx) => {
+        const sentAt = new Date('2021-01-10T09:00:00Z');
+        const saved = await harness.app.ballots.record(tx, {
+          electionId: seed.election.id,
+          electionSlug: seed.election.slug,
+          inbound: {
+            channel: 'telegram',
+            bot: 'voter',
+            participant: 'moderation-voter-without-photo',
+            sentAt,
+            receivedAt: sentAt,
+            content: { kind: 'text', text: 'no photo' },
+          },
+          precinctCode: 'p2',
+          choiceId: 'adal',
+          keepRecordedPhoto: false,
+          sentAt,
+          delayed: false,
+        });
+        await harness.app.ballots.setStatus(tx, saved.id, seed.election.id, 'pending_review');
+        return saved.id;
+      });
+      const ids = async (query: string) =>
+        (
+          (await clients.analyst.request('GET', `/console/api/ballots${query}`)).json() as {
+            items: Array<{ id: number }>;
+          }
+        ).items.map((item) => item.id);
+      expect(await ids('?status=all')).toEqual(seed.ballotIds);
+      expect(await ids('?status=all&photo=without')).toEqual([noPhoto]);
+      expect(await ids('?status=all&photo=any')).toEqual([...seed.ballotIds, noPhoto]);
+      const bad = await clients.analyst.request('GET', '/console/api/ballots?photo=maybe');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('photo');
+      await harness.app.database.db
+        .transaction()
+        .execute((tx) => harness.app.ballots.setStatus(tx, noPhoto, seed.election.id, 'no_photo'));
+    });
   });
 
   describe('violations', () => {

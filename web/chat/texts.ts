@@ -1,3 +1,4 @@
+import { preferredLocale } from '../shared/preferred-locale';
 import { en } from '../../src/i18n/catalogs/en';
 import { kk } from '../../src/i18n/catalogs/kk';
 import { ru } from '../../src/i18n/catalogs/ru';
@@ -24,10 +25,7 @@ export function text(
   );
 }
 
-/** The visitor's language: the one chosen before on this device, else the browser's, else Kazakh. */
+/** The visitor's language, by the rule every page follows (see `preferredLocale`). */
 export function initialLocale(): ChatLocale {
-  const stored = globalThis.localStorage?.getItem('dauys.chat.locale');
-  if (CHAT_LOCALES.includes(stored as ChatLocale)) return stored as ChatLocale;
-  const browser = (globalThis.navigator?.language ?? '').slice(0, 2);
-  return CHAT_LOCALES.includes(browser as ChatLocale) ? (browser as ChatLocale) : 'kk';
+  return preferredLocale(CHAT_LOCALES, 'dauys.chat.locale');
 }

@@ -1,5 +1,6 @@
 import type { AreaRef, Locale } from '../shared/api-types';
-import { isLocale, language } from '../shared/i18n/index.svelte';
+import { isLocale, language, LOCALES } from '../shared/i18n/index.svelte';
+import { LOCALE_STORAGE_KEY, preferredLocale, rememberLocale } from '../shared/preferred-locale';
 
 /**
  * What the page shows lives in its URL (`?area=kz-akm-d01&lang=ru&election=…`), so a link
@@ -23,16 +24,9 @@ function readUrl(): void {
   route.election = params.get('election') || null;
   route.view = params.get('view') === 'analysis' ? 'analysis' : 'results';
   const lang = params.get('lang');
-  language.locale = isLocale(lang) ? lang : preferredLocale();
+  // A shared link's `?lang=` wins; else the one rule of every page (stored choice, browser).
+  language.locale = isLocale(lang) ? lang : preferredLocale(LOCALES, LOCALE_STORAGE_KEY);
   document.documentElement.lang = language.locale;
-}
-
-function preferredLocale(): Locale {
-  for (const tag of navigator.languages ?? []) {
-    const base = tag.slice(0, 2).toLowerCase();
-    if (isLocale(base)) return base;
-  }
-  return 'kk';
 }
 
 function writeUrl(mode: 'push' | 'replace'): void {
@@ -62,6 +56,7 @@ export function selectArea(code: string | null): void {
 
 export function selectLocale(locale: Locale): void {
   language.locale = locale;
+  rememberLocale(LOCALE_STORAGE_KEY, locale);
   document.documentElement.lang = locale;
   writeUrl('replace');
 }

@@ -13,6 +13,7 @@ const listQuery = z.object({
   area: areaCode,
   after: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  photo: z.enum(['with', 'without', 'any']).default('with'),
 });
 const reviewBody = z.object({
   ids: z.array(z.number().int().positive()).min(1).max(500),
@@ -29,6 +30,7 @@ export const ballotRoutes: FastifyPluginAsync<{ app: App }> = async (server, { a
       ...(query.area ? { area: query.area } : {}),
       ...(query.after !== undefined ? { afterId: query.after } : {}),
       limit: query.limit,
+      photo: query.photo,
     });
     return { election: election.slug, items };
   });

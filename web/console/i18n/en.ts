@@ -96,6 +96,7 @@ export const en = {
   'ballots.choice': 'Stated choice',
   'ballots.signals': 'Automatic signals',
   'ballots.noPhoto': 'No photo',
+  'ballots.withoutPhoto': 'Show votes without a photo',
   'ballots.lastReview': 'Last decision: {verdict} by {actor}',
   'verdict.approve': 'Approve',
   'verdict.not_ballot': 'Not a ballot',

@@ -1,22 +1,18 @@
+import { LOCALE_STORAGE_KEY, preferredLocale, rememberLocale } from '../../shared/preferred-locale';
 import { CONSOLE_LOCALES, render, type ConsoleLocale, type ConsoleMessageKey } from './catalogs';
 
 export { CONSOLE_LOCALES, LANGUAGE_NAMES, type ConsoleLocale, type ConsoleMessageKey } from './catalogs';
 
-const STORAGE_KEY = 'dauys.console.locale';
-
-function initialLocale(): ConsoleLocale {
-  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return CONSOLE_LOCALES.includes(stored as ConsoleLocale) ? (stored as ConsoleLocale) : 'kk';
-}
-
-/** The page's language; reading it in a template re-renders on a switch. */
-export const language = $state<{ locale: ConsoleLocale }>({ locale: initialLocale() });
+/** The page's language (the one rule of `preferredLocale`); reading it in a template re-renders on a switch. */
+export const language = $state<{ locale: ConsoleLocale }>({
+  locale: preferredLocale(CONSOLE_LOCALES, LOCALE_STORAGE_KEY),
+});
 
 /** Switches the language and remembers it on this device. */
 export function selectLocale(locale: ConsoleLocale): void {
   language.locale = locale;
   document.documentElement.lang = locale;
-  globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  rememberLocale(LOCALE_STORAGE_KEY, locale);
 }
 
 /**

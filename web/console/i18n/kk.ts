@@ -98,6 +98,7 @@ export const kk: Record<ConsoleMessageKey, string> = {
   'ballots.choice': 'Мәлімделген таңдау',
   'ballots.signals': 'Автоматты белгілер',
   'ballots.noPhoto': 'Фото жоқ',
+  'ballots.withoutPhoto': 'Фотосыз дауыстарды көрсету',
   'ballots.lastReview': 'Соңғы шешім: {verdict}, {actor}',
   'verdict.approve': 'Растау',
   'verdict.not_ballot': 'Бюллетень емес',

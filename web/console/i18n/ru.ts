@@ -98,6 +98,7 @@ export const ru: Record<ConsoleMessageKey, string> = {
   'ballots.choice': 'Заявленный выбор',
   'ballots.signals': 'Автоматические сигналы',
   'ballots.noPhoto': 'Нет фото',
+  'ballots.withoutPhoto': 'Показать голоса без фото',
   'ballots.lastReview': 'Последнее решение: {verdict}, {actor}',
   'verdict.approve': 'Подтвердить',
   'verdict.not_ballot': 'Не бюллетень',
