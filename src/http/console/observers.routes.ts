@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
 import { notFound } from '../../errors';
+import { COVERAGE_PAGE_SIZE } from '../../services/coverage.service';
 import { inviteQrDataUrl } from '../../services/invite-qr';
 import { parseRequest } from '../parse-request';
 import { areaCode, COORDINATORS, idParams, queueElection } from './queue-access';
@@ -22,7 +23,13 @@ const sheetBody = z
     message: 'at most 500 invites on one sheet',
     path: ['perPrecinct'],
   });
-const coverageQuery = z.object({ election: z.string().optional(), area: areaCode });
+const coverageQuery = z.object({
+  election: z.string().optional(),
+  area: areaCode,
+  observer: z.enum(['with', 'without', 'any']).default('any'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(COVERAGE_PAGE_SIZE),
+});
 
 /** Observers: invites (create, list, revoke) and the coverage of precincts. */
 export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
@@ -103,9 +110,10 @@ export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
   server.get('/coverage', { config: { roles: ALL_ROLES } }, async (request) => {
     const election = await queueElection(app, request.query);
     const query = parseRequest(coverageQuery, request.query, 'query');
+    const { area, observer, page, pageSize } = query;
     return {
       election: election.slug,
-      ...(await app.coverage.view(election, query.area ? { area: query.area } : {})),
+      ...(await app.coverage.view(election, { ...(area ? { area } : {}), observer, page, pageSize })),
     };
   });
 };
