@@ -194,6 +194,19 @@ describe('both bots on the WhatsApp Cloud API', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('leaves one log line, without the sender’s number, for a message to a number not configured', async () => {
+    const before = await inboxRows();
+    const stranger = whatsappUser('77019998877', '9990000000').text('hello');
+    expect((await postWhatsApp(server.url, stranger, { appSecret: WHATSAPP.appSecret })).status).toBe(200);
+    expect(await inboxRows()).toBe(before);
+    const lines = server.logs.lines.filter((line) => JSON.stringify(line).includes('9990000000'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.stringify(lines[0])).toContain(
+      'neither WHATSAPP_VOTER_PHONE_ID nor WHATSAPP_OBSERVER_PHONE_ID',
+    );
+    expect(server.logs.text()).not.toContain('77019998877');
+  });
+
   it('ignores reactions, and refuses a forwarded image as the ballot, telling the voter why', async () => {
     const voter = chat('77010000003', 'voter');
     await voter.post(voter.user.text('/start'));
