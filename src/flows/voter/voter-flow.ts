@@ -153,6 +153,15 @@ function onCommand(state: VoterState, turn: Turn, command: string): Step {
 }
 
 function onStart(state: VoterState, turn: Turn): Step {
+  // The web chat's page has its own language switch and sends the language it shows: asking
+  // again would be a question already answered. Messengers only guess from the phone's settings.
+  const pageLocale = turn.message.channel === 'webchat' ? turn.message.clientLocale : undefined;
+  if (!state.locale && pageLocale)
+    return onLanguage(
+      { ...initialVoterState(), ...slugOf(turn) },
+      { ...turn, locale: pageLocale },
+      pageLocale,
+    );
   if (!state.locale) return show({ ...initialVoterState(), ...slugOf(turn) }, turn);
   if (!hasElection(turn.context)) return say(state, turn, [key('voter.no_election')]);
   const base: VoterState = {
