@@ -90,6 +90,11 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     const attach = await page.locator('.attach').boundingBox();
     expect(attach?.height).toBeLessThan(48);
     await page.setViewportSize({ width: 480, height: 860 });
+    // A reload keeps the visitor's own lines, in their place.
+    const before = await page.locator('.line').allTextContents();
+    expect(await page.locator('[data-testid="my-message"]').count()).toBeGreaterThanOrEqual(5);
+    await page.reload();
+    await expect.poll(() => page.locator('.line').allTextContents(), { timeout: 15_000 }).toEqual(before);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-vote.png'), fullPage: true });
 
