@@ -6,6 +6,8 @@
 export const ERROR_CODES = {
   DAUYS_ERR_VALIDATION: { status: 400, exit: 2 },
   DAUYS_ERR_CONFIG: { status: 500, exit: 2 },
+  /** A channel set up by halves (it would take messages and drop them): a runtime refusal, exit 1. */
+  DAUYS_ERR_CHANNEL_CONFIG: { status: 500, exit: 1 },
   DAUYS_ERR_NOT_FOUND: { status: 404, exit: 2 },
   DAUYS_ERR_UNAUTHORIZED: { status: 401, exit: 2 },
   DAUYS_ERR_FORBIDDEN: { status: 403, exit: 2 },

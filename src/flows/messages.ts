@@ -24,7 +24,14 @@ export type InboundContent =
   | { kind: 'command'; command: string; args: string }
   | { kind: 'text'; text: string }
   | { kind: 'button'; data: string; callbackId?: string }
-  | { kind: 'photo'; media: MediaRef; albumId?: string; caption?: string }
+  | {
+      kind: 'photo';
+      media: MediaRef;
+      albumId?: string;
+      caption?: string;
+      /** Forwarded from another chat or channel: someone's picture, not the sender's own evidence. */
+      forwarded?: boolean;
+    }
   | { kind: 'video'; media: MediaRef; albumId?: string }
   | { kind: 'document'; media: MediaRef; albumId?: string }
   | { kind: 'sticker' }

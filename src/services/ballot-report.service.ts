@@ -80,6 +80,8 @@ export interface RecordVoteInput {
   keepRecordedPhoto: boolean;
   sentAt: Date;
   delayed: boolean;
+  /** Forwarded photos the voter sent with this vote (refused as evidence; a spam signal). */
+  forwardedPhotos?: number;
   /** The election's definition (which choices are on the ballot); read from the store when absent. */
   definition?: Pick<ElectionDefinition, 'choices' | 'spamLimits'>;
 }
@@ -168,6 +170,7 @@ export class BallotReportService {
         sentAt: input.sentAt,
         existing,
         photo,
+        forwardedPhotos: input.forwardedPhotos ?? 0,
       });
       signals = { ...signals, voteTimes: scored.voteTimes, spam: scored.verdict };
       timingPrint = scored.timingPrint;

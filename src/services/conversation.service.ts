@@ -276,6 +276,7 @@ export class ConversationService {
           keepRecordedPhoto: effect.keepRecordedPhoto,
           sentAt: effect.sentAt,
           delayed: effect.delayed,
+          ...(effect.forwardedPhotos ? { forwardedPhotos: effect.forwardedPhotos } : {}),
           definition: election.definition,
         });
         return false;

@@ -68,6 +68,19 @@ describe('dauys command line', () => {
     expect(result.stderr).toContain(`${file}:2:registered_voters`);
   });
 
+  it('refuses to start WhatsApp set up without a phone-number id, with exit 1 and one line', async () => {
+    const result = await runDauys(['start', '--port', '0'], {
+      ...env,
+      WHATSAPP_TOKEN: 't',
+      WHATSAPP_APP_SECRET: 's',
+      WHATSAPP_VERIFY_TOKEN: 'v',
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('WHATSAPP_VOTER_PHONE_ID');
+  });
+
   it('starts with the demo election, serves health and elections, and stops on SIGTERM', async () => {
     const server = await startDauys(['--demo'], env);
     try {

@@ -118,6 +118,49 @@ describe('Telegram voter webhook', () => {
     );
   });
 
+  // Telegram's own examples (core.telegram.org/bots/webhooks#testing-your-bot-with-updates) carry no
+  // is_bot, no chat.type and no bot_command entity: well-formed updates, not 400s to be retried.
+  it('stores Telegram’s documented example message and callback and answers them', async () => {
+    const inbox = await inboxCount();
+    const from = {
+      last_name: 'Test Lastname',
+      id: 1111111,
+      first_name: 'Test Firstname',
+      username: 'Testusername',
+    };
+    const message = await server.postUpdate({
+      update_id: 10000,
+      message: {
+        date: 1441645532,
+        chat: { last_name: 'Test Lastname', id: 1111111, first_name: 'Test', username: 'Test' },
+        message_id: 1365,
+        from,
+        text: '/start',
+      },
+    });
+    const callback = await server.postUpdate({
+      update_id: 10001,
+      callback_query: {
+        id: '4382bfdwdsb323b2d9',
+        from: { ...from, type: 'private' },
+        data: 'Data from button callback',
+        inline_message_id: '1234csdbsk4839',
+      },
+    });
+    expect([message.status, callback.status]).toEqual([200, 200]);
+    expect(await inboxCount()).toBe(inbox + 2);
+    await server.fake.waitFor(() => sentTo(1111111).length >= 1, 15_000, 'the reply to /start');
+    expect(sentTo(1111111)[0]?.params.text).toBe('command: /start');
+    await server.fake.waitFor(
+      () =>
+        server.fake
+          .successfulCalls('answerCallbackQuery')
+          .some((c) => c.params.callback_query_id === '4382bfdwdsb323b2d9'),
+      15_000,
+      'the callback answered',
+    );
+  });
+
   it('answers 404 for a bot whose token is not configured', async () => {
     const response = await server.postUpdate(updates.text(telegramUser(730_000_005), 'hi'), {
       bot: 'observer',

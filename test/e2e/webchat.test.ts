@@ -46,8 +46,9 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     await expect.poll(() => page.locator('h1').textContent()).toBe('Dauys: report your vote');
     await page.getByRole('button', { name: 'Start' }).click();
 
-    await panelButton('English').click();
+    // The page's language is already chosen: no language question, straight to the note.
     await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('What I keep');
+    expect(await page.locator('.line.bot .buttons button', { hasText: 'English' }).count()).toBe(0);
     await panelButton('Continue').click();
     await expect
       .poll(() => lastBotText().textContent(), { timeout: 15_000 })
@@ -82,6 +83,18 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     await expect
       .poll(() => lastBotText().textContent(), { timeout: 15_000 })
       .toContain('Thank you! Your vote is recorded.');
+    // The results link is a link.
+    expect(await lastBotText().locator('a[href^="http"]').count()).toBe(1);
+    // "Attach a photo" stays on one line at 390 px.
+    await page.setViewportSize({ width: 390, height: 860 });
+    const attach = await page.locator('.attach').boundingBox();
+    expect(attach?.height).toBeLessThan(48);
+    await page.setViewportSize({ width: 480, height: 860 });
+    // A reload keeps the visitor's own lines, in their place.
+    const before = await page.locator('.line').allTextContents();
+    expect(await page.locator('[data-testid="my-message"]').count()).toBeGreaterThanOrEqual(5);
+    await page.reload();
+    await expect.poll(() => page.locator('.line').allTextContents(), { timeout: 15_000 }).toEqual(before);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-vote.png'), fullPage: true });
 

@@ -164,6 +164,80 @@ describe('both bots on the WhatsApp Cloud API', () => {
     expect(((await response.json()) as { voters: { received: number } }).voters.received).toBe(1);
   });
 
+  // developers.facebook.com/docs/graph-api/webhooks/reference/whatsapp-business-account/#account_update:
+  // no metadata. A well-formed change the bots do not use is acknowledged, not refused (Meta retries a 400).
+  it('acknowledges Meta’s documented account_update change with 200 and stores nothing', async () => {
+    const before = await inboxRows();
+    const response = await postWhatsApp(
+      server.url,
+      {
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '0',
+            time: 1_700_000_000,
+            changes: [
+              { field: 'account_update', value: { phone_number: '15550783881', event: 'VERIFIED_ACCOUNT' } },
+            ],
+          },
+        ],
+      },
+      { appSecret: WHATSAPP.appSecret },
+    );
+    expect(response.status).toBe(200);
+    expect(await inboxRows()).toBe(before);
+    const malformed = await postWhatsApp(
+      server.url,
+      { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: {} }] }] },
+      { appSecret: WHATSAPP.appSecret },
+    );
+    expect(malformed.status).toBe(400);
+  });
+
+  it('leaves one log line, without the sender’s number, for a message to a number not configured', async () => {
+    const before = await inboxRows();
+    const stranger = whatsappUser('77019998877', '9990000000').text('hello');
+    expect((await postWhatsApp(server.url, stranger, { appSecret: WHATSAPP.appSecret })).status).toBe(200);
+    expect(await inboxRows()).toBe(before);
+    const lines = server.logs.lines.filter((line) => JSON.stringify(line).includes('9990000000'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.stringify(lines[0])).toContain(
+      'neither WHATSAPP_VOTER_PHONE_ID nor WHATSAPP_OBSERVER_PHONE_ID',
+    );
+    expect(server.logs.text()).not.toContain('77019998877');
+  });
+
+  it('ignores reactions, and refuses a forwarded image as the ballot, telling the voter why', async () => {
+    const voter = chat('77010000003', 'voter');
+    await voter.post(voter.user.text('/start'));
+    await voter.post(voter.user.button('l:en'));
+    const reaction = (emoji?: string) => {
+      const body = voter.user.text('');
+      const message = body.entry[0]!.changes[0]!.value.messages[0]! as Record<string, unknown>;
+      delete message.text;
+      Object.assign(message, {
+        type: 'reaction',
+        reaction: { message_id: 'wamid.out-1', ...(emoji ? { emoji } : {}) },
+      });
+      return body;
+    };
+    for (const body of [reaction('👍'), reaction()]) {
+      expect((await postWhatsApp(server.url, body, { appSecret: WHATSAPP.appSecret })).status).toBe(200);
+    }
+    // The next answer is to the next message only: the reactions got none.
+    const next = await voter.post(voter.user.button('go'));
+    expect(next.map(shownText).join('\n')).not.toContain('cannot use this message');
+    await voter.post(voter.user.listRow('a:r1'));
+    await voter.post(voter.user.listRow('a:r1-d1'));
+    await voter.post(voter.user.listRow('a:p1'));
+    await voter.post(voter.user.listRow('ch:nur-otan'));
+    const forwarded = voter.user.image('wa-ballot');
+    Object.assign(forwarded.entry[0]!.changes[0]!.value.messages[0]!, { context: { forwarded: true } });
+    const answer = await voter.post(forwarded);
+    expect(answer.map(shownText).join('\n')).toContain('forwarded from another chat or channel');
+    expect(optionIds(answer.at(-1))).toContain('np');
+  });
+
   it('takes a protocol through the observer flow, paging a list of more than ten options', async () => {
     const invite = await server.app.invites.create(slug, ['p2']);
     const observer = chat('77010000002', 'observer');

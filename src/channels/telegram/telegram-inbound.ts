@@ -39,7 +39,7 @@ function fromMessage(
   { secret, bot, receivedAt }: { secret: string; bot: BotName; receivedAt: Date },
 ): NormalizedUpdate | { ignored: IgnoredReason } {
   // Bots are one-to-one: in a group, a voter's choice would be visible to everyone.
-  if (message.chat.type !== 'private') return { ignored: 'not_private_chat' };
+  if (!isPrivate(message.chat)) return { ignored: 'not_private_chat' };
   if (!message.from) return { ignored: 'no_sender' };
   const from = message.from;
   return {
@@ -63,7 +63,7 @@ function fromCallbackQuery(
   dedupeKey: string,
   { secret, bot, receivedAt }: { secret: string; bot: BotName; receivedAt: Date },
 ): NormalizedUpdate | { ignored: IgnoredReason } {
-  if (query.message && query.message.chat.type !== 'private') return { ignored: 'not_private_chat' };
+  if (query.message && !isPrivate(query.message.chat)) return { ignored: 'not_private_chat' };
   if (query.data === undefined) return { ignored: 'no_button_data' };
   return {
     dedupeKey,
@@ -82,9 +82,14 @@ function fromCallbackQuery(
   };
 }
 
-function signalsOf(from: { is_bot: boolean; username?: string; language_code?: string }) {
+/** Without `type` (Telegram's own documented examples), a user's chat id is positive, a group's negative. */
+function isPrivate(chat: { id: number; type?: string | undefined }): boolean {
+  return chat.type === undefined ? chat.id > 0 : chat.type === 'private';
+}
+
+function signalsOf(from: { is_bot?: boolean | undefined; username?: string; language_code?: string }) {
   return {
-    isBot: from.is_bot,
+    ...(from.is_bot !== undefined ? { isBot: from.is_bot } : {}),
     hasUsername: from.username !== undefined,
     ...(from.language_code ? { languageCode: from.language_code } : {}),
   };
@@ -112,6 +117,7 @@ function contentOf(message: TelegramMessage): InboundContent {
       media,
       ...(albumId ? { albumId } : {}),
       ...(message.caption !== undefined ? { caption: message.caption } : {}),
+      ...(isForwarded(message) ? { forwarded: true } : {}),
     };
   }
   if (message.document)
@@ -124,9 +130,25 @@ function contentOf(message: TelegramMessage): InboundContent {
   return { kind: 'other' };
 }
 
+function isForwarded(message: TelegramMessage): boolean {
+  return (
+    message.forward_origin !== undefined ||
+    message.forward_from !== undefined ||
+    message.forward_from_chat !== undefined ||
+    message.forward_sender_name !== undefined ||
+    message.forward_date !== undefined
+  );
+}
+
+/** A command-shaped text ("/start", "/start CODE", "/start@dauys_bot"). */
+const TYPED_COMMAND = /^\/[A-Za-z][A-Za-z0-9_]*(?:@[A-Za-z0-9_]+)?(?:\s|$)/;
+
 function commandOf(message: TelegramMessage): InboundContent | undefined {
   const text = message.text ?? '';
-  const isCommand = message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
+  // Clients mark commands with a `bot_command` entity, but a pasted or typed "/start" (and
+  // Telegram's own documented example update) can come without one: it means the same.
+  const isCommand =
+    message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) || TYPED_COMMAND.test(text);
   if (!isCommand || !text.startsWith('/')) return undefined;
   const [head = '', ...rest] = text.slice(1).split(/\s+/);
   // "/start@dauys_bot" in a client that appends the bot's name.

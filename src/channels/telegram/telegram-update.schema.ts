@@ -3,16 +3,17 @@ import { z } from 'zod';
 /**
  * The part of a Telegram `Update` the voter and observer bots read, validated at the webhook.
  * Loose objects: Telegram adds fields every Bot API release, and an unknown field must not turn
- * a good update into a 400 (Telegram would retry it forever).
+ * a good update into a 400 (Telegram would retry it forever). Only what every well-formed update
+ * carries is required: Telegram's own documented examples leave out `is_bot` and `chat.type`.
  */
 const user = z.looseObject({
   id: z.number().int(),
-  is_bot: z.boolean(),
+  is_bot: z.boolean().optional(),
   username: z.string().optional(),
   language_code: z.string().optional(),
 });
 
-const chat = z.looseObject({ id: z.number().int(), type: z.string() });
+const chat = z.looseObject({ id: z.number().int(), type: z.string().optional() });
 
 const photoSize = z.looseObject({
   file_id: z.string().min(1),
@@ -48,6 +49,12 @@ export const telegramMessageSchema = z.looseObject({
   sticker: z.looseObject({}).optional(),
   location: z.looseObject({}).optional(),
   contact: z.looseObject({}).optional(),
+  // Set on a forwarded message: Bot API 7+ sends `forward_origin`, older clients the rest.
+  forward_origin: z.looseObject({}).optional(),
+  forward_from: z.looseObject({}).optional(),
+  forward_from_chat: z.looseObject({}).optional(),
+  forward_sender_name: z.string().optional(),
+  forward_date: z.number().int().optional(),
 });
 
 export const telegramCallbackQuerySchema = z.looseObject({

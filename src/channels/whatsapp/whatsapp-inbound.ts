@@ -11,6 +11,15 @@ export interface NormalizedWhatsAppMessage {
   replyAddress: string;
 }
 
+/** Why a message in a delivery is acknowledged but not stored (logged and counted, never personal data). */
+export type WhatsAppIgnoredReason = 'unknown_phone_number' | 'reaction';
+
+export interface WhatsAppIgnored {
+  reason: WhatsAppIgnoredReason;
+  /** The business number's id that received it (ours or a misconfigured one), never the sender's. */
+  phoneNumberId: string;
+}
+
 /**
  * Reduces a validated webhook (possibly several entries and messages) to inbound messages,
  * each for the bot whose phone-number id received it. Statuses and messages to a number that
@@ -22,15 +31,30 @@ export interface NormalizedWhatsAppMessage {
  */
 export function normalizeWhatsAppWebhook(
   webhook: WhatsAppWebhook,
-  options: { secret: string; botsByPhoneId: ReadonlyMap<string, BotName>; receivedAt: Date },
+  options: {
+    secret: string;
+    botsByPhoneId: ReadonlyMap<string, BotName>;
+    receivedAt: Date;
+    onIgnored?: (ignored: WhatsAppIgnored) => void;
+  },
 ): NormalizedWhatsAppMessage[] {
   const items: NormalizedWhatsAppMessage[] = [];
   for (const entry of webhook.entry) {
     for (const change of entry.changes) {
-      if (change.field !== 'messages') continue;
-      const bot = options.botsByPhoneId.get(change.value.metadata.phone_number_id);
-      if (!bot) continue;
+      // Other fields (account_update, templates, …) say nothing a conversation needs.
+      if (change.field !== 'messages' || !change.value.metadata) continue;
+      const phoneNumberId = change.value.metadata.phone_number_id;
+      const bot = options.botsByPhoneId.get(phoneNumberId);
       for (const message of change.value.messages ?? []) {
+        if (!bot) {
+          options.onIgnored?.({ reason: 'unknown_phone_number', phoneNumberId });
+          continue;
+        }
+        // A reaction (or its removal, an empty emoji) is no answer to any question the bots ask.
+        if (message.type === 'reaction') {
+          options.onIgnored?.({ reason: 'reaction', phoneNumberId });
+          continue;
+        }
         items.push({
           dedupeKey: message.id,
           replyAddress: message.from,
@@ -75,6 +99,9 @@ function contentOf(message: WhatsAppMessage): InboundContent {
             kind: 'photo',
             media: mediaRef(message.image),
             ...(message.image.caption ? { caption: message.image.caption } : {}),
+            ...(message.context?.forwarded || message.context?.frequently_forwarded
+              ? { forwarded: true }
+              : {}),
           }
         : { kind: 'other' };
     case 'video':

@@ -67,6 +67,42 @@ function textBodies(text: string, max: number): string[] {
 }
 
 /**
+ * Row titles within WhatsApp's 24 characters that tell the rows apart. Names that share a long
+ * start ("Мангистауская область — демо-район 1", "… 2") would all be cut to that start, so the
+ * shared words are dropped from the title (the description keeps the full name); what is still
+ * alike after cutting keeps its distinguishing end instead.
+ */
+export function distinctRowTitles(titles: readonly string[]): string[] {
+  const max = WHATSAPP_LIMITS.rowTitle;
+  const long = titles.filter((title) => [...title].length > max);
+  const prefix = long.length > 1 ? sharedWords(long) : '';
+  const shortened = titles.map((title) =>
+    [...title].length > max && prefix && title.length > prefix.length ? title.slice(prefix.length) : title,
+  );
+  const fitted = shortened.map((title) => fit(title, max));
+  const seen = new Map<string, number>();
+  for (const title of fitted) seen.set(title, (seen.get(title) ?? 0) + 1);
+  return fitted.map((title, i) =>
+    (seen.get(title) ?? 0) > 1 ? `…${[...shortened[i]!].slice(-(max - 1)).join('')}` : title,
+  );
+}
+
+/**
+ * The longest common start of all `titles` that ends at a separator (" — ", ", "), or '':
+ * "Region — district 1" and "Region — district 2" share "Region — ", not "Region — district ".
+ */
+function sharedWords(titles: readonly string[]): string {
+  let common = titles[0] ?? '';
+  for (const title of titles) {
+    let i = 0;
+    while (i < common.length && i < title.length && common[i] === title[i]) i += 1;
+    common = common.slice(0, i);
+  }
+  const separator = Math.max(common.lastIndexOf(' — '), common.lastIndexOf(', '));
+  return separator < 0 ? '' : common.slice(0, common.indexOf(' ', separator + 1) + 1);
+}
+
+/**
  * Turns one outbound message into Cloud API payloads within WhatsApp's limits: up to three
  * short buttons become reply buttons; more (or longer) become a list of at most ten rows, and a
  * longer list is paged over several list messages, each row keeping its own id. Text too long
@@ -115,7 +151,9 @@ export function renderForWhatsApp(
     });
     return payloads;
   }
-  const pages = chunks(buttons, WHATSAPP_LIMITS.listRows);
+  const titles = distinctRowTitles(buttons.map((b) => b.title));
+  const rowsOf = buttons.map((b, i) => ({ ...b, shown: titles[i]! }));
+  const pages = chunks(rowsOf, WHATSAPP_LIMITS.listRows);
   pages.forEach((rows, index) => {
     const pageBody =
       index === 0
@@ -132,13 +170,11 @@ export function renderForWhatsApp(
           button: fit(render(locale, [{ key: 'observer.whatsapp_list_button' }]), WHATSAPP_LIMITS.listButton),
           sections: [
             {
-              rows: rows.map(({ id, title }) => ({
+              rows: rows.map(({ id, title, shown }) => ({
                 id,
-                title: fit(title, WHATSAPP_LIMITS.rowTitle),
-                // The full label when the title had to be cut (long precinct or line names).
-                ...([...title].length > WHATSAPP_LIMITS.rowTitle
-                  ? { description: fit(title, WHATSAPP_LIMITS.rowDescription) }
-                  : {}),
+                title: shown,
+                // The full label when the title had to be shortened (long precinct or area names).
+                ...(shown !== title ? { description: fit(title, WHATSAPP_LIMITS.rowDescription) } : {}),
               })),
             },
           ],

@@ -26,6 +26,10 @@ export const whatsappMessageSchema = z.looseObject({
     .optional(),
   /** A template's quick-reply button. */
   button: z.looseObject({ payload: z.string().optional(), text: z.string().optional() }).optional(),
+  /** Set on a forwarded message (`frequently_forwarded`: forwarded more than five times). */
+  context: z
+    .looseObject({ forwarded: z.boolean().optional(), frequently_forwarded: z.boolean().optional() })
+    .optional(),
   image: media.optional(),
   video: media.optional(),
   document: media.optional(),
@@ -33,10 +37,14 @@ export const whatsappMessageSchema = z.looseObject({
 
 const changeValueSchema = z.looseObject({
   messaging_product: z.string().optional(),
-  metadata: z.looseObject({
-    phone_number_id: z.string().min(1),
-    display_phone_number: z.string().optional(),
-  }),
+  // Required of a `messages` change (which number received it); other fields Meta documents,
+  // such as `account_update`, carry none.
+  metadata: z
+    .looseObject({
+      phone_number_id: z.string().min(1),
+      display_phone_number: z.string().optional(),
+    })
+    .optional(),
   messages: z.array(whatsappMessageSchema).optional(),
   // Delivery statuses: acknowledged, not stored.
   statuses: z.array(z.looseObject({})).optional(),
@@ -47,7 +55,17 @@ export const whatsappWebhookSchema = z.looseObject({
   entry: z.array(
     z.looseObject({
       id: z.string().optional(),
-      changes: z.array(z.looseObject({ field: z.string(), value: changeValueSchema })),
+      changes: z.array(
+        z.looseObject({ field: z.string(), value: changeValueSchema }).check((ctx) => {
+          if (ctx.value.field === 'messages' && !ctx.value.value.metadata)
+            ctx.issues.push({
+              code: 'custom',
+              input: ctx.value.value,
+              path: ['value', 'metadata'],
+              message: 'a messages change needs metadata.phone_number_id',
+            });
+        }),
+      ),
     }),
   ),
 });

@@ -30,10 +30,11 @@ export function registerStartCommand(program: Command): void {
 
 async function start(options: StartOptions): Promise<void> {
   const startedAt = performance.now();
-  const [{ createApp }, { loadConfig }, { buildServer }] = await Promise.all([
+  const [{ createApp }, { loadConfig }, { buildServer }, { checkChannelConfig }] = await Promise.all([
     import('../../app'),
     import('../../config'),
     import('../../http/server'),
+    import('../../channel-config-check'),
   ]);
   if (options.port !== undefined) parsePortOption(options.port);
   const env = {
@@ -41,6 +42,12 @@ async function start(options: StartOptions): Promise<void> {
     ...(options.port !== undefined ? { PORT: options.port } : {}),
     ...(options.host !== undefined ? { HOST: options.host } : {}),
   };
+  // The operator's own settings, before the live demo adds its local fake bot.
+  const channels = checkChannelConfig(loadConfig(env));
+  if (channels.refusals.length > 0) {
+    const { DauysError } = await import('../../errors');
+    throw new DauysError('DAUYS_ERR_CHANNEL_CONFIG', `refusing to start: ${channels.refusals.join('; ')}`);
+  }
   const liveDemo =
     options.demo && options.live && options.role === 'all' && loadConfig(env).DAUYS_DEMO_LIVE
       ? await import('../../simulation/live-demo')
@@ -50,6 +57,7 @@ async function start(options: StartOptions): Promise<void> {
   const config = loadConfig({ ...env, ...demoBot?.env });
   const app = await createApp(config);
   if (prepared && 'reason' in prepared) app.logger.info(prepared.reason);
+  for (const warning of channels.warnings) app.logger.warn(warning);
   if (options.demo) {
     const { election, areasImported } = await app.elections.loadFile(DEMO_ELECTION_FILE, {
       skipIfUnchanged: true,

@@ -44,6 +44,8 @@ export interface BallotReportSignals {
     sameTimingAccounts: number;
     /** The channel flags the sender as a bot. */
     isBot?: boolean;
+    /** Photos forwarded from another chat or channel, sent as this vote's evidence and refused. */
+    forwardedPhotos?: number;
   };
   precinct: {
     /** Reports at the precinct in the hour up to this one (this one included). */
@@ -168,6 +170,12 @@ function accountSignals(report: BallotReportSignals, limits: T.RateLimits): Spam
       id: 'bot-account',
       weight: T.WEIGHTS.botAccount,
       detail: 'the channel marks the sender as a bot',
+    });
+  if (account.forwardedPhotos)
+    signals.push({
+      id: 'forwarded-photo',
+      weight: T.WEIGHTS.forwardedPhoto,
+      detail: `${account.forwardedPhotos} forwarded photo${account.forwardedPhotos === 1 ? '' : 's'} sent as the ballot (someone else's picture)`,
     });
   const seconds = Math.round(account.secondsSinceFirstMessage);
   if (seconds < T.HUMAN_MIN_CONVERSATION_SECONDS) {

@@ -46,6 +46,12 @@ export const WEIGHTS = {
   sameTimingMany: 0.9,
   /** The channel says the sender is a bot (bots cannot message bots on Telegram): spam even with a good photo. */
   botAccount: 1.3,
+  /**
+   * A forwarded picture sent as the ballot: a crowd of fake voters forwards one photo from a
+   * channel. A genuine voter may forward their own photo from another chat, so alone it only
+   * queues the vote for a moderator (with no photo and a fresh account: 0.6, suspicious).
+   */
+  forwardedPhoto: 0.4,
   /** An hour's reports at one precinct far above what its size allows. */
   precinctBurst: 0.25,
   /**

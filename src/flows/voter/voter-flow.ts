@@ -153,6 +153,15 @@ function onCommand(state: VoterState, turn: Turn, command: string): Step {
 }
 
 function onStart(state: VoterState, turn: Turn): Step {
+  // The web chat's page has its own language switch and sends the language it shows: asking
+  // again would be a question already answered. Messengers only guess from the phone's settings.
+  const pageLocale = turn.message.channel === 'webchat' ? turn.message.clientLocale : undefined;
+  if (!state.locale && pageLocale)
+    return onLanguage(
+      { ...initialVoterState(), ...slugOf(turn) },
+      { ...turn, locale: pageLocale },
+      pageLocale,
+    );
   if (!state.locale) return show({ ...initialVoterState(), ...slugOf(turn) }, turn);
   if (!hasElection(turn.context)) return say(state, turn, [key('voter.no_election')]);
   const base: VoterState = {
@@ -163,6 +172,7 @@ function onStart(state: VoterState, turn: Turn): Step {
     draft: {},
   };
   if (state.heldPhoto) base.heldPhoto = state.heldPhoto;
+  if (state.forwardedPhotos) base.forwardedPhotos = state.forwardedPhotos;
   return show(turn.context.recordedVote ? { ...base, stage: 'voted' } : base, turn);
 }
 
@@ -384,8 +394,9 @@ function confirmVote(state: VoterState, turn: Turn): Step {
     keepRecordedPhoto: !draft.photo && (draft.keepRecordedPhoto ?? false),
     sentAt: datedAt,
     delayed: verdict.delayed,
+    ...(state.forwardedPhotos ? { forwardedPhotos: state.forwardedPhotos } : {}),
   };
-  const { heldPhoto: _held, resumeStage: _resume, ...rest } = state;
+  const { heldPhoto: _held, resumeStage: _resume, forwardedPhotos: _forwarded, ...rest } = state;
   const thanks = [
     ...(verdict.delayed ? [key('voter.thanks_delayed')] : []),
     key('voter.thanks', { url: turn.context.resultsUrl }),
@@ -427,8 +438,19 @@ function cancelDelete(state: VoterState, turn: Turn): Step {
 function onMessage(state: VoterState, turn: Turn): Step {
   const { content } = turn.message;
   if (content.kind === 'text') return onText(state, turn, content.text);
+  if (content.kind === 'photo' && content.forwarded) return onForwardedPhoto(state, turn);
   if (content.kind === 'photo') return onPhoto(state, turn, content.media, content.albumId);
   return show(state, turn, [reprompt(content)]);
+}
+
+/**
+ * A forwarded picture is someone's photo from a channel or another chat, not the voter's own
+ * ballot: it confirms nothing. The voter is told, the step stays where it was, and the count
+ * goes with the next vote to the spam score (forwarding one picture is how a crowd fakes photos).
+ */
+function onForwardedPhoto(state: VoterState, turn: Turn): Step {
+  const next: VoterState = { ...state, forwardedPhotos: (state.forwardedPhotos ?? 0) + 1 };
+  return show(next, turn, [key('voter.photo_forwarded')]);
 }
 
 function onText(state: VoterState, turn: Turn, text: string): Step {
@@ -483,7 +505,12 @@ function onTypedPrecinct(state: VoterState, turn: Turn, typed: string): Step {
   if (matches.length === 1) return pickArea(state, turn, matches[0]!.code);
   const number = typed.replace(/^\D+/, '');
   if (!/^\d+$/.test(number)) return show(state, turn, [key('voter.unexpected_text')]);
-  if (matches.length > 1) return show(state, turn, [key('voter.precinct_number_ambiguous', { number })]);
+  if (matches.length > 1) {
+    // The prompt names what the list under it shows: regions at the top, districts below.
+    const which =
+      within === null ? 'voter.precinct_number_ambiguous_region' : 'voter.precinct_number_ambiguous';
+    return show(state, turn, [key(which, { number })]);
+  }
   const area = within ? geography.area(within)?.names[state.locale ?? turn.locale] : undefined;
   return show(state, turn, [
     area

@@ -54,6 +54,8 @@ export interface VoterState {
   heldPhoto?: HeldPhoto;
   /** Where `/language` and a cancelled `/delete` return to. */
   resumeStage?: VoterStage;
+  /** Forwarded photos refused since the last recorded vote: a spam signal on the next one. */
+  forwardedPhotos?: number;
 }
 
 export interface HeldPhoto {
@@ -109,6 +111,8 @@ export type VoterEffect =
       keepRecordedPhoto: boolean;
       sentAt: Date;
       delayed: boolean;
+      /** Forwarded photos the voter sent while putting this vote together (none confirms it). */
+      forwardedPhotos?: number;
     }
   | {
       kind: 'delete_voter';

@@ -69,6 +69,11 @@ export const telegramWebhookRoutes: FastifyPluginAsync<{ app: App; receiptClock?
         });
         if ('ignored' in normalized) {
           counted(`ignored_${normalized.ignored}`);
+          // The update id is Telegram's counter, not the sender's: safe to log.
+          app.logger.info(
+            { bot, updateId: parsed.data.update_id, reason: normalized.ignored },
+            `telegram update ignored: ${normalized.ignored.replaceAll('_', ' ')}`,
+          );
           return reply.status(200).send();
         }
         counted(await app.inbox.acceptOne(normalized));

@@ -75,6 +75,15 @@ export const whatsappWebhookRoutes: FastifyPluginAsync<{ app: App }> = async (se
       secret: app.secret,
       botsByPhoneId: routing,
       receivedAt: new Date(),
+      onIgnored: ({ reason, phoneNumberId }) => {
+        counted(`ignored_${reason}`);
+        if (reason === 'unknown_phone_number')
+          app.logger.warn(
+            { phoneNumberId, reason },
+            `whatsapp message ignored: phone number id ${phoneNumberId} is neither WHATSAPP_VOTER_PHONE_ID nor WHATSAPP_OBSERVER_PHONE_ID`,
+          );
+        else app.logger.info({ phoneNumberId, reason }, 'whatsapp message ignored: a reaction');
+      },
     });
     if (items.length === 0) {
       counted('ignored');

@@ -31,6 +31,10 @@ export const en = {
     'There is no precinct number {number}. Check the number on your ballot or choose from the list.',
   'voter.precinct_number_ambiguous':
     'Several precincts have number {number}. Please choose your district first.',
+  'voter.precinct_number_ambiguous_region':
+    'Several precincts have number {number}. Please choose your region first.',
+  'voter.photo_forwarded':
+    'This photo was forwarded from another chat or channel, so it cannot confirm your vote. Please send a photo you took of your own ballot.',
   'voter.precinct_label': 'Precinct No. {number}',
   'voter.choose_choice': 'Whom did you vote for?',
   'voter.send_photo':

@@ -27,6 +27,9 @@ export const kk: Record<MessageKey, string> = {
   'voter.precinct_number_unknown_anywhere':
     '{number} нөмірлі учаске жоқ. Бюллетеньдегі нөмірді тексеріңіз немесе тізімнен таңдаңыз.',
   'voter.precinct_number_ambiguous': '{number} нөмірлі учаске бірнешеу. Алдымен ауданды таңдаңыз.',
+  'voter.precinct_number_ambiguous_region': '{number} нөмірлі учаске бірнешеу. Алдымен облысты таңдаңыз.',
+  'voter.photo_forwarded':
+    'Бұл фото басқа чаттан немесе арнадан жіберілген, сондықтан ол дауысыңызды растай алмайды. Өз бюллетеніңізді өзіңіз түсірген суретті жіберіңіз.',
   'voter.precinct_label': '№ {number} учаске',
   'voter.choose_choice': 'Кімге дауыс бердіңіз?',
   'voter.send_photo':

@@ -27,6 +27,10 @@ export const ru: Record<MessageKey, string> = {
   'voter.precinct_number_unknown_anywhere':
     'Участка с номером {number} нет. Проверьте номер на бюллетене или выберите из списка.',
   'voter.precinct_number_ambiguous': 'Участков с номером {number} несколько. Сначала выберите район.',
+  'voter.precinct_number_ambiguous_region':
+    'Участков с номером {number} несколько. Сначала выберите область.',
+  'voter.photo_forwarded':
+    'Это фото переслано из другого чата или канала, поэтому оно не может подтвердить ваш голос. Пришлите снимок своего бюллетеня, сделанный вами.',
   'voter.precinct_label': 'Участок № {number}',
   'voter.choose_choice': 'За кого вы проголосовали?',
   'voter.send_photo':

@@ -114,6 +114,8 @@ export class SpamScoringService {
       existing: BallotReportRow | undefined;
       /** The photo's inputs: none, a new photo not yet processed, or the one kept from before. */
       photo: 'none' | 'new' | 'kept';
+      /** Forwarded photos sent with this vote (refused as evidence by the conversation). */
+      forwardedPhotos?: number;
     },
   ): Promise<{
     verdict: StoredSpamVerdict;
@@ -157,6 +159,7 @@ export class SpamScoringService {
         messagesLastMinute: activity?.messagesLastMinute ?? 0,
         sameTimingAccounts: figures.sameTimingAccounts,
         ...(input.inbound.signals?.isBot ? { isBot: true } : {}),
+        ...(input.forwardedPhotos ? { forwardedPhotos: input.forwardedPhotos } : {}),
       },
       precinct: {
         reportsLastHour: figures.reportsLastHour,

@@ -278,4 +278,12 @@ describe('scoreBallotReport on single signals', () => {
     expect(assessment.score).toBeCloseTo(1.1, 5);
     expect(assessment.signals.map((s) => s.id)).toContain('bot-account');
   });
+
+  it('names a forwarded photo as a signal that queues the vote for a moderator, not quarantine', () => {
+    const noPhoto = { ...genuine, photo: null };
+    const assessment = scoreBallotReport({ ...noPhoto, account: { ...genuine.account, forwardedPhotos: 1 } });
+    expect(assessment.signals.find((s) => s.id === 'forwarded-photo')?.detail).toContain('1 forwarded photo');
+    expect(assessment.score).toBeCloseTo(scoreBallotReport(noPhoto).score + 0.4, 5);
+    expect(assessment.verdict).toBe('suspicious');
+  });
 });

@@ -127,3 +127,18 @@ describe('without an active election', () => {
     expect(chat.effects).toEqual([]);
   });
 });
+
+describe('the web chat', () => {
+  it('skips the language question when the page already set the language', () => {
+    const chat = new Conversation();
+    chat.send(command('start'), { channel: 'webchat', clientLocale: 'kk' });
+    expect(chat.state).toMatchObject({ stage: 'privacy_note', locale: 'kk' });
+    expect(chat.keys).not.toContain('voter.choose_language');
+  });
+
+  it('still asks in a messenger, where the language is only the phone’s guess', () => {
+    const chat = new Conversation();
+    chat.send(command('start'), { channel: 'telegram', clientLocale: 'kk' });
+    expect(chat.state?.stage).toBe('choose_language');
+  });
+});

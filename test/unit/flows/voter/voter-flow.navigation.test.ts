@@ -88,6 +88,17 @@ describe('typed precinct numbers', () => {
     expect(chat.state?.draft.precinctCode).toBe('S-2-7');
   });
 
+  it('asks for the region, not the district, when a number is not unique and the list shows regions', () => {
+    const chat = new Conversation();
+    chat.send(command('start'));
+    chat.send(press('l:en'));
+    chat.send(press('go'));
+    chat.send(text('7'));
+    expect(chat.state?.draft.areaCode).toBeUndefined();
+    expect(chat.keys.slice(0, 2)).toEqual(['voter.precinct_number_ambiguous_region', 'voter.choose_region']);
+    expect(chat.buttonData).toEqual(['a:N', 'a:S']);
+  });
+
   it('takes a number from elsewhere when it exists nowhere in the area but once in the election', () => {
     const chat = atDistrictN1();
     chat.send(text('8'));

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkChannelConfig } from '../../../src/channel-config-check';
+
+const WHATSAPP_AS_README = { WHATSAPP_TOKEN: 't', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v' };
+const PUBLIC = { PUBLIC_URL: 'https://dauys.example' };
+
+describe('the bots’ settings as a set', () => {
+  it('refuses WhatsApp without a phone-number id (every message would be dropped)', () => {
+    const { refusals } = checkChannelConfig({ ...WHATSAPP_AS_README, ...PUBLIC });
+    expect(refusals).toEqual([expect.stringContaining('WHATSAPP_VOTER_PHONE_ID')]);
+  });
+
+  it('refuses WhatsApp with a phone id but no app secret, naming what is missing', () => {
+    const { refusals } = checkChannelConfig({ WHATSAPP_TOKEN: 't', WHATSAPP_VOTER_PHONE_ID: '1', ...PUBLIC });
+    expect(refusals).toEqual([expect.stringContaining('WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN not set')]);
+  });
+
+  it('refuses a Telegram bot token without the webhook secret', () => {
+    expect(checkChannelConfig({ TELEGRAM_VOTER_TOKEN: 'x', ...PUBLIC }).refusals).toEqual([
+      expect.stringContaining('TELEGRAM_WEBHOOK_SECRET'),
+    ]);
+  });
+
+  it('warns about local links without PUBLIC_URL and SOS alerts without the coordinators’ chat', () => {
+    const report = checkChannelConfig({
+      TELEGRAM_OBSERVER_TOKEN: 'x',
+      TELEGRAM_WEBHOOK_SECRET: 'y',
+      HOST: '127.0.0.1',
+    });
+    expect(report.refusals).toEqual([]);
+    expect(report.warnings).toEqual([
+      expect.stringContaining('COORDINATORS_TELEGRAM_CHAT_ID'),
+      expect.stringContaining('PUBLIC_URL is not set'),
+    ]);
+  });
+
+  it('is quiet for a complete setup, and for a local run without bots', () => {
+    expect(checkChannelConfig({ ...WHATSAPP_AS_README, WHATSAPP_VOTER_PHONE_ID: '1', ...PUBLIC })).toEqual({
+      refusals: [],
+      warnings: [],
+    });
+    expect(checkChannelConfig({ HOST: '127.0.0.1' })).toEqual({ refusals: [], warnings: [] });
+  });
+});
