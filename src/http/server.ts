@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app';
+import { webhookChannels } from '../channels/webhook-channels';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { consoleRoutes } from './console/console.routes';
 import { healthRoutes } from './health.routes';
-import { telegramWebhookRoutes, type ReceiptClock } from './webhooks/telegram.routes';
-import { whatsappWebhookRoutes } from './webhooks/whatsapp.routes';
+import { channelWebhookRoutes, type ReceiptClock } from './webhooks/channel-webhook.routes';
 import { pagesRoutes } from './pages.routes';
 import { webchatRoutes } from './webchat.routes';
 import { publicApiRoutes } from './public/public-api.routes';
@@ -53,8 +53,15 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   // no client of ours sends compressed bodies (a small gzip could expand past the body limit).
   await server.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   await server.register(healthRoutes, { app });
-  await server.register(telegramWebhookRoutes, { app, receiptClock: options.receiptClock });
-  await server.register(whatsappWebhookRoutes, { app });
+  for (const channel of webhookChannels(app.config, app.secret)) {
+    await server.register(channelWebhookRoutes, {
+      channel,
+      inbox: app.inbox,
+      updates: app.metrics.webhookUpdates,
+      logger: app.logger,
+      receiptClock: options.receiptClock,
+    });
+  }
   await server.register(publicApiRoutes, { app, prefix: '/api/v1' });
   await server.register(webchatRoutes, { app, prefix: '/webchat/api' });
   await server.register(consoleRoutes, { app, prefix: '/console/api' });

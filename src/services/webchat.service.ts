@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isLocale, type Locale } from '../domain/locale';
-import type { InboundContent, InboundMessage } from '../flows/messages';
-import { pseudonymFor } from '../security/pseudonym';
+import {
+  normalizeWebchatInput,
+  webchatParticipant,
+  type WebchatInput,
+} from '../channels/webchat/webchat-inbound';
 import type { Database } from '../store/database-schema';
 import { WebchatRepository, type WebchatMessage } from '../store/repositories/webchat.repository';
 import type { InboxService } from './inbox.service';
@@ -11,9 +13,7 @@ import type { InboxService } from './inbox.service';
 export const WEBCHAT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const WEBCHAT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
-/** What the page sends: typed text, a command, or a button press. */
-export type WebchatInput =
-  { kind: 'text'; text: string } | { kind: 'command'; command: string } | { kind: 'button'; data: string };
+export type { WebchatInput } from '../channels/webchat/webchat-inbound';
 
 /**
  * The web chat as a channel: an anonymous session (a random id in an HttpOnly cookie) stands
@@ -42,7 +42,7 @@ export class WebchatService {
   }
 
   participantOf(sessionId: string): string {
-    return pseudonymFor(this.secret, 'webchat', sessionId);
+    return webchatParticipant(this.secret, sessionId);
   }
 
   /** Queues a message from the page; a retried `clientMessageId` is stored once. */
@@ -51,13 +51,7 @@ export class WebchatService {
     input: WebchatInput,
     options: { clientMessageId: string; locale?: string },
   ): Promise<void> {
-    const content: InboundContent =
-      input.kind === 'command'
-        ? { kind: 'command', command: input.command.toLowerCase(), args: '' }
-        : input.kind === 'button'
-          ? { kind: 'button', data: input.data }
-          : { kind: 'text', text: input.text };
-    await this.accept(sessionId, content, options);
+    await this.accept(sessionId, input, options);
   }
 
   /** Stores an uploaded photo and queues it as the participant's photo message. */
@@ -99,24 +93,11 @@ export class WebchatService {
 
   private async accept(
     sessionId: string,
-    content: InboundContent,
+    input: Parameters<typeof normalizeWebchatInput>[0],
     options: { clientMessageId: string; locale?: string },
   ): Promise<void> {
-    const participant = this.participantOf(sessionId);
-    const now = new Date();
-    const locale: Locale | undefined = isLocale(options.locale) ? options.locale : undefined;
-    const inbound: InboundMessage = {
-      channel: 'webchat',
-      bot: 'voter',
-      participant,
-      sentAt: now,
-      receivedAt: now,
-      ...(locale ? { clientLocale: locale } : {}),
-      content,
-    };
-    await this.inbox.accept([
-      // The reply address is the participant itself: the mailbox is keyed by it, and no session id is stored.
-      { inbound, dedupeKey: `${participant}:${options.clientMessageId}`, replyAddress: participant },
-    ]);
+    await this.inbox.acceptOne(
+      normalizeWebchatInput(input, { ...options, secret: this.secret, sessionId, receivedAt: new Date() }),
+    );
   }
 }
