@@ -10,8 +10,8 @@ export interface WorkerOptions {
   /** Defaults to `app.conversations`. */
   conversations?: ConversationHandler;
   /**
-   * Whether to process the inbox. Off when `DAUYS_TEST_PAUSE_WORKER=1`: the crash test starts a
-   * server that acknowledges and stores updates but never processes them, then kills it.
+   * Whether to process the inbox (default on). The crash test turns it off to have a server that
+   * acknowledges and stores updates but never processes them, then kills it.
    */
   processInbox?: boolean;
   inbox?: InboxWorkerOptions;
@@ -69,7 +69,7 @@ export function startWorker(app: App, options: WorkerOptions = {}): RunningWorke
   const runners: JobRunner[] = [...inboxWorkers, outboxSender, mediaJob, transparencyJob];
   assertEveryJobHasHandler(runners);
 
-  const processInbox = options.processInbox ?? process.env.DAUYS_TEST_PAUSE_WORKER !== '1';
+  const processInbox = options.processInbox ?? true;
   if (processInbox) for (const worker of inboxWorkers) worker.start();
   if (options.sendOutbox ?? true) outboxSender.start();
   mediaJob.start();

@@ -18,7 +18,8 @@ const conversations =
   process.env.DAUYS_TEST_ECHO === '0' && existing ? existing : echoConversation({ media: app.media });
 const server = await buildServer(app);
 const address = await server.listen({ port: config.PORT, host: config.HOST });
-const worker = startWorker(app, { conversations });
+// The switch is read here, in the test's own entry point, not by the product's worker.
+const worker = startWorker(app, { conversations, processInbox: process.env.DAUYS_TEST_PAUSE_WORKER !== '1' });
 process.stdout.write(`dauys listening on ${address}\n`);
 
 process.once('SIGTERM', () => {
