@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { ConsoleRole } from './api';
+import type { ConsoleRole, ConsoleUser } from './api';
 import { CONSOLE_ROLES } from './api';
 import type { ConsoleMessageKey } from './i18n/index.svelte';
 import Audit from './screens/Audit.svelte';
@@ -20,7 +20,8 @@ export interface ConsoleSection {
   id: string;
   label: ConsoleMessageKey;
   roles: readonly ConsoleRole[];
-  component: Component;
+  /** Every screen is given the signed-in user (Shell renders `<Screen {user} />`). */
+  component: Component<{ user: ConsoleUser }>;
 }
 
 export const SECTIONS: readonly ConsoleSection[] = [
