@@ -5,7 +5,7 @@ import { deserializeInbound } from '../services/inbox.service';
 import type { OutboxService } from '../services/outbox.service';
 import type { Database } from '../store/database-schema';
 import { InboxRepository, type ClaimedInboxRow } from '../store/repositories/inbox.repository';
-import { JobLoop, type TickResult } from './job-loop';
+import { LoopedJob, pipelineLoop, type JobLoop, type TickResult } from './job-loop';
 import type { JobRunner } from './job-names';
 import type { PipelineMetrics } from './pipeline-metrics';
 
@@ -47,9 +47,9 @@ export interface InboxWorkerOptions {
  * const worker = new InboxWorker(db, conversations, outbox, logger, metrics);
  * worker.start(); app.inbox.onStored(() => worker.wake());
  */
-export class InboxWorker implements JobRunner {
+export class InboxWorker extends LoopedJob implements JobRunner {
   readonly name = 'inbox.process' as const;
-  private readonly loop: JobLoop;
+  protected readonly loop: JobLoop;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
 
@@ -61,25 +61,14 @@ export class InboxWorker implements JobRunner {
     private readonly metrics: PipelineMetrics,
     private readonly options: InboxWorkerOptions = {},
   ) {
+    super();
     this.batchSize = options.batchSize ?? 64;
     this.maxAttempts = options.maxAttempts ?? 5;
-    this.loop = new JobLoop(this.name, () => this.tick(), {
+    this.loop = pipelineLoop(this.name, () => this.tick(), {
       logger,
+      metrics,
       idleMs: options.idleMs ?? 1000,
-      onError: (job) => metrics.jobFailures.inc({ job }),
     });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  wake(): void {
-    this.loop.wake();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 
   /** One batch; exposed for tests and the bench. Returns how many rows were settled. */

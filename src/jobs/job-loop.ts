@@ -80,3 +80,37 @@ export class JobLoop {
     });
   }
 }
+
+/** A job that is its loop: start, wake and stop are the loop's (the JobRunner shape). */
+export abstract class LoopedJob {
+  protected abstract readonly loop: JobLoop;
+
+  start(): void {
+    this.loop.start();
+  }
+
+  wake(): void {
+    this.loop.wake();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+}
+
+/** A pipeline job's loop: its failures count in `dauys_job_failures_total{job}`. */
+export function pipelineLoop(
+  name: string,
+  tick: () => Promise<TickResult>,
+  options: {
+    logger: Logger;
+    metrics: { jobFailures: { inc(labels: { job: string }): void } };
+    idleMs: number;
+  },
+): JobLoop {
+  return new JobLoop(name, tick, {
+    logger: options.logger,
+    idleMs: options.idleMs,
+    onError: (job) => options.metrics.jobFailures.inc({ job }),
+  });
+}

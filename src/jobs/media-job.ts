@@ -1,7 +1,7 @@
 import type { PipelineMetrics } from './pipeline-metrics';
 import type { Logger } from '../logger';
 import type { MediaService } from '../services/media.service';
-import { JobLoop } from './job-loop';
+import { LoopedJob, pipelineLoop, type JobLoop } from './job-loop';
 import type { JobRunner } from './job-names';
 
 /**
@@ -12,9 +12,9 @@ import type { JobRunner } from './job-names';
  * @example
  * const job = new MediaJob(app.media, logger, pipelineMetrics(registry)); job.start(); job.wake();
  */
-export class MediaJob implements JobRunner {
+export class MediaJob extends LoopedJob implements JobRunner {
   readonly name = 'media.process' as const;
-  private readonly loop: JobLoop;
+  protected readonly loop: JobLoop;
 
   constructor(
     media: MediaService,
@@ -22,26 +22,11 @@ export class MediaJob implements JobRunner {
     metrics: PipelineMetrics,
     options: { idleMs?: number } = {},
   ) {
-    this.loop = new JobLoop(
+    super();
+    this.loop = pipelineLoop(
       this.name,
       async () => ((await media.processDue(2)) > 0 ? { delayMs: 0 } : 'idle'),
-      {
-        logger,
-        idleMs: options.idleMs ?? 2000,
-        onError: (job) => metrics.jobFailures.inc({ job }),
-      },
+      { logger, metrics, idleMs: options.idleMs ?? 2000 },
     );
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  wake(): void {
-    this.loop.wake();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
 import type { TransparencyService } from '../services/transparency.service';
-import { JobLoop } from './job-loop';
+import { LoopedJob, pipelineLoop, type JobLoop } from './job-loop';
 import type { JobRunner } from './job-names';
 import type { PipelineMetrics } from './pipeline-metrics';
 
@@ -12,9 +12,9 @@ import type { PipelineMetrics } from './pipeline-metrics';
  * @example
  * const job = new TransparencyJob(app.transparency, logger, metrics); job.start(); job.wake();
  */
-export class TransparencyJob implements JobRunner {
+export class TransparencyJob extends LoopedJob implements JobRunner {
   readonly name = 'transparency.append' as const;
-  private readonly loop: JobLoop;
+  protected readonly loop: JobLoop;
 
   constructor(
     transparency: TransparencyService,
@@ -22,27 +22,12 @@ export class TransparencyJob implements JobRunner {
     metrics: PipelineMetrics,
     options: { idleMs?: number; batch?: number } = {},
   ) {
+    super();
     const batch = options.batch ?? 500;
-    this.loop = new JobLoop(
+    this.loop = pipelineLoop(
       this.name,
       async () => ((await transparency.appendPending(batch)) === batch ? { delayMs: 0 } : 'idle'),
-      {
-        logger,
-        idleMs: options.idleMs ?? 1000,
-        onError: (job) => metrics.jobFailures.inc({ job }),
-      },
+      { logger, metrics, idleMs: options.idleMs ?? 1000 },
     );
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  wake(): void {
-    this.loop.wake();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 }
