@@ -1,3 +1,5 @@
+import type { AnomalousVotesNotFitted } from './anomalous-votes';
+import type { ObserverEffectHeadline } from './observer-effect';
 import type { Reading } from './types';
 
 /**
@@ -69,6 +71,33 @@ export function anomalousVotesReading(
   );
 }
 
+/** What to say when Shpilkin's method cannot be fitted: that it was not, and why. */
+export function anomalousVotesNotFittedReading(why: AnomalousVotesNotFitted): Reading {
+  const { stations, peak, stationsAtOrBelowPeak: below, cleanShare, needed } = why;
+  return reading((l) => {
+    switch (why.reason) {
+      case 'too-few-stations':
+        return [
+          `Аномал дауыстар есептелмеді: келу шыңын ${n(stations, 0, l)} учаскеден табу мүмкін емес, әдіске кемінде ${n(needed, 0, l)} учаске керек.`,
+          `Аномальные голоса не оценены: пик явки нельзя найти по ${n(stations, 0, l)} участкам, методу нужно не меньше ${n(needed, 0, l)}.`,
+          `Anomalous votes not estimated: a turnout peak cannot be located on ${n(stations, 0, l)} stations; the method needs at least ${n(needed, 0, l)}.`,
+        ];
+      case 'too-few-at-peak':
+        return [
+          `Аномал дауыстар есептелмеді: келу шыңына (${pct(peak, l)}) дейін тек ${n(below, 0, l)} учаске бар, көшбасшының таза үлесін бағалауға кемінде ${n(needed, 0, l)} керек.`,
+          `Аномальные голоса не оценены: до пика явки (${pct(peak, l)}) лишь ${n(below, 0, l)} участков, а для оценки «чистой» доли лидера нужно не меньше ${n(needed, 0, l)}.`,
+          `Anomalous votes not estimated: only ${n(below, 0, l)} stations lie at or below the turnout peak (${pct(peak, l)}); the leader's clean share needs at least ${n(needed, 0, l)}.`,
+        ];
+      case 'clean-share-degenerate':
+        return [
+          `Аномал дауыстар есептелмеді: келу шыңына дейінгі учаскелерде көшбасшы үлесі ${pct(cleanShare, l)}, 0% не 100% таза үлес ретінде жарамайды.`,
+          `Аномальные голоса не оценены: доля лидера на участках до пика явки — ${pct(cleanShare, l)}; 0% или 100% не годятся как «чистая» доля.`,
+          `Anomalous votes not estimated: the leader's share at stations up to the turnout peak is ${pct(cleanShare, l)}; 0% or 100% cannot serve as the clean share.`,
+        ];
+    }
+  });
+}
+
 export function fingerprintReading(cornerShare: number, expectedShare: number): Reading {
   const significant = cornerShare > 3 * expectedShare + 0.005;
   return reading((l) =>
@@ -114,21 +143,50 @@ export function digitTestsReading(flagged: readonly { choice: string; statistic:
   );
 }
 
-export function observerEffectReading(turnoutDifference: number, low: number, high: number): Reading {
-  const significant = low > 0 || high < 0;
-  return reading((l) =>
-    significant
+/** A difference in points with its sign: "+8.9", "−0.4". */
+const points = (fraction: number, language: Language): string =>
+  (fraction > 0 ? '+' : '') + n(fraction * 100, 1, language);
+
+/**
+ * The observer effect's one line, led by its strongest documented effect (the measure chosen by
+ * `strongestEffect`), with its interval, and the same measure's overall difference.
+ */
+export function observerEffectReading(effect: ObserverEffectHeadline): Reading {
+  const { measure, difference: d, interval, overall, significant, districts: k } = effect;
+  const lo = (l: Language) => points(interval.low, l);
+  const hi = (l: Language) => points(interval.high, l);
+  const turnout = measure === 'turnout';
+  const within = effect.scope === 'within-districts';
+  return reading((l) => {
+    const what = turnout
+      ? ['келу', 'явка', 'turnout']
+      : [`«${measure}» үлесі`, `доля «${measure}»`, `the share of "${measure}"`];
+    const scope = within
       ? [
-          `Бақылаушысыз учаскелерде келу ${n(turnoutDifference * 100, 1, l)} п.т. өзгеше (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
-          `Без наблюдателей явка отличается на ${n(turnoutDifference * 100, 1, l)} п.п. (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
-          `Turnout without observers differs by ${n(turnoutDifference * 100, 1, l)} points (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)}).`,
+          `екі түрлі учаскесі бар ${n(k, 0, l)} ауданның ішінде`,
+          `внутри ${n(k, 0, l)} районов, где есть участки обоих видов`,
+          `within the ${n(k, 0, l)} districts that have both kinds of station`,
+        ]
+      : ['барлық учаскелер бойынша', 'по всем участкам', 'over all stations'];
+    const overallPart = within
+      ? [
+          `; жалпы ${points(overall, l)} п.т.`,
+          `; в целом ${points(overall, l)} п.п.`,
+          `; ${points(overall, l)} points overall`,
+        ]
+      : ['', '', ''];
+    return significant
+      ? [
+          `Ең күшті әсер: бақылаушысыз ${what[0]} ${scope[0]} ${points(d, l)} п.т. өзгеше (95%: ${lo(l)}…${hi(l)})${overallPart[0]}.`,
+          `Сильнейший эффект: без наблюдателя ${what[1]} ${scope[1]} отличается на ${points(d, l)} п.п. (95%: ${lo(l)}…${hi(l)})${overallPart[1]}.`,
+          `Strongest effect: without an observer, ${what[2]} differs by ${points(d, l)} points ${scope[2]} (95%: ${lo(l)} to ${hi(l)})${overallPart[2]}.`,
         ]
       : [
-          `Бақылаушы бар және жоқ учаскелерде келу айырмасы анықталмады (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)} п.т.).`,
-          `Разницы в явке между участками с наблюдателями и без них не выявлено (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)} п.п.).`,
-          `No turnout difference between observed and unobserved stations (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)} points).`,
-        ],
-  );
+          `Бақылаушы бар және жоқ учаскелердің айырмасы кездейсоқтықтан аспайды; ең үлкені — ${scope[0]} ${what[0]}: ${points(d, l)} п.т. (95%: ${lo(l)}…${hi(l)}).`,
+          `Различия между участками с наблюдателями и без них не выходят за пределы случайности; наибольшее — ${what[1]} ${scope[1]}: ${points(d, l)} п.п. (95%: ${lo(l)}…${hi(l)}).`,
+          `No difference between stations with and without observers exceeds chance; the largest, ${what[2]} ${scope[2]}, is ${points(d, l)} points (95%: ${lo(l)} to ${hi(l)}).`,
+        ];
+  });
 }
 
 export function photoEvidenceReading(stations: number, votes: number, choice: string): Reading {

@@ -145,6 +145,7 @@ function definitionOf(table: MappedStations, input: StationElectionInput): unkno
       en: `Station-level data imported from ${input.csvFile}`,
     },
     date: input.date,
+    ...(table.language ? { language: table.language } : {}),
     timeZone: 'UTC',
     polls: { opens: '08:00', closes: '20:00' },
     lateMessages: { gracePeriodHours: 0 },

@@ -314,7 +314,7 @@ function fingerprintSection(r: ReportWriter, report: AnalysisReport): string[] {
     },
     { idPrefix: 'chart-fingerprint', size: 360 },
   );
-  const clean = report.anomalousVotes?.cleanTurnout;
+  const clean = report.anomalousVotes?.fitted ? report.anomalousVotes.cleanTurnout : undefined;
   const turnoutChart = turnoutHistogramSvg(
     result,
     {
@@ -389,6 +389,8 @@ function integerSection(r: ReportWriter, report: AnalysisReport): string[] {
 function anomalous(r: ReportWriter, report: AnalysisReport): string[] {
   const result = report.anomalousVotes;
   if (!result) return r.notComputed('anomalous', 'analysis.section_anomalous', 'analysis.what_official');
+  // A fit that could not be made shows no figures: its reading says why.
+  if (!result.fitted) return r.section('anomalous', 'analysis.section_anomalous', result, '—', []);
   return r.section(
     'anomalous',
     'analysis.section_anomalous',

@@ -1,4 +1,5 @@
 import type { StationResult, VotesByChoice } from '../../analysis/types';
+import type { Locale } from '../../domain/locale';
 import { invalidInput, type InputIssue } from '../../errors';
 import type { ColumnRef, StationMapping } from './mapping-schema';
 import type { CsvTable } from './read-csv-file';
@@ -10,6 +11,8 @@ export interface MappedStations {
   lines: number[];
   choices: { id: string; name: string }[];
   leader?: string;
+  /** The language the mapping declares for its data. */
+  language?: Locale;
   /** Rows dropped because `requireColumn` was empty. */
   rowsWithoutData: number;
 }
@@ -154,6 +157,7 @@ export function applyMapping(
     lines,
     choices: mapping.choices.map((c) => ({ id: c.id, name: c.name ?? c.id })),
     ...(mapping.leader ? { leader: mapping.leader } : {}),
+    ...(mapping.language ? { language: mapping.language } : {}),
     rowsWithoutData,
   };
 }
