@@ -35,6 +35,12 @@ export interface StationResult {
   /** Official votes per choice id. */
   votes: VotesByChoice;
   officialMissing?: boolean;
+  /**
+   * For a station marked `officialMissing`, the official counts of the choices that were
+   * published anyway (e.g. every candidate's votes without the number of registered voters).
+   * Only the photo evidence uses them: its proof needs just a choice's two counts.
+   */
+  publishedVotes?: VotesByChoice;
   /** Ballots photographed by voters, per choice (e.g. Belarus 2020 "Golos"). */
   photoVotes?: VotesByChoice;
   /** The voters' own (self-selected) tally per choice, e.g. users of a voter bot. */

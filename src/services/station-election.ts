@@ -93,6 +93,7 @@ export function stationElection(table: MappedStations, input: StationElectionInp
       photoVotes: station.photoVotes ?? null,
       sampleVotes: station.sampleVotes ?? null,
       observers: station.observers ?? null,
+      publishedVotes: station.officialMissing ? (station.publishedVotes ?? null) : null,
     });
   });
   if (issues.length > 0) throw invalidInput(`${input.csvFile} cannot become an election`, issues);

@@ -72,6 +72,8 @@ export function applyMapping(
   // Per row: whether an official figure is absent (set by `figure`).
   let row = 0;
   let missing = false;
+  // Whether a cell read was empty, even one that counts as 0 (`emptyAsZero`), set by `figure`.
+  let blank = false;
   /** The sum of the given columns of the current row, noting empty and bad cells. */
   const figure = (cols: number[], optional = false): number => {
     let total = 0;
@@ -83,6 +85,7 @@ export function applyMapping(
       }
       const text = cellText(row, col);
       if (text === '') {
+        blank = true;
         if (!optional && !emptyAsZero.has(col)) missing = true;
         continue;
       }
@@ -116,8 +119,16 @@ export function applyMapping(
     const votes: VotesByChoice = {};
     const photoVotes: VotesByChoice = {};
     const sampleVotes: VotesByChoice = {};
+    // Which choices' own counts are published, whatever else is missing (for the photo proof).
+    const published: VotesByChoice = {};
     for (const choice of choices) {
+      const missingBefore: boolean = missing;
+      missing = false;
+      blank = false;
       votes[choice.id] = figure(choice.official);
+      // An empty cell is 0 only within a published protocol, so it proves nothing on its own.
+      if (!missing && !blank) published[choice.id] = votes[choice.id]!;
+      missing ||= missingBefore;
       if (choice.photo !== undefined) photoVotes[choice.id] = figure([choice.photo], true);
       if (choice.sample !== undefined) sampleVotes[choice.id] = figure([choice.sample], true);
     }
@@ -138,7 +149,10 @@ export function applyMapping(
         station.district ??= parts.slice(0, 2).join(mapping.areasFromId.separator);
       }
     }
-    if (missing) station.officialMissing = true;
+    if (missing) {
+      station.officialMissing = true;
+      if (Object.keys(published).length > 0) station.publishedVotes = published;
+    }
     if (hasPhoto) station.photoVotes = photoVotes;
     if (hasSample) station.sampleVotes = sampleVotes;
     if (observersColumn !== undefined && cellText(row, observersColumn) !== '')

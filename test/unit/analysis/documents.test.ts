@@ -33,6 +33,67 @@ describe('photo evidence vs the official result', () => {
   });
 });
 
+describe('photo evidence where only some official figures are published', () => {
+  it("uses every station where the choice's own official count is published", () => {
+    const stations = [
+      // Complete result: compared for both choices.
+      {
+        id: 'A',
+        registered: 900,
+        ballotsCast: 500,
+        valid: 500,
+        invalid: 0,
+        votes: { x: 100, y: 400 },
+        photoVotes: { x: 120, y: 10 },
+      },
+      // No registered voters published, but both counts are: compared for both.
+      {
+        id: 'B',
+        registered: 0,
+        ballotsCast: 0,
+        valid: 0,
+        invalid: 0,
+        votes: { x: 50, y: 0 },
+        officialMissing: true,
+        publishedVotes: { x: 50, y: 300 },
+        photoVotes: { x: 80, y: 5 },
+      },
+      // Only y's count published: x's photos prove nothing there.
+      {
+        id: 'C',
+        registered: 0,
+        ballotsCast: 0,
+        valid: 0,
+        invalid: 0,
+        votes: { x: 0, y: 0 },
+        officialMissing: true,
+        publishedVotes: { y: 20 },
+        photoVotes: { x: 90, y: 30 },
+      },
+      // Nothing published: not compared at all.
+      {
+        id: 'D',
+        registered: 700,
+        ballotsCast: 0,
+        valid: 0,
+        invalid: 0,
+        votes: {},
+        officialMissing: true,
+        photoVotes: { x: 99 },
+      },
+    ];
+    const result = photoEvidence(stations)!;
+    expect(result.stationsCompared).toBe(3);
+    expect(result.byChoice.x).toEqual({
+      compared: 2,
+      stations: 2,
+      votesAtLeast: 20 + 30,
+      stationIds: ['A', 'B'],
+    });
+    expect(result.byChoice.y).toEqual({ compared: 3, stations: 1, votesAtLeast: 10, stationIds: ['C'] });
+  });
+});
+
 describe('observer protocols vs the official result', () => {
   it('finds no discrepancy in a clean election', () => {
     const result = protocolDiscrepancies(cleanElection({ seed: 61, stations: 1000 }), 0)!;
