@@ -88,7 +88,11 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
   it('shows the photo-vs-official figures and the observer effect the API computed', async () => {
     const photos = report.photoExceedsOfficial!;
     if (haveBelarus)
-      expect(photos.byChoice.tihanovkaja).toMatchObject({ compared: 1395, stations: 441, votesAtLeast: 50138 });
+      expect(photos.byChoice.tihanovkaja).toMatchObject({
+        compared: 1395,
+        stations: 441,
+        votesAtLeast: 50138,
+      });
     const page = await openAnalysis('en');
     for (const [choice, entry] of Object.entries(photos.byChoice)) {
       expect(await page.locator(`[data-testid=photo-stations-${choice}]`).textContent()).toBe(
