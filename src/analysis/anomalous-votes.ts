@@ -1,6 +1,6 @@
 import { METHODS } from './methods';
 import { createRng, percentileInterval } from './random';
-import { anomalousVotesNotFittedReading, anomalousVotesReading } from './readings';
+import { anomalousVotesNotFittedReading, anomalousVotesReading, uncertaintyDescription } from './readings';
 import { ballotsCounted } from './station-figures';
 import type { ExplainedResult, Interval, StationResult } from './types';
 
@@ -151,6 +151,10 @@ export function anomalousVotes(
       high,
       level: 0.95,
       kind: `${clusters === n ? 'bootstrap over stations' : `cluster bootstrap over ${clusters} districts`} (${bootstrapDraws} draws, seed ${seed})`,
+      described:
+        clusters === n
+          ? uncertaintyDescription.bootstrap('stations', bootstrapDraws, seed)
+          : uncertaintyDescription.bootstrap('districts', bootstrapDraws, seed, clusters),
     },
     fitted: true,
     reading: anomalousVotesReading(point.votes, low, high, cleanTurnout),
@@ -209,6 +213,7 @@ function notFittedResult(
       high: NaN,
       level: 0.95,
       kind: `not computed: the method was not fitted (${bootstrapDraws} draws, seed ${seed} unused)`,
+      described: uncertaintyDescription.notFitted(),
     },
     fitted: false,
     notFitted,

@@ -1,8 +1,8 @@
 import { METHODS } from './methods';
 import { createRng, percentileInterval } from './random';
-import { observerEffectReading } from './readings';
+import { observerEffectReading, uncertaintyDescription } from './readings';
 import { ballotsCounted, isObserved } from './station-figures';
-import type { ExplainedResult, Interval, StationResult } from './types';
+import type { ExplainedResult, Reading, Interval, StationResult } from './types';
 
 export interface GroupDifference {
   /** Unobserved minus observed. */
@@ -27,7 +27,7 @@ export interface ObserverEffectResult extends ExplainedResult {
   stratified: { districts: number; turnout: GroupDifference; shares: Record<string, GroupDifference> };
   /** The strongest documented effect, which the reading leads with (see `strongestEffect`). */
   headline: ObserverEffectHeadline;
-  uncertainty: { kind: string };
+  uncertainty: { kind: string; described: Reading };
 }
 
 /** One measure's difference chosen to lead the reading. */
@@ -165,7 +165,10 @@ export function observerEffect(
       shares: stratifiedShares,
     },
     headline,
-    uncertainty: { kind: turnoutInterval.kind },
+    uncertainty: {
+      kind: turnoutInterval.kind,
+      described: uncertaintyDescription.bootstrap('stratified', bootstrapDraws, seed),
+    },
     reading: observerEffectReading(headline),
   };
 }

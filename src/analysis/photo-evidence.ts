@@ -1,6 +1,6 @@
 import { METHODS } from './methods';
-import { photoEvidenceReading } from './readings';
-import type { ExplainedResult, StationResult } from './types';
+import { photoEvidenceReading, uncertaintyDescription } from './readings';
+import type { ExplainedResult, Reading, StationResult } from './types';
 
 export interface PhotoExceedsForChoice {
   /** Stations where the choice's official count is published and photos of its ballots exist. */
@@ -16,7 +16,7 @@ export interface PhotoEvidenceResult extends ExplainedResult {
   /** Stations where at least one photographed choice has a published official count. */
   stationsCompared: number;
   byChoice: Record<string, PhotoExceedsForChoice>;
-  uncertainty: { kind: string };
+  uncertainty: { kind: string; described: Reading };
 }
 
 /** A choice's official count at a station, or undefined where it was not published. */
@@ -67,7 +67,10 @@ export function photoEvidence(stations: readonly StationResult[]): PhotoEvidence
     sampleSize: stationsCompared,
     stationsCompared,
     byChoice,
-    uncertainty: { kind: 'none: a count of documented ballots, hence a lower bound' },
+    uncertainty: {
+      kind: 'none: a count of documented ballots, hence a lower bound',
+      described: uncertaintyDescription.lowerBound(),
+    },
     reading: photoEvidenceReading(top?.[1].stations ?? 0, top?.[1].votesAtLeast ?? 0, top?.[0] ?? '—'),
   };
 }

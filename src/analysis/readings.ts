@@ -270,3 +270,77 @@ function talliesTexts(
         `"${source}" counts ${n(sampleSize, 0, l)} ballots.`,
       ];
 }
+
+/**
+ * How an uncertainty was obtained, in each language: the `described` line every result's
+ * `uncertainty` carries beside its English `kind` (kept as it was for API clients).
+ */
+export const uncertaintyDescription = {
+  bootstrap(
+    over: 'stations' | 'districts' | 'stratified' | 'counts' | 'precincts',
+    draws: number,
+    seed: number,
+    clusters = 0,
+  ): Reading {
+    return reading((l) => {
+      const detail = [
+        `(${n(draws, 0, l)} қайталау, тұқым ${seed})`,
+        `(${n(draws, 0, l)} повторов, зерно ${seed})`,
+        `(${n(draws, 0, l)} draws, seed ${seed})`,
+      ];
+      const names: Record<typeof over, [string, string, string]> = {
+        stations: ['учаскелер бойынша бутстрэп', 'бутстрэп по участкам', 'bootstrap over stations'],
+        districts: [
+          `${n(clusters, 0, l)} аудан бойынша кластерлік бутстрэп`,
+          `кластерный бутстрэп по ${n(clusters, 0, l)} районам`,
+          `cluster bootstrap over ${n(clusters, 0, l)} districts`,
+        ],
+        stratified: [
+          'аудан мен топ бойынша стратификацияланған бутстрэп',
+          'стратифицированный бутстрэп (район × группа)',
+          'stratified bootstrap (district × group)',
+        ],
+        counts: ['дауыс сандары бойынша бутстрэп', 'бутстрэп по числам голосов', 'bootstrap over vote counts'],
+        precincts: ['учаскелер бойынша бутстрэп', 'бутстрэп по участкам', 'bootstrap over precincts'],
+      };
+      const [kk, ru, en] = names[over];
+      return [`${kk} ${detail[0]}`, `${ru} ${detail[1]}`, `${en} ${detail[2]}`];
+    });
+  },
+  documents: (): Reading => ({
+    kk: 'жоқ: құжаттарды учаске бойынша салыстыру',
+    ru: 'нет: сравнение документов участок за участком',
+    en: 'none: precinct-by-precinct comparison of documents',
+  }),
+  lowerBound: (): Reading => ({
+    kk: 'жоқ: құжатталған бюллетеньдер саны, сондықтан төменгі шек',
+    ru: 'нет: подсчёт задокументированных бюллетеней, поэтому нижняя граница',
+    en: 'none: a count of documented ballots, hence a lower bound',
+  }),
+  descriptive: (): Reading => ({
+    kk: 'сипаттамалық гистограмма; бұрыштағы үлес негізгі массаға сәйкестендірілген қалыпты үлестіріммен салыстырылады',
+    ru: 'описательная гистограмма; доля в углу сравнивается с нормальным распределением, подогнанным к основной массе',
+    en: 'descriptive histogram; the corner share is compared with a normal fitted to the bulk',
+  }),
+  monteCarloNull: (draws: number, seed: number): Reading =>
+    reading((l) => [
+      `нөлдік модельдің ${n(draws, 0, l)} Монте-Карло ойнатуы бойынша стандартты ауытқуы (тұқым ${seed})`,
+      `стандартное отклонение нулевой модели по ${n(draws, 0, l)} розыгрышам Монте-Карло (зерно ${seed})`,
+      `standard deviation of the null over ${n(draws, 0, l)} Monte Carlo draws (seed ${seed})`,
+    ]),
+  notFitted: (): Reading => ({
+    kk: 'жоқ: әдіс бұл деректерге қолданылмады',
+    ru: 'нет: метод к этим данным не применён',
+    en: 'none: the method was not fitted on this data',
+  }),
+  wilson: (): Reading => ({
+    kk: 'әр үлеске Уилсонның 95% аралығы; тек іріктеу қатесін көрсетеді',
+    ru: '95%-й интервал Уилсона для каждой доли; отражает только ошибку выборки',
+    en: '95% Wilson score interval per share; it covers sampling error only',
+  }),
+  fullCount: (): Reading => ({
+    kk: 'толық санақ, іріктеу қатесі жоқ',
+    ru: 'полный подсчёт, без ошибки выборки',
+    en: 'full count, no sampling error',
+  }),
+};

@@ -62,6 +62,8 @@ export interface Reading {
 export interface MethodInfo {
   name: string;
   citation: string;
+  /** The name and the citation in each language (titles as published, translated in brackets). */
+  localized: Record<keyof Reading, { name: string; citation: string }>;
 }
 
 /** A 95% interval (or another level, stated in `level`). */
@@ -71,6 +73,8 @@ export interface Interval {
   level: number;
   /** How the interval was obtained, e.g. "Wilson score", "bootstrap over stations (1000 draws)". */
   kind: string;
+  /** `kind` in each language, on a result's headline interval (see `uncertaintyDescription`). */
+  described?: Reading;
 }
 
 /** What every result carries (DESIGN.md invariant 4: every figure explains itself). */

@@ -3,6 +3,7 @@ import { photoEvidence } from '../../../src/analysis/photo-evidence';
 import { protocolDiscrepancies } from '../../../src/analysis/protocol-discrepancies';
 import { tallies } from '../../../src/analysis/tallies';
 import { turnoutInflation } from '../../../src/analysis/turnout-inflation';
+import type { StationResult } from '../../../src/analysis/types';
 import { wilsonInterval } from '../../../src/analysis/wilson-interval';
 import { cleanElection, everyKth, stuff } from './synthetic-election';
 
@@ -35,7 +36,7 @@ describe('photo evidence vs the official result', () => {
 
 describe('photo evidence where only some official figures are published', () => {
   it("uses every station where the choice's own official count is published", () => {
-    const stations = [
+    const stations: StationResult[] = [
       // Complete result: compared for both choices.
       {
         id: 'A',
