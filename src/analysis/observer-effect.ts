@@ -203,7 +203,12 @@ export function strongestEffect(
   const best = pool.reduce<(typeof pool)[number] | undefined>(
     (a, c) => (a === undefined || Math.abs(c.effect.difference) > Math.abs(a.effect.difference) ? c : a),
     undefined,
-  ) ?? { measure: 'turnout', effect: source.turnout, overall: overall.turnout.difference, significant: false };
+  ) ?? {
+    measure: 'turnout',
+    effect: source.turnout,
+    overall: overall.turnout.difference,
+    significant: false,
+  };
   return {
     measure: best.measure,
     scope,

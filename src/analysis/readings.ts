@@ -300,7 +300,11 @@ export const uncertaintyDescription = {
           'стратифицированный бутстрэп (район × группа)',
           'stratified bootstrap (district × group)',
         ],
-        counts: ['дауыс сандары бойынша бутстрэп', 'бутстрэп по числам голосов', 'bootstrap over vote counts'],
+        counts: [
+          'дауыс сандары бойынша бутстрэп',
+          'бутстрэп по числам голосов',
+          'bootstrap over vote counts',
+        ],
         precincts: ['учаскелер бойынша бутстрэп', 'бутстрэп по участкам', 'bootstrap over precincts'],
       };
       const [kk, ru, en] = names[over];

@@ -19,7 +19,7 @@ function station(id: number, registered: number, turnout: number, leaderShare: n
   };
 }
 
-describe("anomalous votes: a fit that cannot be made is said so, never reported as a finding", () => {
+describe('anomalous votes: a fit that cannot be made is said so, never reported as a finding', () => {
   it('does not fit 80 stations (the demo) and says why in kk, ru and en', () => {
     // As in the demo: 80 stations whose turnouts scatter around 62%; the smoothed peak can fall
     // in an empty bin, leaving no station "at the peak" and a clean share of 0.
@@ -44,7 +44,11 @@ describe("anomalous votes: a fit that cannot be made is said so, never reported 
       ...Array.from({ length: 180 }, (_, i) => station(20 + i, 500, 0.6 + (i % 30) * 0.01, 0.6)),
     ];
     const result = anomalousVotes(stations, 'leader', { seed: 1, bootstrapDraws: 100 });
-    expect(result.notFitted).toMatchObject({ reason: 'too-few-at-peak', stationsAtOrBelowPeak: 20, needed: 30 });
+    expect(result.notFitted).toMatchObject({
+      reason: 'too-few-at-peak',
+      stationsAtOrBelowPeak: 20,
+      needed: 30,
+    });
     expect(result.reading.en).toMatch(/only 20 stations lie at or below the turnout peak \(30\.\d%\)/);
     expect(Number.isFinite(result.votes)).toBe(false);
   });
@@ -83,7 +87,11 @@ describe('observer effect: the reading leads with the strongest documented effec
     }
     const result = observerEffect(stations, [...CHOICES], { seed: 3, bootstrapDraws: 200 })!;
     expect(Math.abs(result.stratified.turnout.difference)).toBeLessThan(0.01);
-    expect(result.headline).toMatchObject({ measure: 'leader', scope: 'within-districts', significant: true });
+    expect(result.headline).toMatchObject({
+      measure: 'leader',
+      scope: 'within-districts',
+      significant: true,
+    });
     expect(result.headline.difference).toBeGreaterThan(0.07);
     expect(result.headline.interval.low).toBeGreaterThan(0);
     expect(result.reading.en).toMatch(
