@@ -1,6 +1,6 @@
 import { METHODS } from './methods';
 import { createRng, percentileInterval } from './random';
-import { anomalousVotesReading } from './readings';
+import { anomalousVotesNotFittedReading, anomalousVotesReading, uncertaintyDescription } from './readings';
 import { ballotsCounted } from './station-figures';
 import type { ExplainedResult, Interval, StationResult } from './types';
 
@@ -13,11 +13,38 @@ export interface AnomalousVotesResult extends ExplainedResult {
   votes: number;
   stationsAbovePeak: number;
   uncertainty: Interval;
+  /**
+   * Whether the method could be fitted on the data. When it could not, `votes`, `cleanTurnout`,
+   * `cleanShare` and the interval are NaN (null in JSON) and `notFitted` says why: a degenerate
+   * fit is never reported as a finding.
+   */
+  fitted: boolean;
+  notFitted?: AnomalousVotesNotFitted;
+}
+
+/** Why Shpilkin's method could not be fitted, with the figures that show it. */
+export interface AnomalousVotesNotFitted {
+  reason: 'too-few-stations' | 'too-few-at-peak' | 'clean-share-degenerate';
+  /** Stations with a published result, registered voters and counted ballots. */
+  stations: number;
+  /** The turnout peak found (NaN when there were too few stations to look for one). */
+  peak: number;
+  stationsAtOrBelowPeak: number;
+  /** The leader's share at stations up to the peak (NaN when there are none). */
+  cleanShare: number;
+  /** The least number of stations the failed condition needs. */
+  needed: number;
 }
 
 /** Width of the turnout bins used to find the peak (half a point), and the smoothing window. */
 const PEAK_BIN = 0.005;
 const SMOOTHING_BINS = 2;
+/**
+ * The mode of a histogram of 190 half-point bins is noise on a few dozen stations, and the clean
+ * share needs stations at the peak to rest on: below these counts the method is not fitted.
+ */
+export const ANOMALOUS_MIN_STATIONS = 100;
+export const ANOMALOUS_MIN_AT_PEAK = 30;
 
 /**
  * Shpilkin's clean-peak estimate. In a fair election the leader's share does not depend on
@@ -47,7 +74,7 @@ export function anomalousVotes(
     counted[i] = ballotsCounted(s);
     registered[i] = s.registered;
   });
-  const cleanTurnout = turnoutPeak(turnout, registered);
+  const cleanTurnout = n >= ANOMALOUS_MIN_STATIONS ? turnoutPeak(turnout, registered) : NaN;
 
   // Each station adds to four sums: leader's and counted ballots at or below the peak, leader's
   // and the others' ballots above it. The estimate and every bootstrap replicate need only these.
@@ -73,6 +100,9 @@ export function anomalousVotes(
   };
   const total = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
   const point = estimate(total(cleanLeader), total(cleanCounted), total(aboveLeader), total(aboveOthers));
+  const stationsAtOrBelowPeak = n - stationsAbovePeak;
+  const failure = notFittedReason(n, cleanTurnout, stationsAtOrBelowPeak, total(cleanCounted), point.share);
+  if (failure) return notFittedResult(failure, leader, n, stationsAbovePeak, seed, bootstrapDraws);
   const rng = createRng(seed);
   const replicates = new Float64Array(bootstrapDraws);
   // Stations of one district share its politics, so the interval resamples whole districts
@@ -110,12 +140,7 @@ export function anomalousVotes(
 
   return {
     method: METHODS.anomalousVotes,
-    inputs: {
-      leader,
-      peak: `mode of the voter-weighted turnout histogram (${PEAK_BIN * 100}-point bins, ±${SMOOTHING_BINS}-bin moving average, below 95%)`,
-      cleanShare: 'leader / (valid + invalid) at stations with turnout ≤ peak',
-      anomalous: 'Σ over stations above the peak of leader − others × r/(1 − r)',
-    },
+    inputs: inputsOf(leader),
     sampleSize: n,
     cleanTurnout,
     cleanShare: point.share,
@@ -126,8 +151,73 @@ export function anomalousVotes(
       high,
       level: 0.95,
       kind: `${clusters === n ? 'bootstrap over stations' : `cluster bootstrap over ${clusters} districts`} (${bootstrapDraws} draws, seed ${seed})`,
+      described:
+        clusters === n
+          ? uncertaintyDescription.bootstrap('stations', bootstrapDraws, seed)
+          : uncertaintyDescription.bootstrap('districts', bootstrapDraws, seed, clusters),
     },
+    fitted: true,
     reading: anomalousVotesReading(point.votes, low, high, cleanTurnout),
+  };
+}
+
+const inputsOf = (leader: string) => ({
+  leader,
+  peak: `mode of the voter-weighted turnout histogram (${PEAK_BIN * 100}-point bins, ±${SMOOTHING_BINS}-bin moving average, below 95%)`,
+  cleanShare: 'leader / (valid + invalid) at stations with turnout ≤ peak',
+  anomalous: 'Σ over stations above the peak of leader − others × r/(1 − r)',
+  fitted: `at least ${ANOMALOUS_MIN_STATIONS} stations, ${ANOMALOUS_MIN_AT_PEAK} of them at or below the peak, and a clean share strictly between 0 and 1`,
+});
+
+/**
+ * Why the fit is degenerate, or undefined when it is sound: too few stations to locate a peak,
+ * too few at or below it to estimate the clean share, or a clean share of 0 or 1 (the leader has
+ * none or all of the ballots there, so r/(1 − r) is 0 or infinite and every vote, or none, would
+ * count as anomalous).
+ */
+function notFittedReason(
+  stations: number,
+  peak: number,
+  atOrBelowPeak: number,
+  cleanCounted: number,
+  cleanShare: number,
+): AnomalousVotesNotFitted | undefined {
+  const share = cleanCounted > 0 ? cleanShare : NaN;
+  const base = { stations, peak, stationsAtOrBelowPeak: atOrBelowPeak, cleanShare: share };
+  if (stations < ANOMALOUS_MIN_STATIONS)
+    return { reason: 'too-few-stations', ...base, stationsAtOrBelowPeak: 0, needed: ANOMALOUS_MIN_STATIONS };
+  if (atOrBelowPeak < ANOMALOUS_MIN_AT_PEAK)
+    return { reason: 'too-few-at-peak', ...base, needed: ANOMALOUS_MIN_AT_PEAK };
+  if (!(share > 0 && share < 1)) return { reason: 'clean-share-degenerate', ...base, needed: 0 };
+  return undefined;
+}
+
+function notFittedResult(
+  notFitted: AnomalousVotesNotFitted,
+  leader: string,
+  sampleSize: number,
+  stationsAbovePeak: number,
+  seed: number,
+  bootstrapDraws: number,
+): AnomalousVotesResult {
+  return {
+    method: METHODS.anomalousVotes,
+    inputs: inputsOf(leader),
+    sampleSize,
+    cleanTurnout: NaN,
+    cleanShare: NaN,
+    votes: NaN,
+    stationsAbovePeak,
+    uncertainty: {
+      low: NaN,
+      high: NaN,
+      level: 0.95,
+      kind: `not computed: the method was not fitted (${bootstrapDraws} draws, seed ${seed} unused)`,
+      described: uncertaintyDescription.notFitted(),
+    },
+    fitted: false,
+    notFitted,
+    reading: anomalousVotesNotFittedReading(notFitted),
   };
 }
 
@@ -139,7 +229,10 @@ export function turnoutPeak(turnout: Float64Array, weights: Float64Array): numbe
     const bin = Math.floor(turnout[i]! / PEAK_BIN);
     if (bin >= 0 && bin < bins) histogram[bin]! += weights[i]!;
   }
+  // The moving average turns a lone full bin into a plateau of equal sums; its first bin lies
+  // left of the mass (all stations would be "above the peak"), so a plateau's middle is taken.
   let best = 0;
+  let bestEnd = 0;
   let bestValue = -1;
   for (let b = 0; b < bins; b++) {
     let sum = 0;
@@ -148,7 +241,8 @@ export function turnoutPeak(turnout: Float64Array, weights: Float64Array): numbe
     if (sum > bestValue) {
       bestValue = sum;
       best = b;
-    }
+      bestEnd = b;
+    } else if (sum === bestValue && bestEnd === b - 1) bestEnd = b;
   }
-  return (best + 0.5) * PEAK_BIN;
+  return (Math.floor((best + bestEnd) / 2) + 0.5) * PEAK_BIN;
 }

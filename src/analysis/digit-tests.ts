@@ -1,9 +1,9 @@
 import { METHODS } from './methods';
 import { BinomialSampler, createRng, percentileInterval } from './random';
 import { upperQuantile } from './normal-distribution';
-import { digitTestsReading } from './readings';
+import { digitTestsReading, uncertaintyDescription } from './readings';
 import { withOfficialResult } from './station-figures';
-import type { ExplainedResult, Interval, StationResult } from './types';
+import type { ExplainedResult, Reading, Interval, StationResult } from './types';
 
 /** Mean of the second digit under Benford's second-digit law (Mebane). */
 export const SECOND_DIGIT_EXPECTED_MEAN = 4.187;
@@ -30,7 +30,7 @@ export interface DigitTestsForChoice {
 
 export interface DigitTestsResult extends ExplainedResult {
   byChoice: Record<string, DigitTestsForChoice>;
-  uncertainty: { kind: string };
+  uncertainty: { kind: string; described: Reading };
 }
 
 /**
@@ -89,7 +89,10 @@ export function digitTests(
     },
     sampleSize: sample,
     byChoice,
-    uncertainty: { kind: `bootstrap over counts (${bootstrapDraws} draws, seed ${seed})` },
+    uncertainty: {
+      kind: `bootstrap over counts (${bootstrapDraws} draws, seed ${seed})`,
+      described: uncertaintyDescription.bootstrap('counts', bootstrapDraws, seed),
+    },
     reading: digitTestsReading(flagged),
   };
 }

@@ -1,8 +1,8 @@
 import { METHODS } from './methods';
 import { upperTail } from './normal-distribution';
-import { fingerprintReading } from './readings';
+import { fingerprintReading, uncertaintyDescription } from './readings';
 import { ballotsCounted } from './station-figures';
-import type { ExplainedResult, StationResult } from './types';
+import type { ExplainedResult, Reading, StationResult } from './types';
 
 export interface FingerprintResult extends ExplainedResult {
   /** Bins per axis; bin (i, j) covers turnout [i/bins, (i+1)/bins) and share [j/bins, (j+1)/bins). */
@@ -14,7 +14,7 @@ export interface FingerprintResult extends ExplainedResult {
   extremeCornerShare: number;
   /** The same corner's share expected if those stations followed the bulk (its normal tails). */
   expectedCornerShare: number;
-  uncertainty: { note: string };
+  uncertainty: { note: string; described: Reading };
 }
 
 /**
@@ -80,6 +80,7 @@ export function fingerprint(
     expectedCornerShare,
     uncertainty: {
       note: 'descriptive histogram; the corner share is compared with a normal fitted to the bulk',
+      described: uncertaintyDescription.descriptive(),
     },
     reading: fingerprintReading(extremeCornerShare, expectedCornerShare),
   };

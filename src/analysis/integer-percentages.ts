@@ -1,8 +1,8 @@
 import { METHODS } from './methods';
 import { integerNullCounts, isIntegerPercent, type IntegerNullModel } from './integer-null';
-import { integerPercentagesReading } from './readings';
+import { integerPercentagesReading, uncertaintyDescription } from './readings';
 import { ballotsCounted } from './station-figures';
-import type { ExplainedResult, StationResult } from './types';
+import type { ExplainedResult, Reading, StationResult } from './types';
 
 export interface IntegerPercentagesResult extends ExplainedResult {
   /** Stations passing the paper's inclusion criteria. */
@@ -23,7 +23,13 @@ export interface IntegerPercentagesResult extends ExplainedResult {
    * k/10 percent (k = 0…1000), so whole percentages sit at k = 0, 10, 20, … (the paper's Figure 1).
    */
   histograms: { binWidthPoints: number; turnout: number[]; leaderShare: number[] };
-  uncertainty: { expectedSd: number; draws: number; seed: number; nullModel: IntegerNullModel };
+  uncertainty: {
+    expectedSd: number;
+    draws: number;
+    seed: number;
+    nullModel: IntegerNullModel;
+    described: Reading;
+  };
 }
 
 /** Half-width of the window around a whole percentage (the paper's 0.1-point bins). */
@@ -125,7 +131,13 @@ export function integerPercentages(
     z,
     nullPercentile999Excess: p999,
     histograms: { binWidthPoints: 0.1, turnout: turnoutHistogram, leaderShare: shareHistogram },
-    uncertainty: { expectedSd: sd, draws, seed, nullModel },
+    uncertainty: {
+      expectedSd: sd,
+      draws,
+      seed,
+      nullModel,
+      described: uncertaintyDescription.monteCarloNull(draws, seed),
+    },
     reading: integerPercentagesReading(excess, z, included.length),
   };
 }

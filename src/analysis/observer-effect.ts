@@ -1,8 +1,8 @@
 import { METHODS } from './methods';
 import { createRng, percentileInterval } from './random';
-import { observerEffectReading } from './readings';
+import { observerEffectReading, uncertaintyDescription } from './readings';
 import { ballotsCounted, isObserved } from './station-figures';
-import type { ExplainedResult, Interval, StationResult } from './types';
+import type { ExplainedResult, Reading, Interval, StationResult } from './types';
 
 export interface GroupDifference {
   /** Unobserved minus observed. */
@@ -25,7 +25,24 @@ export interface ObserverEffectResult extends ExplainedResult {
   shares: Record<string, GroupRates & GroupDifference>;
   /** Per-district differences averaged with the districts' registered voters as weights. */
   stratified: { districts: number; turnout: GroupDifference; shares: Record<string, GroupDifference> };
-  uncertainty: { kind: string };
+  /** The strongest documented effect, which the reading leads with (see `strongestEffect`). */
+  headline: ObserverEffectHeadline;
+  uncertainty: { kind: string; described: Reading };
+}
+
+/** One measure's difference chosen to lead the reading. */
+export interface ObserverEffectHeadline {
+  /** `turnout`, or the choice id whose share differs. */
+  measure: string;
+  /** Within districts that have both kinds of station, or over all stations when none has. */
+  scope: 'within-districts' | 'overall';
+  difference: number;
+  interval: Interval;
+  /** The same measure's overall difference (ratio of sums). */
+  overall: number;
+  /** Whether the 95% interval excludes 0. */
+  significant: boolean;
+  districts: number;
 }
 
 /**
@@ -123,6 +140,13 @@ export function observerEffect(
     };
     stratifiedShares[c] = { difference: point.stratified[1 + j]!, interval: interval(3 + 2 * j) };
   });
+  const turnoutOverall = { difference: point.overall[0]!, interval: turnoutInterval };
+  const stratifiedTurnout = { difference: point.stratified[0]!, interval: interval(1) };
+  const headline = strongestEffect(
+    { turnout: turnoutOverall, shares },
+    { turnout: stratifiedTurnout, shares: stratifiedShares },
+    point.districtsWithBoth,
+  );
   return {
     method: METHODS.observerEffect,
     inputs: { choices, grouping: 'observers > 0 (or observed flag)', strata: 'district (else region)' },
@@ -137,11 +161,62 @@ export function observerEffect(
     shares,
     stratified: {
       districts: point.districtsWithBoth,
-      turnout: { difference: point.stratified[0]!, interval: interval(1) },
+      turnout: stratifiedTurnout,
       shares: stratifiedShares,
     },
-    uncertainty: { kind: turnoutInterval.kind },
-    reading: observerEffectReading(point.stratified[0]!, interval(1).low, interval(1).high),
+    headline,
+    uncertainty: {
+      kind: turnoutInterval.kind,
+      described: uncertaintyDescription.bootstrap('stratified', bootstrapDraws, seed),
+    },
+    reading: observerEffectReading(headline),
+  };
+}
+
+/**
+ * The effect the reading leads with: among turnout and every share, within districts (the fairer
+ * comparison: observers are not sent at random) or overall when no district has both kinds, the
+ * largest difference whose 95% interval excludes 0; when none does, the largest difference, said
+ * to be within chance. A turnout difference of 0 must not hide an 8-point shift in a share.
+ *
+ * @example
+ * strongestEffect(overall, stratified, 12); // { measure: 'nur-otan', scope: 'within-districts', difference: 0.089, … }
+ */
+export function strongestEffect(
+  overall: { turnout: GroupDifference; shares: Record<string, GroupDifference> },
+  stratified: { turnout: GroupDifference; shares: Record<string, GroupDifference> },
+  districts: number,
+): ObserverEffectHeadline {
+  const scope = districts > 0 ? 'within-districts' : 'overall';
+  const source = scope === 'within-districts' ? stratified : overall;
+  const candidates = [
+    { measure: 'turnout', effect: source.turnout, overall: overall.turnout.difference },
+    ...Object.entries(source.shares).map(([measure, effect]) => ({
+      measure,
+      effect,
+      overall: overall.shares[measure]?.difference ?? NaN,
+    })),
+  ]
+    .filter((c) => Number.isFinite(c.effect.difference))
+    .map((c) => ({ ...c, significant: c.effect.interval.low > 0 || c.effect.interval.high < 0 }));
+  const pool = candidates.some((c) => c.significant) ? candidates.filter((c) => c.significant) : candidates;
+  const best = pool.reduce<(typeof pool)[number] | undefined>(
+    (a, c) => (a === undefined || Math.abs(c.effect.difference) > Math.abs(a.effect.difference) ? c : a),
+    undefined,
+  ) ?? {
+    measure: 'turnout',
+    effect: source.turnout,
+    overall: overall.turnout.difference,
+    significant: false,
+  };
+  return {
+    measure: best.measure,
+    scope,
+    difference: best.effect.difference,
+    interval: best.effect.interval,
+    overall: best.overall,
+    significant: best.significant,
+    districts,
   };
 }
 

@@ -1,6 +1,6 @@
 import { METHODS } from './methods';
-import { protocolDiscrepanciesReading } from './readings';
-import type { ExplainedResult, StationResult } from './types';
+import { protocolDiscrepanciesReading, uncertaintyDescription } from './readings';
+import type { ExplainedResult, Reading, StationResult } from './types';
 
 export interface PrecinctDiscrepancy {
   id: string;
@@ -19,7 +19,7 @@ export interface ProtocolDiscrepanciesResult extends ExplainedResult {
   /** Per choice: votes the official result took away from it and gave to it, over all precincts. */
   movedAway: Record<string, number>;
   movedTo: Record<string, number>;
-  uncertainty: { kind: string };
+  uncertainty: { kind: string; described: Reading };
 }
 
 /**
@@ -73,7 +73,10 @@ export function protocolDiscrepancies(
     precinctsBeyondTolerance: beyond,
     movedAway,
     movedTo,
-    uncertainty: { kind: 'none: precinct-by-precinct comparison of documents' },
+    uncertainty: {
+      kind: 'none: precinct-by-precinct comparison of documents',
+      described: uncertaintyDescription.documents(),
+    },
     reading: protocolDiscrepanciesReading(compared.length, beyond.length),
   };
 }

@@ -1,3 +1,5 @@
+import type { AnomalousVotesNotFitted } from './anomalous-votes';
+import type { ObserverEffectHeadline } from './observer-effect';
 import type { Reading } from './types';
 
 /**
@@ -69,6 +71,33 @@ export function anomalousVotesReading(
   );
 }
 
+/** What to say when Shpilkin's method cannot be fitted: that it was not, and why. */
+export function anomalousVotesNotFittedReading(why: AnomalousVotesNotFitted): Reading {
+  const { stations, peak, stationsAtOrBelowPeak: below, cleanShare, needed } = why;
+  return reading((l) => {
+    switch (why.reason) {
+      case 'too-few-stations':
+        return [
+          `Аномал дауыстар есептелмеді: келу шыңын ${n(stations, 0, l)} учаскеден табу мүмкін емес, әдіске кемінде ${n(needed, 0, l)} учаске керек.`,
+          `Аномальные голоса не оценены: пик явки нельзя найти по ${n(stations, 0, l)} участкам, методу нужно не меньше ${n(needed, 0, l)}.`,
+          `Anomalous votes not estimated: a turnout peak cannot be located on ${n(stations, 0, l)} stations; the method needs at least ${n(needed, 0, l)}.`,
+        ];
+      case 'too-few-at-peak':
+        return [
+          `Аномал дауыстар есептелмеді: келу шыңына (${pct(peak, l)}) дейін тек ${n(below, 0, l)} учаске бар, көшбасшының таза үлесін бағалауға кемінде ${n(needed, 0, l)} керек.`,
+          `Аномальные голоса не оценены: до пика явки (${pct(peak, l)}) лишь ${n(below, 0, l)} участков, а для оценки «чистой» доли лидера нужно не меньше ${n(needed, 0, l)}.`,
+          `Anomalous votes not estimated: only ${n(below, 0, l)} stations lie at or below the turnout peak (${pct(peak, l)}); the leader's clean share needs at least ${n(needed, 0, l)}.`,
+        ];
+      case 'clean-share-degenerate':
+        return [
+          `Аномал дауыстар есептелмеді: келу шыңына дейінгі учаскелерде көшбасшы үлесі ${pct(cleanShare, l)}, 0% не 100% таза үлес ретінде жарамайды.`,
+          `Аномальные голоса не оценены: доля лидера на участках до пика явки — ${pct(cleanShare, l)}; 0% или 100% не годятся как «чистая» доля.`,
+          `Anomalous votes not estimated: the leader's share at stations up to the turnout peak is ${pct(cleanShare, l)}; 0% or 100% cannot serve as the clean share.`,
+        ];
+    }
+  });
+}
+
 export function fingerprintReading(cornerShare: number, expectedShare: number): Reading {
   const significant = cornerShare > 3 * expectedShare + 0.005;
   return reading((l) =>
@@ -114,21 +143,50 @@ export function digitTestsReading(flagged: readonly { choice: string; statistic:
   );
 }
 
-export function observerEffectReading(turnoutDifference: number, low: number, high: number): Reading {
-  const significant = low > 0 || high < 0;
-  return reading((l) =>
-    significant
+/** A difference in points with its sign: "+8.9", "−0.4". */
+const points = (fraction: number, language: Language): string =>
+  (fraction > 0 ? '+' : '') + n(fraction * 100, 1, language);
+
+/**
+ * The observer effect's one line, led by its strongest documented effect (the measure chosen by
+ * `strongestEffect`), with its interval, and the same measure's overall difference.
+ */
+export function observerEffectReading(effect: ObserverEffectHeadline): Reading {
+  const { measure, difference: d, interval, overall, significant, districts: k } = effect;
+  const lo = (l: Language) => points(interval.low, l);
+  const hi = (l: Language) => points(interval.high, l);
+  const turnout = measure === 'turnout';
+  const within = effect.scope === 'within-districts';
+  return reading((l) => {
+    const what = turnout
+      ? ['келу', 'явка', 'turnout']
+      : [`«${measure}» үлесі`, `доля «${measure}»`, `the share of "${measure}"`];
+    const scope = within
       ? [
-          `Бақылаушысыз учаскелерде келу ${n(turnoutDifference * 100, 1, l)} п.т. өзгеше (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
-          `Без наблюдателей явка отличается на ${n(turnoutDifference * 100, 1, l)} п.п. (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)}).`,
-          `Turnout without observers differs by ${n(turnoutDifference * 100, 1, l)} points (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)}).`,
+          `екі түрлі учаскесі бар ${n(k, 0, l)} ауданның ішінде`,
+          `внутри ${n(k, 0, l)} районов, где есть участки обоих видов`,
+          `within the ${n(k, 0, l)} districts that have both kinds of station`,
+        ]
+      : ['барлық учаскелер бойынша', 'по всем участкам', 'over all stations'];
+    const overallPart = within
+      ? [
+          `; жалпы ${points(overall, l)} п.т.`,
+          `; в целом ${points(overall, l)} п.п.`,
+          `; ${points(overall, l)} points overall`,
+        ]
+      : ['', '', ''];
+    return significant
+      ? [
+          `Ең күшті әсер: бақылаушысыз ${what[0]} ${scope[0]} ${points(d, l)} п.т. өзгеше (95%: ${lo(l)}…${hi(l)})${overallPart[0]}.`,
+          `Сильнейший эффект: без наблюдателя ${what[1]} ${scope[1]} отличается на ${points(d, l)} п.п. (95%: ${lo(l)}…${hi(l)})${overallPart[1]}.`,
+          `Strongest effect: without an observer, ${what[2]} differs by ${points(d, l)} points ${scope[2]} (95%: ${lo(l)} to ${hi(l)})${overallPart[2]}.`,
         ]
       : [
-          `Бақылаушы бар және жоқ учаскелерде келу айырмасы анықталмады (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)} п.т.).`,
-          `Разницы в явке между участками с наблюдателями и без них не выявлено (95%: ${n(low * 100, 1, l)}…${n(high * 100, 1, l)} п.п.).`,
-          `No turnout difference between observed and unobserved stations (95%: ${n(low * 100, 1, l)} to ${n(high * 100, 1, l)} points).`,
-        ],
-  );
+          `Бақылаушы бар және жоқ учаскелердің айырмасы кездейсоқтықтан аспайды; ең үлкені — ${scope[0]} ${what[0]}: ${points(d, l)} п.т. (95%: ${lo(l)}…${hi(l)}).`,
+          `Различия между участками с наблюдателями и без них не выходят за пределы случайности; наибольшее — ${what[1]} ${scope[1]}: ${points(d, l)} п.п. (95%: ${lo(l)}…${hi(l)}).`,
+          `No difference between stations with and without observers exceeds chance; the largest, ${what[2]} ${scope[2]}, is ${points(d, l)} points (95%: ${lo(l)} to ${hi(l)}).`,
+        ];
+  });
 }
 
 export function photoEvidenceReading(stations: number, votes: number, choice: string): Reading {
@@ -212,3 +270,81 @@ function talliesTexts(
         `"${source}" counts ${n(sampleSize, 0, l)} ballots.`,
       ];
 }
+
+/**
+ * How an uncertainty was obtained, in each language: the `described` line every result's
+ * `uncertainty` carries beside its English `kind` (kept as it was for API clients).
+ */
+export const uncertaintyDescription = {
+  bootstrap(
+    over: 'stations' | 'districts' | 'stratified' | 'counts' | 'precincts',
+    draws: number,
+    seed: number,
+    clusters = 0,
+  ): Reading {
+    return reading((l) => {
+      const detail = [
+        `(${n(draws, 0, l)} қайталау, тұқым ${seed})`,
+        `(${n(draws, 0, l)} повторов, зерно ${seed})`,
+        `(${n(draws, 0, l)} draws, seed ${seed})`,
+      ];
+      const names: Record<typeof over, [string, string, string]> = {
+        stations: ['учаскелер бойынша бутстрэп', 'бутстрэп по участкам', 'bootstrap over stations'],
+        districts: [
+          `${n(clusters, 0, l)} аудан бойынша кластерлік бутстрэп`,
+          `кластерный бутстрэп по ${n(clusters, 0, l)} районам`,
+          `cluster bootstrap over ${n(clusters, 0, l)} districts`,
+        ],
+        stratified: [
+          'аудан мен топ бойынша стратификацияланған бутстрэп',
+          'стратифицированный бутстрэп (район × группа)',
+          'stratified bootstrap (district × group)',
+        ],
+        counts: [
+          'дауыс сандары бойынша бутстрэп',
+          'бутстрэп по числам голосов',
+          'bootstrap over vote counts',
+        ],
+        precincts: ['учаскелер бойынша бутстрэп', 'бутстрэп по участкам', 'bootstrap over precincts'],
+      };
+      const [kk, ru, en] = names[over];
+      return [`${kk} ${detail[0]}`, `${ru} ${detail[1]}`, `${en} ${detail[2]}`];
+    });
+  },
+  documents: (): Reading => ({
+    kk: 'жоқ: құжаттарды учаске бойынша салыстыру',
+    ru: 'нет: сравнение документов участок за участком',
+    en: 'none: precinct-by-precinct comparison of documents',
+  }),
+  lowerBound: (): Reading => ({
+    kk: 'жоқ: құжатталған бюллетеньдер саны, сондықтан төменгі шек',
+    ru: 'нет: подсчёт задокументированных бюллетеней, поэтому нижняя граница',
+    en: 'none: a count of documented ballots, hence a lower bound',
+  }),
+  descriptive: (): Reading => ({
+    kk: 'сипаттамалық гистограмма; бұрыштағы үлес негізгі массаға сәйкестендірілген қалыпты үлестіріммен салыстырылады',
+    ru: 'описательная гистограмма; доля в углу сравнивается с нормальным распределением, подогнанным к основной массе',
+    en: 'descriptive histogram; the corner share is compared with a normal fitted to the bulk',
+  }),
+  monteCarloNull: (draws: number, seed: number): Reading =>
+    reading((l) => [
+      `нөлдік модельдің ${n(draws, 0, l)} Монте-Карло ойнатуы бойынша стандартты ауытқуы (тұқым ${seed})`,
+      `стандартное отклонение нулевой модели по ${n(draws, 0, l)} розыгрышам Монте-Карло (зерно ${seed})`,
+      `standard deviation of the null over ${n(draws, 0, l)} Monte Carlo draws (seed ${seed})`,
+    ]),
+  notFitted: (): Reading => ({
+    kk: 'жоқ: әдіс бұл деректерге қолданылмады',
+    ru: 'нет: метод к этим данным не применён',
+    en: 'none: the method was not fitted on this data',
+  }),
+  wilson: (): Reading => ({
+    kk: 'әр үлеске Уилсонның 95% аралығы; тек іріктеу қатесін көрсетеді',
+    ru: '95%-й интервал Уилсона для каждой доли; отражает только ошибку выборки',
+    en: '95% Wilson score interval per share; it covers sampling error only',
+  }),
+  fullCount: (): Reading => ({
+    kk: 'толық санақ, іріктеу қатесі жоқ',
+    ru: 'полный подсчёт, без ошибки выборки',
+    en: 'full count, no sampling error',
+  }),
+};

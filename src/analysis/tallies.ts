@@ -1,7 +1,7 @@
 import { METHODS } from './methods';
-import { talliesReading } from './readings';
+import { talliesReading, uncertaintyDescription } from './readings';
 import { ballotsCounted, sumVotes, withOfficialResult } from './station-figures';
-import type { ExplainedResult, Interval, StationResult, VotesByChoice } from './types';
+import type { ExplainedResult, Interval, Reading, StationResult, VotesByChoice } from './types';
 import { wilsonInterval } from './wilson-interval';
 
 /** Where a tally comes from. Only "official" is a full count; the others are samples. */
@@ -21,6 +21,8 @@ export interface SourceTally extends ExplainedResult {
   total: number;
   selfSelectedSample: boolean;
   byChoice: Record<string, ShareWithInterval>;
+  /** How sure the shares are: a full count, or Wilson intervals of a sample. */
+  uncertainty: { kind: string; described: Reading };
 }
 
 export interface TalliesResult {
@@ -95,6 +97,9 @@ function tallyArea(stations: readonly StationResult[], area: string): SourceTall
       stations: contributing.length,
       total,
       selfSelectedSample: selfSelected,
+      uncertainty: selfSelected
+        ? { kind: 'Wilson score 95% per share', described: uncertaintyDescription.wilson() }
+        : { kind: 'full count, no sampling error', described: uncertaintyDescription.fullCount() },
       byChoice,
       reading: talliesReading(source, total, selfSelected),
     });

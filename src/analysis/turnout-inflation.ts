@@ -1,6 +1,6 @@
 import { METHODS } from './methods';
 import { createRng, percentileInterval } from './random';
-import { turnoutInflationReading } from './readings';
+import { turnoutInflationReading, uncertaintyDescription } from './readings';
 import type { ExplainedResult, Interval, StationResult } from './types';
 
 export interface TurnoutInflationResult extends ExplainedResult {
@@ -80,6 +80,7 @@ export function turnoutInflation(
       high,
       level: 0.95,
       kind: `bootstrap over precincts (${bootstrapDraws} draws, seed ${seed})`,
+      described: uncertaintyDescription.bootstrap('precincts', bootstrapDraws, seed),
     },
     reading: turnoutInflationReading(difference, low, high, n),
   };

@@ -35,6 +35,12 @@ export interface StationResult {
   /** Official votes per choice id. */
   votes: VotesByChoice;
   officialMissing?: boolean;
+  /**
+   * For a station marked `officialMissing`, the official counts of the choices that were
+   * published anyway (e.g. every candidate's votes without the number of registered voters).
+   * Only the photo evidence uses them: its proof needs just a choice's two counts.
+   */
+  publishedVotes?: VotesByChoice;
   /** Ballots photographed by voters, per choice (e.g. Belarus 2020 "Golos"). */
   photoVotes?: VotesByChoice;
   /** The voters' own (self-selected) tally per choice, e.g. users of a voter bot. */
@@ -56,6 +62,8 @@ export interface Reading {
 export interface MethodInfo {
   name: string;
   citation: string;
+  /** The name and the citation in each language (titles as published, translated in brackets). */
+  localized: Record<keyof Reading, { name: string; citation: string }>;
 }
 
 /** A 95% interval (or another level, stated in `level`). */
@@ -65,6 +73,8 @@ export interface Interval {
   level: number;
   /** How the interval was obtained, e.g. "Wilson score", "bootstrap over stations (1000 draws)". */
   kind: string;
+  /** `kind` in each language, on a result's headline interval (see `uncertaintyDescription`). */
+  described?: Reading;
 }
 
 /** What every result carries (DESIGN.md invariant 4: every figure explains itself). */

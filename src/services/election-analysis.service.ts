@@ -133,6 +133,7 @@ export class ElectionAnalysisService {
         ...(precinct.path[0] !== undefined ? { region: precinct.path[0] } : {}),
         ...(precinct.path.length > 2 && precinct.path[1] !== undefined ? { district: precinct.path[1] } : {}),
         ...officialFigures(definition, figures, precinct.registered_voters ?? 0),
+        ...(!figures && extra?.publishedVotes ? { publishedVotes: extra.publishedVotes } : {}),
         ...(photoVotes ? { photoVotes } : {}),
         ...(sampleVotes ? { sampleVotes } : {}),
         ...observerFields(

@@ -93,6 +93,7 @@ export function stationElection(table: MappedStations, input: StationElectionInp
       photoVotes: station.photoVotes ?? null,
       sampleVotes: station.sampleVotes ?? null,
       observers: station.observers ?? null,
+      publishedVotes: station.officialMissing ? (station.publishedVotes ?? null) : null,
     });
   });
   if (issues.length > 0) throw invalidInput(`${input.csvFile} cannot become an election`, issues);
@@ -145,6 +146,7 @@ function definitionOf(table: MappedStations, input: StationElectionInput): unkno
       en: `Station-level data imported from ${input.csvFile}`,
     },
     date: input.date,
+    ...(table.language ? { language: table.language } : {}),
     timeZone: 'UTC',
     polls: { opens: '08:00', closes: '20:00' },
     lateMessages: { gracePeriodHours: 0 },

@@ -1,10 +1,13 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeElection, type AnalysisReport } from '../../analysis/analyze-election';
+import { readingWithNames } from '../../analysis/reading-names';
 import { LOCALES, type Locale } from '../../domain/locale';
 import { invalidInput } from '../../errors';
 import { analysisReportHtml } from '../../services/analysis-report/analysis-report-html';
+import { reportLanguage } from '../../services/analysis-report/report-language';
 import { reportFormat, writeReport } from '../../services/analysis-report/write-report';
+import { allChoices } from '../../domain/election/election-definition';
 import { loadStationTable } from '../../services/station-table/load-station-table';
 import { runCommand } from '../run-command';
 
@@ -25,7 +28,12 @@ export function analyzeStationsFile(
   csvPath: string,
   mappingPath: string,
   options: AnalyzeFileOptions = {},
-): { report: AnalysisReport; rowsWithoutData: number; choiceNames: Record<string, string> } {
+): {
+  report: AnalysisReport;
+  rowsWithoutData: number;
+  choiceNames: Record<string, string>;
+  language?: Locale;
+} {
   const table = loadStationTable(csvPath, mappingPath);
   const report = analyzeElection(table.stations, {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -34,7 +42,12 @@ export function analyzeStationsFile(
     ...(table.leader ? { leader: table.leader } : {}),
   });
   const choiceNames = Object.fromEntries(table.choices.map((c) => [c.id, c.name]));
-  return { report, rowsWithoutData: table.rowsWithoutData, choiceNames };
+  return {
+    report,
+    rowsWithoutData: table.rowsWithoutData,
+    choiceNames,
+    ...(table.language ? { language: table.language } : {}),
+  };
 }
 
 /** `dauys analyze [election] --csv <file> --mapping <file> [--json] [--seed N] [--report out.html|out.pdf --lang kk|ru|en]` */
@@ -51,7 +64,10 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--seed <n>', 'seed of every random draw', '42')
     .option('--draws <n>', 'Monte Carlo draws of the integer-percentage null (≥ 1000)', '1000')
     .option('--report <file>', 'also write the printable report: .html, or .pdf (through Chromium)')
-    .option('--lang <locale>', 'language of the report: kk, ru or en', 'kk')
+    .option(
+      '--lang <locale>',
+      "language of the report: kk, ru or en (default: the data's declared language, else LANG's, else kk)",
+    )
     .action(
       runCommand(
         async (
@@ -63,10 +79,20 @@ export function registerAnalyzeCommand(program: Command): void {
             seed: string;
             draws: string;
             report?: string;
-            lang: string;
+            lang?: string;
           },
         ) => {
-          const locale = parseLocale(opts.lang);
+          const requested = opts.lang !== undefined ? parseLocale(opts.lang) : undefined;
+          /** The report's language; says on stderr which one was chosen and why when not asked. */
+          const languageOf = (declared?: { locale: Locale; by: string }): Locale => {
+            const choice = reportLanguage({
+              ...(requested ? { requested } : {}),
+              ...(declared ? { declared } : {}),
+              env: process.env,
+            });
+            if (choice.why) process.stderr.write(choice.why + '\n');
+            return choice.locale;
+          };
           if (opts.report) reportFormat(opts.report);
           if (!opts.csv) {
             if (!election)
@@ -77,11 +103,19 @@ export function registerAnalyzeCommand(program: Command): void {
             const { withApp } = await import('../with-app');
             await withApp(async (app) => {
               const { report } = await app.analyses.analysis(election, { seed, fresh: true });
+              const { definition } = await app.elections.require(election);
+              const names = Object.fromEntries(allChoices(definition).map((c) => [c.id, c.names.en]));
               process.stdout.write(
-                opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0),
+                opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0, names),
               );
-              if (opts.report)
+              if (opts.report) {
+                const locale = languageOf(
+                  definition.language
+                    ? { locale: definition.language, by: `the election "${election}"` }
+                    : undefined,
+                );
                 await writeReport(await app.analyses.reportHtml(election, locale, { seed }), opts.report);
+              }
             });
             return;
           }
@@ -90,14 +124,21 @@ export function registerAnalyzeCommand(program: Command): void {
           const draws = parseCount(opts.draws, '--draws');
           if (draws < 1000)
             throw invalidInput('--draws must be at least 1000', [{ where: '--draws', message: opts.draws }]);
-          const { report, rowsWithoutData, choiceNames } = analyzeStationsFile(opts.csv, opts.mapping, {
-            seed,
-            monteCarloDraws: draws,
-          });
+          const { report, rowsWithoutData, choiceNames, language } = analyzeStationsFile(
+            opts.csv,
+            opts.mapping,
+            { seed, monteCarloDraws: draws },
+          );
           process.stdout.write(
-            opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, rowsWithoutData),
+            opts.json
+              ? JSON.stringify(report, null, 2) + '\n'
+              : humanSummary(report, rowsWithoutData, choiceNames),
           );
           if (opts.report) {
+            const mapping = opts.mapping;
+            const locale = languageOf(
+              language ? { locale: language, by: `the mapping ${basename(mapping)}` } : undefined,
+            );
             const html = analysisReportHtml(report, {
               locale,
               election: basename(opts.csv),
@@ -129,12 +170,21 @@ function parseCount(text: string, option: string): number {
 const percent = (x: number, digits = 2): string =>
   Number.isFinite(x) ? (x * 100).toFixed(digits) + '%' : '—';
 
-/** A short English summary for the terminal; --json has everything. */
-export function humanSummary(report: AnalysisReport, rowsWithoutData = 0): string {
+/**
+ * A short English summary for the terminal; --json has everything. Choices are shown by the
+ * names the mapping or the election gives them (their ids only where they have none).
+ */
+export function humanSummary(
+  report: AnalysisReport,
+  rowsWithoutData = 0,
+  choiceNames: Readonly<Record<string, string>> = {},
+): string {
   const s = report.summary;
+  const name = (id: string): string => choiceNames[id] || id;
+  const named = (reading: string): string => readingWithNames(reading, choiceNames);
   const lines = [
     `Stations: ${s.stations}${rowsWithoutData ? ` (+${rowsWithoutData} rows without data)` : ''}, with an official result: ${s.stationsWithOfficialResult}`,
-    `Registered: ${s.registered}, turnout ${percent(s.turnout)}, leader "${s.leader}" ${percent(s.leaderShare)} (seed ${s.seed})`,
+    `Registered: ${s.registered}, turnout ${percent(s.turnout)}, leader "${name(s.leader)}" ${percent(s.leaderShare)} (seed ${s.seed})`,
   ];
   const ip = report.integerPercentages;
   if (ip) {
@@ -144,29 +194,32 @@ export function humanSummary(report: AnalysisReport, rowsWithoutData = 0): strin
     );
   }
   const av = report.anomalousVotes;
-  if (av) {
+  if (av && !av.fitted) lines.push(`Anomalous votes: ${named(av.reading.en)}`);
+  else if (av) {
     lines.push(
       `Anomalous votes: clean turnout ${percent(av.cleanTurnout, 1)}, clean share ${percent(av.cleanShare, 1)}, ${Math.round(av.votes)} votes (95% ${Math.round(av.uncertainty.low)}–${Math.round(av.uncertainty.high)})`,
     );
   }
   if (report.fingerprint) lines.push(`Fingerprint: ${report.fingerprint.reading.en}`);
-  if (report.digitTests) lines.push(`Digit tests: ${report.digitTests.reading.en}`);
+  if (report.digitTests) lines.push(`Digit tests: ${named(report.digitTests.reading.en)}`);
   const ph = report.photoExceedsOfficial;
   if (ph) {
     lines.push(`Photo evidence (${ph.stationsCompared} stations compared):`);
     for (const [choice, r] of Object.entries(ph.byChoice)) {
       lines.push(
-        `  ${choice}: photos exceed the official count at ${r.stations} stations, by at least ${r.votesAtLeast} votes`,
+        `  ${name(choice)}: photos exceed the official count at ${r.stations} stations, by at least ${r.votesAtLeast} votes`,
       );
     }
   }
   const oe = report.observerEffect;
   if (oe) {
     lines.push(
-      `Observer effect (${oe.observedStations} observed / ${oe.unobservedStations} not): turnout difference ${percent(oe.turnout.difference, 1)}, stratified ${percent(oe.stratified.turnout.difference, 1)} (95% ${percent(oe.stratified.turnout.interval.low, 1)} to ${percent(oe.stratified.turnout.interval.high, 1)})`,
+      `Observer effect (${oe.observedStations} observed / ${oe.unobservedStations} not): ${named(oe.reading.en)}`,
+      `  turnout difference ${percent(oe.turnout.difference, 1)}, stratified ${percent(oe.stratified.turnout.difference, 1)} (95% ${percent(oe.stratified.turnout.interval.low, 1)} to ${percent(oe.stratified.turnout.interval.high, 1)})`,
     );
   }
-  if (report.protocolDiscrepancies) lines.push(`Protocols: ${report.protocolDiscrepancies.reading.en}`);
+  if (report.protocolDiscrepancies)
+    lines.push(`Protocols: ${named(report.protocolDiscrepancies.reading.en)}`);
   if (report.turnoutInflation) lines.push(`Turnout inflation: ${report.turnoutInflation.reading.en}`);
   return lines.join('\n') + '\n';
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { invalidInput, zodIssuesToInputIssues } from '../../errors';
-import { localizedTextSchema } from '../locale';
+import { LOCALES, localizedTextSchema } from '../locale';
 import { DEFAULT_VIOLATION_CATEGORIES } from './default-violation-categories';
 import { crossFieldIssues } from './election-definition-consistency';
 
@@ -167,6 +167,8 @@ export const electionDefinitionSchema = z.strictObject({
   demo: z.boolean(),
   /** Shown on the dashboard and in the bots' welcome, e.g. what is demo data. */
   notice: localizedTextSchema.optional(),
+  /** The language of the election's own documents; `dauys analyze --report` defaults to it. */
+  language: z.enum(LOCALES).optional(),
   date: calendarDateSchema,
   timeZone: timeZoneSchema,
   polls: z.strictObject({

@@ -6,7 +6,7 @@ import { escapeXml as escapeHtml } from '../../analysis/charts/svg-document';
 import { turnoutHistogramSvg } from '../../analysis/charts/turnout-histogram-svg';
 import { readingWithNames } from '../../analysis/reading-names';
 import { formatNumber } from '../../analysis/readings';
-import type { ExplainedResult, Interval } from '../../analysis/types';
+import type { ExplainedResult, Interval, Reading } from '../../analysis/types';
 import type { Locale } from '../../domain/locale';
 import { translate, type MessageKey } from '../../i18n';
 import { REPORT_STYLESHEET } from './report-stylesheet';
@@ -117,8 +117,13 @@ class ReportWriter {
     return this.t('analysis.interval', {
       low: format(interval.low),
       high: format(interval.high),
-      kind: interval.kind,
+      kind: this.described(interval),
     });
+  }
+
+  /** How an uncertainty was obtained, in the report's language (English `kind` when absent). */
+  described(uncertainty: { kind?: string; note?: string; described?: Reading }): string {
+    return uncertainty.described?.[this.locale] ?? uncertainty.kind ?? uncertainty.note ?? '—';
   }
 
   /** A result's reading in the report's language, with choices' names for their ids. */
@@ -146,17 +151,17 @@ class ReportWriter {
     uncertainty: string,
     extra: readonly string[],
   ): string[] {
+    const method = result.method.localized?.[this.locale] ?? result.method;
     const inputs = Object.entries(result.inputs).map(
-      ([key, value]) =>
-        `<li>${escapeHtml(key)}: ${escapeHtml(typeof value === 'string' ? value : JSON.stringify(value))}</li>`,
+      ([key, value]) => `<li>${escapeHtml(key)}: ${escapeHtml(this.inputValue(key, value))}</li>`,
     );
     return [
       `<section id="${id}">`,
       `<h2>${this.text(heading)}</h2>`,
       `<p class="reading">${escapeHtml(this.reading(result))}</p>`,
       '<dl class="meta">',
-      `<dt>${this.text('analysis.method')}</dt><dd>${escapeHtml(result.method.name)}</dd>`,
-      `<dt>${this.text('analysis.source')}</dt><dd>${escapeHtml(result.method.citation)}</dd>`,
+      `<dt>${this.text('analysis.method')}</dt><dd>${escapeHtml(method.name)}</dd>`,
+      `<dt>${this.text('analysis.source')}</dt><dd>${escapeHtml(method.citation)}</dd>`,
       `<dt>${this.text('analysis.inputs')}</dt><dd><ul>${inputs.join('')}</ul></dd>`,
       `<dt>${this.text('analysis.sample_size')}</dt><dd>${this.text('analysis.sample_size_value', { count: this.n(result.sampleSize) })}</dd>`,
       `<dt>${this.text('analysis.uncertainty')}</dt><dd>${escapeHtml(uncertainty)}</dd>`,
@@ -174,6 +179,18 @@ class ReportWriter {
       `<p class="not-computed">${this.text('analysis.not_computed', { what: this.t(what) })}</p>`,
       '</section>',
     ];
+  }
+
+  /** An input's value; choice ids (the leader, lists of choices) shown by their names. */
+  inputValue(key: string, value: unknown): string {
+    if (key === 'leader' && typeof value === 'string') return this.choice(value);
+    if (key === 'choices' && Array.isArray(value))
+      return value.map((id) => this.choice(String(id))).join(', ');
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    // "votes.united-russia / (valid + invalid)": the id after "votes." is a choice.
+    return text.replace(/votes\.([A-Za-z0-9_-]+)/g, (whole, id: string) =>
+      this.context.choiceNames?.[id] ? `votes(${this.choice(id)})` : whole,
+    );
   }
 
   figure(svg: string): string {
@@ -221,7 +238,7 @@ function tallies(r: ReportWriter, report: AnalysisReport): string[] {
 function protocols(r: ReportWriter, report: AnalysisReport): string[] {
   const result = report.protocolDiscrepancies;
   if (!result) return r.notComputed('protocols', 'analysis.section_protocols', 'analysis.what_protocols');
-  return r.section('protocols', 'analysis.section_protocols', result, result.uncertainty.kind, [
+  return r.section('protocols', 'analysis.section_protocols', result, r.described(result.uncertainty), [
     r.table(
       [],
       [
@@ -243,7 +260,7 @@ function protocols(r: ReportWriter, report: AnalysisReport): string[] {
 function photos(r: ReportWriter, report: AnalysisReport): string[] {
   const result = report.photoExceedsOfficial;
   if (!result) return r.notComputed('photos', 'analysis.section_photos', 'analysis.what_photos');
-  return r.section('photos', 'analysis.section_photos', result, result.uncertainty.kind, [
+  return r.section('photos', 'analysis.section_photos', result, r.described(result.uncertainty), [
     r.table(
       [r.t('analysis.figure_choice'), r.t('analysis.figure_stations'), r.t('analysis.figure_votes_at_least')],
       Object.entries(result.byChoice).map(([choice, c]) => [
@@ -277,7 +294,8 @@ function observers(r: ReportWriter, report: AnalysisReport): string[] {
     'observers',
     'analysis.section_observers',
     result,
-    r.interval(result.stratified.turnout.interval, points),
+    // The interval of the effect the reading leads with, described in the report's language.
+    r.interval({ ...result.headline.interval, described: result.uncertainty.described }, points),
     [
       r.table(
         ['', r.t('analysis.chart_observed'), r.t('analysis.chart_unobserved'), r.t('analysis.figure_excess')],
@@ -314,7 +332,7 @@ function fingerprintSection(r: ReportWriter, report: AnalysisReport): string[] {
     },
     { idPrefix: 'chart-fingerprint', size: 360 },
   );
-  const clean = report.anomalousVotes?.cleanTurnout;
+  const clean = report.anomalousVotes?.fitted ? report.anomalousVotes.cleanTurnout : undefined;
   const turnoutChart = turnoutHistogramSvg(
     result,
     {
@@ -334,7 +352,7 @@ function fingerprintSection(r: ReportWriter, report: AnalysisReport): string[] {
     'fingerprint',
     'analysis.section_fingerprint',
     result,
-    r.t('analysis.descriptive', { note: result.uncertainty.note }),
+    r.t('analysis.descriptive', { note: r.described(result.uncertainty) }),
     [r.figure(fingerprintChart), r.figure(turnoutChart)],
   );
 }
@@ -389,6 +407,9 @@ function integerSection(r: ReportWriter, report: AnalysisReport): string[] {
 function anomalous(r: ReportWriter, report: AnalysisReport): string[] {
   const result = report.anomalousVotes;
   if (!result) return r.notComputed('anomalous', 'analysis.section_anomalous', 'analysis.what_official');
+  // A fit that could not be made shows no figures: its reading says why.
+  if (!result.fitted)
+    return r.section('anomalous', 'analysis.section_anomalous', result, r.described(result.uncertainty), []);
   return r.section(
     'anomalous',
     'analysis.section_anomalous',
@@ -427,7 +448,7 @@ function digits(r: ReportWriter, report: AnalysisReport): string[] {
       ];
     }),
   );
-  return r.section('digits', 'analysis.section_digits', result, result.uncertainty.kind, [
+  return r.section('digits', 'analysis.section_digits', result, r.described(result.uncertainty), [
     r.table(
       [
         r.t('analysis.figure_statistic'),

@@ -1,4 +1,5 @@
 import type { StationResult, VotesByChoice } from '../../analysis/types';
+import type { Locale } from '../../domain/locale';
 import { invalidInput, type InputIssue } from '../../errors';
 import type { ColumnRef, StationMapping } from './mapping-schema';
 import type { CsvTable } from './read-csv-file';
@@ -10,6 +11,8 @@ export interface MappedStations {
   lines: number[];
   choices: { id: string; name: string }[];
   leader?: string;
+  /** The language the mapping declares for its data. */
+  language?: Locale;
   /** Rows dropped because `requireColumn` was empty. */
   rowsWithoutData: number;
 }
@@ -69,6 +72,8 @@ export function applyMapping(
   // Per row: whether an official figure is absent (set by `figure`).
   let row = 0;
   let missing = false;
+  // Whether a cell read was empty, even one that counts as 0 (`emptyAsZero`), set by `figure`.
+  let blank = false;
   /** The sum of the given columns of the current row, noting empty and bad cells. */
   const figure = (cols: number[], optional = false): number => {
     let total = 0;
@@ -80,6 +85,7 @@ export function applyMapping(
       }
       const text = cellText(row, col);
       if (text === '') {
+        blank = true;
         if (!optional && !emptyAsZero.has(col)) missing = true;
         continue;
       }
@@ -113,8 +119,16 @@ export function applyMapping(
     const votes: VotesByChoice = {};
     const photoVotes: VotesByChoice = {};
     const sampleVotes: VotesByChoice = {};
+    // Which choices' own counts are published, whatever else is missing (for the photo proof).
+    const published: VotesByChoice = {};
     for (const choice of choices) {
+      const missingBefore: boolean = missing;
+      missing = false;
+      blank = false;
       votes[choice.id] = figure(choice.official);
+      // An empty cell is 0 only within a published protocol, so it proves nothing on its own.
+      if (!missing && !blank) published[choice.id] = votes[choice.id]!;
+      missing ||= missingBefore;
       if (choice.photo !== undefined) photoVotes[choice.id] = figure([choice.photo], true);
       if (choice.sample !== undefined) sampleVotes[choice.id] = figure([choice.sample], true);
     }
@@ -135,7 +149,10 @@ export function applyMapping(
         station.district ??= parts.slice(0, 2).join(mapping.areasFromId.separator);
       }
     }
-    if (missing) station.officialMissing = true;
+    if (missing) {
+      station.officialMissing = true;
+      if (Object.keys(published).length > 0) station.publishedVotes = published;
+    }
     if (hasPhoto) station.photoVotes = photoVotes;
     if (hasSample) station.sampleVotes = sampleVotes;
     if (observersColumn !== undefined && cellText(row, observersColumn) !== '')
@@ -154,6 +171,7 @@ export function applyMapping(
     lines,
     choices: mapping.choices.map((c) => ({ id: c.id, name: c.name ?? c.id })),
     ...(mapping.leader ? { leader: mapping.leader } : {}),
+    ...(mapping.language ? { language: mapping.language } : {}),
     rowsWithoutData,
   };
 }

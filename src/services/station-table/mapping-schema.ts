@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../domain/locale';
 
 /** One column, or several whose values are summed (e.g. ballots issued early + on the day + at home). */
 const columns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -41,6 +42,8 @@ export const stationMappingSchema = z
   .object({
     description: z.string().optional(),
     source: z.string().optional(),
+    /** The language of the data (its column and choice names): `analyze --report` defaults to it. */
+    language: z.enum(LOCALES).optional(),
     /** Column(s) that identify a station; several are joined with " / ". */
     id: columns,
     region: z.string().min(1).optional(),

@@ -10,6 +10,7 @@ import * as aggregates from './0008-aggregates';
 import * as outsideEvidence from './0009-outside-evidence';
 import * as spamSignals from './0010-spam-signals';
 import * as transparencyAtAcceptance from './0011-transparency-at-acceptance';
+import * as publishedChoiceCounts from './0012-published-choice-counts';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-outside-evidence': outsideEvidence,
   '0010-spam-signals': spamSignals,
   '0011-transparency-at-acceptance': transparencyAtAcceptance,
+  '0012-published-choice-counts': publishedChoiceCounts,
 };

@@ -8,6 +8,8 @@ export interface OutsideEvidenceRow {
   photoVotes: Record<string, number> | null;
   sampleVotes: Record<string, number> | null;
   observers: number | null;
+  /** Official counts of the choices published at a station whose result is incomplete. */
+  publishedVotes?: Record<string, number> | null;
 }
 
 const INSERT_BATCH = 1000;
@@ -28,6 +30,7 @@ export class OutsideEvidenceRepository {
             photo_votes: row.photoVotes ? JSON.stringify(row.photoVotes) : null,
             sample_votes: row.sampleVotes ? JSON.stringify(row.sampleVotes) : null,
             observers: row.observers,
+            published_votes: row.publishedVotes ? JSON.stringify(row.publishedVotes) : null,
             import_id: importId,
           })),
         )
@@ -39,7 +42,7 @@ export class OutsideEvidenceRepository {
   async listByElection(electionId: number): Promise<OutsideEvidenceRow[]> {
     const rows = await this.db
       .selectFrom('outside_evidence')
-      .select(['precinct_code', 'position', 'photo_votes', 'sample_votes', 'observers'])
+      .select(['precinct_code', 'position', 'photo_votes', 'sample_votes', 'observers', 'published_votes'])
       .where('election_id', '=', electionId)
       .orderBy('position')
       .execute();
@@ -49,6 +52,7 @@ export class OutsideEvidenceRepository {
       photoVotes: row.photo_votes,
       sampleVotes: row.sample_votes,
       observers: row.observers,
+      publishedVotes: row.published_votes,
     }));
   }
 }

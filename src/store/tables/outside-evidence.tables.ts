@@ -8,6 +8,8 @@ export interface OutsideEvidenceTable {
   position: number;
   /** Ballots photographed per choice id (e.g. Golos), or null when the source had none. */
   photo_votes: JSONColumnType<Record<string, number>> | null;
+  /** Official counts published for some choices of a station without a complete result (0012). */
+  published_votes: JSONColumnType<Record<string, number>> | null;
   /** The outside platform's self-reported tally per choice id, or null. */
   sample_votes: JSONColumnType<Record<string, number>> | null;
   /** Independent observers present (e.g. Zubr), or null when unknown. */

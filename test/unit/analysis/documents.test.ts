@@ -3,6 +3,7 @@ import { photoEvidence } from '../../../src/analysis/photo-evidence';
 import { protocolDiscrepancies } from '../../../src/analysis/protocol-discrepancies';
 import { tallies } from '../../../src/analysis/tallies';
 import { turnoutInflation } from '../../../src/analysis/turnout-inflation';
+import type { StationResult } from '../../../src/analysis/types';
 import { wilsonInterval } from '../../../src/analysis/wilson-interval';
 import { cleanElection, everyKth, stuff } from './synthetic-election';
 
@@ -30,6 +31,67 @@ describe('photo evidence vs the official result', () => {
     expect(result.byChoice.second!.stations).toBeGreaterThanOrEqual(48);
     expect(result.byChoice.second!.votesAtLeast).toBe(bound);
     expect(result.byChoice.leader!.stations).toBe(0);
+  });
+});
+
+describe('photo evidence where only some official figures are published', () => {
+  it("uses every station where the choice's own official count is published", () => {
+    const stations: StationResult[] = [
+      // Complete result: compared for both choices.
+      {
+        id: 'A',
+        registered: 900,
+        ballotsCast: 500,
+        valid: 500,
+        invalid: 0,
+        votes: { x: 100, y: 400 },
+        photoVotes: { x: 120, y: 10 },
+      },
+      // No registered voters published, but both counts are: compared for both.
+      {
+        id: 'B',
+        registered: 0,
+        ballotsCast: 0,
+        valid: 0,
+        invalid: 0,
+        votes: { x: 50, y: 0 },
+        officialMissing: true,
+        publishedVotes: { x: 50, y: 300 },
+        photoVotes: { x: 80, y: 5 },
+      },
+      // Only y's count published: x's photos prove nothing there.
+      {
+        id: 'C',
+        registered: 0,
+        ballotsCast: 0,
+        valid: 0,
+        invalid: 0,
+        votes: { x: 0, y: 0 },
+        officialMissing: true,
+        publishedVotes: { y: 20 },
+        photoVotes: { x: 90, y: 30 },
+      },
+      // Nothing published: not compared at all.
+      {
+        id: 'D',
+        registered: 700,
+        ballotsCast: 0,
+        valid: 0,
+        invalid: 0,
+        votes: {},
+        officialMissing: true,
+        photoVotes: { x: 99 },
+      },
+    ];
+    const result = photoEvidence(stations)!;
+    expect(result.stationsCompared).toBe(3);
+    expect(result.byChoice.x).toEqual({
+      compared: 2,
+      stations: 2,
+      votesAtLeast: 20 + 30,
+      stationIds: ['A', 'B'],
+    });
+    expect(result.byChoice.y).toEqual({ compared: 3, stations: 1, votesAtLeast: 10, stationIds: ['C'] });
   });
 });
 

@@ -64,6 +64,25 @@ describe('station table: CSV + mapping → StationResult[]', () => {
     }
   });
 
+  it("keeps a choice's published count where other official figures are missing", () => {
+    const partial = [
+      'id,reg,cast,valid,bad,a,b,photo_a,obs',
+      // Registered voters and ballots cast missing, both choices' counts published.
+      'X-1-1,,,590,10,400,190,450,1',
+      // b's cell empty though b counts as 0 inside a published protocol: only a is published.
+      'X-1-2,,,495,5,300,,320,0',
+      // a negative figure for b (a source error) leaves a published.
+      'X-1-3,800,500,495,5,300,-3,310,0',
+    ].join('\n');
+    const file = write(
+      'partial.json',
+      JSON.stringify({ ...mapping, emptyAsZero: ['b'], negativeFigures: 'treat-as-missing' }),
+    );
+    const { stations } = loadStationTable(write('partial.csv', partial), file);
+    expect(stations.map((s) => s.officialMissing)).toEqual([true, true, true]);
+    expect(stations.map((s) => s.publishedVotes)).toEqual([{ a: 400, b: 190 }, { a: 300 }, { a: 300 }]);
+  });
+
   it('names the JSON path of a bad mapping', () => {
     const error = failure(() =>
       loadStationTable(write('t2.csv', csv), write('bad.json', JSON.stringify({ ...mapping, choices: [] }))),

@@ -53,7 +53,9 @@ describe('printable analysis report (HTML)', () => {
         );
         expect(section, id).toContain(`<h2>${escaped(translate(locale, { key: heading }))}</h2>`);
         expect(section, id).toContain(escaped(readingWithNames(result.reading[locale], context.choiceNames)));
-        expect(section, id).toContain(escaped(result.method.citation));
+        // The method and its citation in the report's language.
+        expect(section, id).toContain(escaped(result.method.localized[locale].citation));
+        expect(section, id).toContain(escaped(result.method.localized[locale].name));
         expect(section, id).toContain(escaped(translate(locale, { key: 'analysis.uncertainty' })));
         const sampleSize = translate(locale, {
           key: 'analysis.sample_size_value',

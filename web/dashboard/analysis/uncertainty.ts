@@ -1,9 +1,12 @@
 import type { Locale } from '../../shared/api-types';
 import { formatCount, formatShare } from '../../shared/format';
+import { ta } from './texts';
 
 /** What the analysis' results say about their uncertainty (each method its own shape; see src/analysis). */
 export interface UncertaintyLike {
   kind?: string;
+  /** `kind` (or `note`) in each language. */
+  described?: Partial<Record<Locale, string>>;
   note?: string;
   low?: number | null;
   high?: number | null;
@@ -21,12 +24,14 @@ export interface UncertaintyLike {
 export function uncertaintyText(uncertainty: UncertaintyLike | undefined, locale: Locale): string {
   if (!uncertainty) return '—';
   const parts: string[] = [];
-  if (uncertainty.kind) parts.push(uncertainty.kind);
-  if (uncertainty.note) parts.push(uncertainty.note);
+  const described = uncertainty.described?.[locale];
+  if (described) parts.push(described);
+  else {
+    if (uncertainty.kind) parts.push(uncertainty.kind);
+    if (uncertainty.note) parts.push(uncertainty.note);
+  }
   if (typeof uncertainty.expectedSd === 'number')
-    parts.push(
-      `SD ${formatNumber(uncertainty.expectedSd, locale)}, ${uncertainty.draws ?? '?'} Monte Carlo draws`,
-    );
+    parts.push(ta('analysis.sd', { sd: formatNumber(uncertainty.expectedSd, locale) }));
   if (typeof uncertainty.low === 'number' && typeof uncertainty.high === 'number')
     parts.push(`95%: ${intervalText(uncertainty.low, uncertainty.high, locale)}`);
   return parts.join('; ') || '—';

@@ -12,6 +12,7 @@ export const analysisEn = {
   'analysis.absent': 'Not computed, the data lacks what they need: {methods}.',
   'analysis.method': 'Method',
   'analysis.sampleSize': 'Sample size',
+  'analysis.sd': 'standard deviation {sd}',
   'analysis.uncertainty': 'Uncertainty',
   'analysis.choice': 'Choice',
   'analysis.turnout': 'Turnout',

@@ -14,6 +14,7 @@ export const analysisKk: Record<AnalysisMessageKey, string> = {
   'analysis.absent': 'Есептелмеді, деректерде қажеттісі жоқ: {methods}.',
   'analysis.method': 'Әдіс',
   'analysis.sampleSize': 'Іріктеме көлемі',
+  'analysis.sd': 'стандартты ауытқу {sd}',
   'analysis.uncertainty': 'Белгісіздік',
   'analysis.choice': 'Таңдау',
   'analysis.turnout': 'Қатысу',

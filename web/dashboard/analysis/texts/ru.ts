@@ -14,6 +14,7 @@ export const analysisRu: Record<AnalysisMessageKey, string> = {
   'analysis.absent': 'Не вычислено, в данных нет нужного: {methods}.',
   'analysis.method': 'Метод',
   'analysis.sampleSize': 'Размер выборки',
+  'analysis.sd': 'стандартное отклонение {sd}',
   'analysis.uncertainty': 'Неопределённость',
   'analysis.choice': 'Выбор',
   'analysis.turnout': 'Явка',
