@@ -6,6 +6,7 @@ import { checkCatalogs } from '../src/i18n/check-catalogs';
 import { CATALOGS } from '../src/i18n/index';
 import { WEB_CATALOGS } from '../web/shared/i18n/catalogs';
 import { ANALYSIS_CATALOGS } from '../web/dashboard/analysis/texts/catalogs';
+import { CONSOLE_CATALOGS } from '../web/console/i18n/catalogs';
 
 // The web pages' texts are their own catalogs (web/shared/i18n), held to the same rules.
 const problems = [
@@ -15,6 +16,7 @@ const problems = [
     ...problem,
     key: `analysis-page:${problem.key}`,
   })),
+  ...checkCatalogs(CONSOLE_CATALOGS, 'en').map((problem) => ({ ...problem, key: `console:${problem.key}` })),
 ];
 if (problems.length > 0) {
   for (const { locale, key, problem } of problems) console.error(`${locale}: ${key}: ${problem}`);

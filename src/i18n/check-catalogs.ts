@@ -1,4 +1,4 @@
-import { placeholdersOf } from './index';
+import { placeholdersOf, pluralProblems } from './message-format';
 
 /** One problem in the catalogs, e.g. `{ locale: 'kk', key: 'voter.thanks', problem: 'missing' }`. */
 export interface CatalogProblem {
@@ -9,7 +9,8 @@ export interface CatalogProblem {
 
 /**
  * Compares every catalog with the reference one: keys missing or extra, and templates whose
- * `{param}` placeholders differ (a translated `{area}` would render literally).
+ * `{param}` placeholders differ (a translated `{area}` would render literally), and plurals that
+ * lack a category the locale needs (see `pluralProblems`).
  *
  * @example
  * checkCatalogs({ en: { a: 'Hi {name}' }, ru: { a: 'Привет {имя}' } }, 'en');
@@ -23,6 +24,9 @@ export function checkCatalogs(
   if (!base) return [{ locale: reference, key: '*', problem: 'reference catalog is missing' }];
   const problems: CatalogProblem[] = [];
   for (const [locale, catalog] of Object.entries(catalogs)) {
+    for (const [key, text] of Object.entries(catalog)) {
+      for (const problem of pluralProblems(locale, text)) problems.push({ locale, key, problem });
+    }
     if (locale === reference) continue;
     for (const key of Object.keys(base)) {
       const text = catalog[key];

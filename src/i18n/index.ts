@@ -2,6 +2,7 @@ import type { Locale } from '../domain/locale';
 import type { MessageText } from '../flows/messages';
 import { en, type MessageKey } from './catalogs/en';
 import { kk } from './catalogs/kk';
+import { formatMessage } from './message-format';
 import { ru } from './catalogs/ru';
 
 export type { MessageKey } from './catalogs/en';
@@ -11,8 +12,6 @@ export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { kk, ru, en
 
 /** Names of the languages in themselves, for the language buttons. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-
-const PLACEHOLDER = /\{([a-zA-Z0-9_]+)\}/g;
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
@@ -31,10 +30,7 @@ export function isMessageKey(key: string): key is MessageKey {
 export function translate(locale: Locale, text: MessageText): string {
   if ('literal' in text) return text.literal;
   const template = isMessageKey(text.key) ? CATALOGS[locale][text.key] : text.key;
-  const params = text.params ?? {};
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return formatMessage(locale, template, text.params ?? {});
 }
 
 /**
@@ -49,6 +45,4 @@ export function translateAll(locale: Locale, texts: readonly MessageText[]): str
 }
 
 /** The `{param}` names a template uses, sorted, for the catalog check. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string))].sort();
-}
+export { placeholdersOf } from './message-format';

@@ -95,6 +95,21 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     expect(await page.locator('[data-testid="my-message"]').count()).toBeGreaterThanOrEqual(5);
     await page.reload();
     await expect.poll(() => page.locator('.line').allTextContents(), { timeout: 15_000 }).toEqual(before);
+    // ...and the bot's earlier prompts, which the server's edited panel no longer holds, each
+    // before the answer the visitor gave to it.
+    const transcript = (await page.locator('.line').allTextContents()).join('\n');
+    const order = [
+      'Choose your region.',
+      'Region 1',
+      'Choose your district',
+      'District 1',
+      'Choose your precinct',
+      '101',
+      'Whom did you vote for?',
+    ];
+    const positions = order.map((piece) => transcript.indexOf(piece));
+    expect(positions.every((at) => at >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-vote.png'), fullPage: true });
 

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../src/i18n/message-format';
 import { preferredLocale } from '../shared/preferred-locale';
 import { en } from '../../src/i18n/catalogs/en';
 import { kk } from '../../src/i18n/catalogs/kk';
@@ -20,9 +21,7 @@ export function text(
   key: WebchatKey,
   params: Record<string, string | number> = {},
 ): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(locale, catalogs[locale][key], params);
 }
 
 /** The visitor's language, by the rule every page follows (see `preferredLocale`). */

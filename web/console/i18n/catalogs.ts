@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../src/i18n/message-format';
 import { en, type ConsoleMessageKey } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
@@ -21,7 +22,5 @@ export function render(
   key: ConsoleMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return CONSOLE_CATALOGS[locale][key].replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(locale, CONSOLE_CATALOGS[locale][key], params);
 }

@@ -68,8 +68,9 @@ export const en = {
   'audit.empty': 'No entries yet.',
   'audit.verify': 'Verify the chain',
   'audit.verifying': 'Verifying…',
-  'audit.intact': 'Chain intact: {count} entries verified.',
-  'audit.broken': 'Chain broken at entry #{id}: {reason}. {count} earlier entries verify.',
+  'audit.intact': 'Chain intact: {count, plural, one {# entry} other {# entries}} verified.',
+  'audit.broken':
+    'Chain broken at entry #{id}: {reason}. {count, plural, one {# earlier entry verifies} other {# earlier entries verify}}.',
   // Work queues (issue 5, second half).
   'nav.ballots': 'Ballot photos',
   'nav.protocols': 'Protocols',
@@ -168,7 +169,8 @@ export const en = {
   'observers.sheetHeading': 'Print sheet of invites (QR)',
   'observers.perPrecinct': 'Invites per precinct',
   'observers.sheetCreate': 'Create sheet',
-  'observers.sheetReady': '{count} invites created. Print this sheet now: the codes are not shown again.',
+  'observers.sheetReady':
+    '{count, plural, one {# invite} other {# invites}} created. Print this sheet now: the codes are not shown again.',
   'observers.status': 'Status',
   'observers.coverageHeading': 'Coverage',
   'observers.coverageTotals':
@@ -188,9 +190,9 @@ export const en = {
   'official.file': 'CSV file',
   'official.mapping': 'Column mapping (JSON)',
   'official.preview': 'Preview',
-  'official.import': 'Import {count} precincts',
+  'official.import': 'Import {count, plural, one {# precinct} other {# precincts}}',
   'official.errors': 'Nothing can be imported until these are fixed:',
-  'official.imported': 'Imported {count} precincts.',
+  'official.imported': 'Imported {count, plural, one {# precinct} other {# precincts}}.',
   'official.badMapping': 'The mapping is not valid JSON.',
 } as const;
 

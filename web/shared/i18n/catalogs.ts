@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../src/i18n/message-format';
 import type { Locale } from '../api-types';
 import { en, type WebMessageKey } from './en';
 import { kk } from './kk';
@@ -28,12 +29,5 @@ export function render(
   key: WebMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return fillParams(WEB_CATALOGS[locale][key], params);
-}
-
-/** Fills a text's `{param}`s; a missing param stays visible as `{param}`. */
-export function fillParams(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(locale, WEB_CATALOGS[locale][key], params);
 }

@@ -8,7 +8,7 @@ export const en = {
   'lang.label': 'Language',
   'notice.demo': 'Demonstration election: the figures are generated, not real.',
   'notice.sample':
-    'The voters’ tally counts only people who chose to report their vote through our bot: a self-selected sample of {count} reports, not a survey of all voters.',
+    'The voters’ tally counts only people who chose to report their vote through our bot: a self-selected sample of {count, plural, one {# report} other {# reports}}, not a survey of all voters.',
   'notice.sampleEmpty':
     'The voters’ tally counts only people who chose to report their vote through our bot: a self-selected sample. There are no reports for this area yet.',
   'notice.quality':

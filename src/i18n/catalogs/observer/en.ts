@@ -77,7 +77,7 @@ export const observerEn = {
   'observer.violation_media': 'Send photos or videos as evidence ({count} so far), then press “Send report”.',
   'observer.violation_send': '📨 Send report',
   'observer.violation_received':
-    'Violation report received ({count} photos or videos). A moderator will check it.',
+    'Violation report received ({count, plural, one {# photo or video} other {# photos or videos}}). A moderator will check it.',
 
   'observer.sos_sent': '🆘 The coordinators have been alerted.',
   'observer.sos_what': 'If you can, tell us what is happening. Stay safe.',
