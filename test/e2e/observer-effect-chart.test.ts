@@ -54,7 +54,13 @@ describe.skipIf(chromiumMissing('observer-effect chart e2e'))('the observer-effe
     const measured = await page.evaluate(() => {
       const box = (element: Element) => {
         const r = element.getBoundingClientRect();
-        return { text: element.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        return {
+          text: element.textContent ?? '',
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+        };
       };
       return {
         boxes: [...document.querySelectorAll('text.measure-label')].map(box),
