@@ -44,7 +44,7 @@ const CITIES: Record<string, [number, number]> = {
 };
 
 /**
- * Short names for the map's labels (kk, ru, en): a tile has room for about 11 letters, so the
+ * Short names for the map's labels (kk, ru, en): a tile has room for about 12 letters, so the
  * full names ("Батыс Қазақстан облысы") do not fit, and codes (ZAP, KUS) mean nothing to readers.
  */
 const SHORT_NAMES: Record<string, [string, string, string]> = {
@@ -61,7 +61,7 @@ const SHORT_NAMES: Record<string, [string, string, string]> = {
   'kz-kzy': ['Қызылорда', 'Кызылорда', 'Kyzylorda'],
   'kz-tur': ['Түркістан', 'Туркестан', 'Turkistan'],
   'kz-zha': ['Жамбыл', 'Жамбыл', 'Zhambyl'],
-  'kz-alm': ['Алматы обл.', 'Алматин. обл.', 'Almaty Reg.'],
+  'kz-alm': ['Алматы обл.', 'Алматинская', 'Almaty Reg.'],
   'kz-nur': ['Нұр-Сұлтан', 'Нур-Султан', 'Nur-Sultan'],
   'kz-shy': ['Шымкент', 'Шымкент', 'Shymkent'],
   'kz-ala': ['Алматы', 'Алматы', 'Almaty'],

@@ -44,8 +44,8 @@ describe('the demo election’s map', () => {
       const labels = (['kk', 'ru', 'en'] as const).map((locale) => shapeLabel(shape, locale));
       for (const label of labels) {
         expect(label, shape.code).not.toBe(code);
-        // A tile has room for about 13 characters at the label's size.
-        expect(label.length, label).toBeLessThanOrEqual(13);
+        // A tile has room for about 12 characters at the label's size.
+        expect(label.length, label).toBeLessThanOrEqual(12);
       }
     }
     const west = mapShapes(topology, 500, 320).find((shape) => shape.code === 'kz-zap')!;

@@ -37,7 +37,7 @@ export const en = {
   'stats.noPhoto': 'No photo',
   'stats.againstAll': 'Against all',
   'stats.sourcesNote':
-    'Each cell gives the share and, below it, the count. A choice’s share is of the votes its source counts: for voters, of the counted reports (spam excluded, “against all” included); for observers and the commission, of the votes for the ballot’s choices.',
+    'Each cell gives the share and the count. A choice’s share is of the votes its source counts: for voters, of the counted reports (spam excluded, “against all” included); for observers and the commission, of the votes for the ballot’s choices.',
   'stats.spoiled': 'Spoiled (invalid) ballots',
   'stats.spoiledNote': 'Share of the ballots cast that the source counted',
   'stats.spoiledFromVoters': 'Not asked of voters: they do not see the count',
