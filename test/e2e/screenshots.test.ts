@@ -178,8 +178,19 @@ describe.skipIf(chromiumMissing('screenshot set e2e'))('the screenshot set (issu
     const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     expect(fs.statSync(file).size).toBeGreaterThan(5_000);
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth, `${name}: page wider than the window`).toBeLessThanOrEqual(width);
+    // The widest elements that stick out, named in the failure, so the fix is findable.
+    const overflow = await page.evaluate((limit) => {
+      const out = [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > limit + 0.5)
+        .filter((element) => !element.closest('[role=region], .chart-scroll, .table-scroll, .log'))
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+      return { scrollWidth: document.documentElement.scrollWidth, out };
+    }, width);
+    expect(
+      overflow.scrollWidth,
+      `${name}: page wider than the window (${overflow.out.join(', ')})`,
+    ).toBeLessThanOrEqual(width);
     expect(await page.getAttribute('html', 'lang'), name).toBe(locale);
     const visible = await page.locator('body').innerText();
     expect(foreignTexts(visible, locale), `${name}: texts of another language`).toEqual([]);
