@@ -22,7 +22,6 @@ import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleUser } from '../support/console-test-app';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
 
-const SLUG = 'kz-2021-mazhilis';
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 /** Where the set is written (git-ignored); the test prints it. */
 export const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'test-artifacts/screenshots');
