@@ -43,6 +43,35 @@ const CITIES: Record<string, [number, number]> = {
   'kz-ala': [4.68, 2.72],
 };
 
+/**
+ * Short names for the map's labels (kk, ru, en): a tile has room for about 12 letters, so the
+ * full names ("Батыс Қазақстан облысы") do not fit, and codes (ZAP, KUS) mean nothing to readers.
+ */
+const SHORT_NAMES: Record<string, [string, string, string]> = {
+  'kz-zap': ['БҚО', 'ЗКО', 'West Kaz.'],
+  'kz-kus': ['Қостанай', 'Костанай', 'Kostanay'],
+  'kz-sev': ['СҚО', 'СКО', 'North Kaz.'],
+  'kz-pav': ['Павлодар', 'Павлодар', 'Pavlodar'],
+  'kz-aty': ['Атырау', 'Атырау', 'Atyrau'],
+  'kz-akt': ['Ақтөбе', 'Актобе', 'Aktobe'],
+  'kz-akm': ['Ақмола', 'Акмола', 'Akmola'],
+  'kz-kar': ['Қарағанды', 'Караганда', 'Karaganda'],
+  'kz-vos': ['ШҚО', 'ВКО', 'East Kaz.'],
+  'kz-man': ['Маңғыстау', 'Мангистау', 'Mangystau'],
+  'kz-kzy': ['Қызылорда', 'Кызылорда', 'Kyzylorda'],
+  'kz-tur': ['Түркістан', 'Туркестан', 'Turkistan'],
+  'kz-zha': ['Жамбыл', 'Жамбыл', 'Zhambyl'],
+  'kz-alm': ['Алматы обл.', 'Алматинская', 'Almaty Reg.'],
+  'kz-nur': ['Нұр-Сұлтан', 'Нур-Султан', 'Nur-Sultan'],
+  'kz-shy': ['Шымкент', 'Шымкент', 'Shymkent'],
+  'kz-ala': ['Алматы', 'Алматы', 'Almaty'],
+};
+
+function shortNames(code: string): { kk: string; ru: string; en: string } {
+  const [kk, ru, en] = SHORT_NAMES[code]!;
+  return { kk, ru, en };
+}
+
 /** A small gap between tiles, so neighbours read as separate shapes. */
 const INSET = 0.04;
 
@@ -76,12 +105,12 @@ export function schematicTopology(): Record<string, unknown> {
           ...tiles.map(([code], index) => ({
             type: 'Polygon',
             arcs: [[index]],
-            properties: { code, kind: 'oblast' },
+            properties: { code, kind: 'oblast', shortNames: shortNames(code) },
           })),
           ...Object.entries(CITIES).map(([code, coordinates]) => ({
             type: 'Point',
             coordinates,
-            properties: { code, kind: 'city' },
+            properties: { code, kind: 'city', shortNames: shortNames(code) },
           })),
         ],
       },

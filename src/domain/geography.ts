@@ -112,10 +112,26 @@ export function buildGeography(areas: readonly GeographyArea[]): Geography {
 }
 
 function compareAreas(a: GeographyArea, b: GeographyArea): number {
+  return compareOfficialOrder(a, b);
+}
+
+/**
+ * The election file's order of sibling areas, the same in the bots, the API and the pages: by
+ * the commission's number when both have one (regions 1–17, districts, precincts), else the
+ * order given (0: `Array.prototype.sort` is stable, so callers pass code order).
+ *
+ * @example
+ * [{ code: 'kz-zap', number: '7' }, { code: 'kz-akm', number: '1' }].sort(compareOfficialOrder);
+ * // kz-akm (1), then kz-zap (7): not the ISO codes' order
+ */
+export function compareOfficialOrder(
+  a: { code: string; number: string | null },
+  b: { code: string; number: string | null },
+): number {
   const na = a.number === null ? undefined : normalizePrecinctNumber(a.number);
   const nb = b.number === null ? undefined : normalizePrecinctNumber(b.number);
   if (na !== undefined && nb !== undefined) return Number(na) - Number(nb) || a.code.localeCompare(b.code);
-  return 0; // Array.prototype.sort is stable: the given order stays
+  return 0;
 }
 
 /**

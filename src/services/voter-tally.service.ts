@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ElectionDefinition } from '../domain/election/election-definition';
+import { compareOfficialOrder } from '../domain/geography';
 import type { LocalizedText } from '../domain/locale';
 import type { Database } from '../store/database-schema';
 import type { BallotStatus } from '../store/tables/ballots.tables';
@@ -155,7 +156,8 @@ export class VoterTallyService {
       new VoterCoverageRepository(this.db).forLevel(electionId, level, areaCode),
     ]);
     const cellsByArea = groupBy(cells, (c) => c.areaCode);
-    return areas.map((area) => ({
+    // The election file's order (the commission's numbers), as the bots and the area lists show it.
+    return [...areas].sort(compareOfficialOrder).map((area) => ({
       code: area.code,
       parent: area.parentCode,
       number: area.number,

@@ -168,6 +168,178 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     await page.close();
   });
 
+  it('shows spoiled ballots, and says why voters have no violations or spoiled ballots', async () => {
+    const page = await openPage('/?lang=en');
+    const official = (await apiSummary()).official!;
+    expect(official.invalidBallots).toBe(23);
+    const spoiled = page.locator('[data-testid=statistics-table] tr[data-row=spoiled]');
+    await expect.poll(() => spoiled.locator('td[data-source=official] .count').textContent()).toBe('23');
+    expect(await spoiled.locator('td[data-source=official] .figure').textContent()).toBe(
+      formatShare(23 / official.ballotsCast!, 'en'),
+    );
+    const violations = page.locator('[data-testid=statistics-table] tr[data-row=violations]');
+    expect(await violations.locator('td[data-source=voters]').textContent()).toContain(
+      WEB_CATALOGS.en['stats.violationsFromVoters'],
+    );
+    expect(await violations.locator('td[data-source=voters]').textContent()).not.toContain(
+      WEB_CATALOGS.en['cell.notApplicable'],
+    );
+    await page.close();
+  });
+
+  it('prints the same "against all" share in the lead text and the table when there is spam', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The seed has no spam; a summary with some shows whether both places use one denominator.
+    await page.route('**/api/v1/elections/*/summary*', async (route) => {
+      const answer = await route.fetch();
+      const summary = (await answer.json()) as Summary;
+      const voters = summary.voters!;
+      voters.spam += 4;
+      voters.received += 4;
+      if (voters.shares) voters.shares.againstAll = voters.againstAll / voters.received;
+      await route.fulfill({ response: answer, json: summary, headers: { 'cache-control': 'no-store' } });
+    });
+    await page.goto(`${base}/?lang=en`);
+    const cell = page.locator(
+      '[data-testid=statistics-table] tr[data-row="choice:against-all"] td[data-source=voters] .figure',
+    );
+    await cell.waitFor();
+    const summary = await apiSummary();
+    const counted = summary.voters!.received - summary.voters!.spam;
+    const expected = formatShare(summary.voters!.againstAll / counted, 'en');
+    expect(await cell.textContent()).toBe(expected);
+    expect(await page.getByTestId('quality-notice').textContent()).toContain(
+      `${expected} were “against all”`,
+    );
+    await page.close();
+  });
+
+  it('breaks the results table down by the selected area’s districts, then precincts', async () => {
+    const page = await openPage('/?lang=en');
+    const rows = () =>
+      page
+        .locator('[data-testid=results-table] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-area')));
+    await expect.poll(async () => (await rows()).length).toBe(17);
+
+    await page.selectOption('[data-testid=area-select-region]', 'kz-akm');
+    await expect.poll(async () => (await rows()).every((code) => code?.startsWith('kz-akm-d'))).toBe(true);
+    expect((await rows()).length).toBe(19);
+    expect(await page.getByTestId('results-heading').textContent()).toBe('Results within Akmola Region');
+    expect(await page.locator('[data-testid=results-table] thead th').first().textContent()).toContain(
+      'District',
+    );
+
+    await page.locator('[data-testid=area-select-district]').waitFor();
+    await page.selectOption('[data-testid=area-select-district]', 'kz-akm-d01');
+    await expect.poll(async () => (await rows())[0]).toBe('kz-akm-p0001');
+    expect((await rows()).length).toBe(94);
+    // The official figures of a precinct are in its row.
+    const firstRow = page.locator('[data-testid=results-table] tr[data-area=kz-akm-p0001] td').first();
+    expect(await firstRow.textContent()).toBe(formatShare(100 / 490, 'en'));
+
+    // A precinct: its district's precincts, the chosen one marked.
+    await page.selectOption('[data-testid=area-select-precinct]', 'kz-akm-p0002');
+    await expect
+      .poll(() => page.locator('[data-testid=results-table] [aria-current=page]').textContent())
+      .toBe('Precinct 2');
+    expect((await rows()).length).toBe(94);
+    // The map still draws the regions.
+    expect(await page.locator('[data-testid=region-map] [data-testid=map-label]').count()).toBe(17);
+    await page.close();
+  });
+
+  it('lists regions in the election file’s order everywhere, as the bot does', async () => {
+    const definition = JSON.parse(fs.readFileSync(DEMO_ELECTION_FILE, 'utf8')) as {
+      geography: { topLevelAreas: Array<{ code: string }> };
+    };
+    const fileOrder = definition.geography.topLevelAreas.map((area) => area.code);
+    expect(fileOrder.slice(0, 7)).toEqual([
+      'kz-akm',
+      'kz-akt',
+      'kz-alm',
+      'kz-aty',
+      'kz-vos',
+      'kz-zha',
+      'kz-zap',
+    ]);
+    const page = await openPage('/?lang=en');
+    const options = await page
+      .locator('[data-testid=area-select-region] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options).toEqual(fileOrder);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid=results-table] tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-area'))),
+      )
+      .toEqual(fileOrder);
+    const api = (await (await fetch(`${base}/api/v1/elections/${SLUG}/results?level=region`)).json()) as {
+      areas: Array<{ code: string }>;
+    };
+    expect(api.areas.map((area) => area.code)).toEqual(fileOrder);
+    await page.close();
+  });
+
+  it('labels the map with short names in the reader’s language, not ISO codes', async () => {
+    for (const [locale, west, capital] of [
+      ['kk', 'БҚО', 'Нұр-Сұлтан'],
+      ['ru', 'ЗКО', 'Нур-Султан'],
+      ['en', 'West Kaz.', 'Nur-Sultan'],
+    ] as const) {
+      const page = await openPage(`/?lang=${locale}`);
+      await page.locator('[data-testid=map-label]').first().waitFor();
+      const labels = await page.locator('[data-testid=map-label]').allTextContents();
+      expect(labels).toContain(west);
+      expect(labels).toContain(capital);
+      expect(labels.filter((label) => /^[A-Z]{3}$/.test(label))).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows every source of the statistics at 360 px without a sideways scroll', async () => {
+    const page = await openPage('/?lang=ru', 360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const cells = page.locator('[data-testid=statistics-table] tr[data-row="choice:nur-otan"] td');
+    expect(await cells.count()).toBe(3);
+    for (const cell of await cells.all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      expect(await cell.isVisible()).toBe(true);
+    }
+    // Each line names its source, as the column headings would.
+    const official = await cells.nth(2).evaluate((td) => getComputedStyle(td, '::before').content);
+    expect(official).toBe(`"${WEB_CATALOGS.ru['source.official']}"`);
+    await page.close();
+  });
+
+  it('serves a favicon, so no page logs a 404', async () => {
+    for (const url of ['/favicon.ico', '/favicon.svg']) {
+      const response = await fetch(base + url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type'), url).toMatch(/image\//);
+    }
+    for (const url of ['/?lang=en', '/chat?lang=en', '/console']) {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      // A signed-out console's own 401 (/console/api/me) is how it learns to show the login: only
+      // missing files count here.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('404')) problems.push(message.text());
+      });
+      page.on('response', (response) => {
+        if (response.status() === 404) problems.push(`${response.status()} ${response.url()}`);
+      });
+      await page.goto(base + url);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('link[rel=icon]').count(), url).toBeGreaterThan(0);
+      expect(problems, url).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('fits a 320 px phone and a desktop; screenshots are saved', async () => {
     const phone = await openPage('/?lang=kk', 320);
     await phone.locator('[data-testid=region-map]').waitFor();

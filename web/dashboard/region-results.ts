@@ -29,10 +29,12 @@ export function leadingChoice(area: AreaResults, source: Source, choices: Choice
   return best;
 }
 
-export type SortKey = { by: 'name' } | { by: 'choice'; id: string };
+/** `order`: the election file's order, as the API sends the areas (the commission's numbers). */
+export type SortKey = { by: 'order' } | { by: 'name' } | { by: 'choice'; id: string };
 
 /**
- * Sorts areas for the results table: by name (the locale's collation) or by a choice's share,
+ * Sorts areas for the results table: as given (the election file's order), by name (the
+ * locale's collation) or by a choice's share,
  * largest first by default; areas without figures always go last, whatever the direction.
  */
 export function sortAreas(
@@ -46,6 +48,7 @@ export function sortAreas(
   const sign = direction === 'ascending' ? 1 : -1;
   const value = (area: AreaResults) =>
     key.by === 'choice' ? (choiceShares(area, source)?.get(key.id) ?? null) : null;
+  if (key.by === 'order') return direction === 'ascending' ? [...areas] : [...areas].reverse();
   return [...areas].sort((a, b) => {
     if (key.by === 'name') return sign * collator.compare(nameOf(a), nameOf(b));
     const [x, y] = [value(a), value(b)];

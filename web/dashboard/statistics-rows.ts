@@ -1,4 +1,4 @@
-import type { ChoiceInfo, LocalizedText, Source, Summary } from '../shared/api-types';
+import type { ChoiceInfo, LocalizedText, Source, Summary, VotersBlock } from '../shared/api-types';
 import type { WebMessageKey } from '../shared/i18n/catalogs';
 
 /** Why a cell is empty: the source could count it but has nothing yet, or never counts it. */
@@ -7,29 +7,61 @@ export type EmptyReason = 'noData' | 'notApplicable';
 export type StatisticsCell =
   | { kind: 'count'; count: number }
   | { kind: 'share'; share: number | null; count: number }
-  | { kind: 'empty'; reason: EmptyReason };
+  | { kind: 'empty'; reason: EmptyReason; explain?: WebMessageKey };
 
 export interface StatisticsRow {
   id: string;
   label: { key: WebMessageKey } | { names: LocalizedText };
   cells: Record<Source, StatisticsCell>;
+  /** What the row's shares are of, printed under its label (the denominators differ by row). */
+  note?: WebMessageKey;
 }
 
 const NOT_APPLICABLE: StatisticsCell = { kind: 'empty', reason: 'notApplicable' };
+
+/** A figure the source never collects, with the reason printed in the cell. */
+function notCollected(explain: WebMessageKey): StatisticsCell {
+  return { kind: 'empty', reason: 'notApplicable', explain };
+}
 const NO_DATA: StatisticsCell = { kind: 'empty', reason: 'noData' };
 
 function shareOf(count: number, total: number): StatisticsCell {
   return { kind: 'share', count, share: total > 0 ? count / total : null };
 }
 
+/** Spoiled (invalid) ballots as a share of the ballots cast; a count alone when cast is unknown. */
+function spoiledCell(spoiled: number | null, cast: number | null): StatisticsCell {
+  if (spoiled === null) return NO_DATA;
+  return cast ? { kind: 'share', count: spoiled, share: spoiled / cast } : { kind: 'count', count: spoiled };
+}
+
+/**
+ * The voters' counted reports (spam excluded): the denominator of every choice's share. Older
+ * servers send no `counted`; then it is what is left after spam.
+ */
+export function countedOf(voters: VotersBlock): number {
+  return voters.counted ?? voters.received - voters.spam;
+}
+
+/**
+ * The "against all" share of counted reports, as the lead text and the table both print it;
+ * null before any counted report.
+ */
+export function againstAllShare(voters: VotersBlock): number | null {
+  const counted = countedOf(voters);
+  return counted > 0 ? voters.againstAll / counted : null;
+}
+
 /**
  * The statistics table of one area, in the order the 2021 platform printed it: violations,
- * spam, no photo, the voter-only choices (against all), then each ballot choice. Columns are
- * the three sources; a cell that a source cannot have is `notApplicable`, one it has nothing
- * for yet is `noData` — the page says which.
+ * spoiled ballots, spam, no photo, the voter-only choices (against all), then each ballot
+ * choice. Columns are the three sources; a cell that a source cannot have is `notApplicable`
+ * (with an `explain` key where "why" is not obvious), one it has nothing for yet is `noData`.
  *
- * Voters' spam, no-photo and against-all are shares of all votes received (as in 2021), so
- * the self-selected sample's size stays visible in every line.
+ * Denominators, one per kind of row and named in the row's `note`: voters' spam and no-photo
+ * are shares of all reports received (as in 2021); every choice, "against all" included, is a
+ * share of the counted reports (spam excluded) — the same figure the lead text prints.
+ * Spoiled ballots are a share of the ballots cast that the source counted.
  */
 export function statisticsRows(
   summary: Summary,
@@ -47,10 +79,22 @@ export function statisticsRows(
       id: 'violations',
       label: { key: 'stats.violations' },
       cells: {
-        voters: NOT_APPLICABLE,
+        // The voter bot asks only for the vote: saying so beats a bare "not applicable".
+        voters: notCollected('stats.violationsFromVoters'),
         observers: violations ? { kind: 'count', count: violations.published } : NO_DATA,
-        official: NOT_APPLICABLE,
+        official: notCollected('stats.violationsOfficial'),
       },
+      note: 'stats.violationsNote',
+    },
+    {
+      id: 'spoiled',
+      label: { key: 'stats.spoiled' },
+      cells: {
+        voters: notCollected('stats.spoiledFromVoters'),
+        observers: observers ? spoiledCell(observers.spoiledBallots, observers.ballotsCast) : NO_DATA,
+        official: official ? spoiledCell(official.invalidBallots, official.ballotsCast) : NO_DATA,
+      },
+      note: 'stats.spoiledNote',
     },
     {
       id: 'spam',
@@ -60,6 +104,7 @@ export function statisticsRows(
         observers: NOT_APPLICABLE,
         official: NOT_APPLICABLE,
       },
+      note: 'stats.ofReceivedNote',
     },
     {
       id: 'no-photo',
@@ -69,6 +114,7 @@ export function statisticsRows(
         observers: NOT_APPLICABLE,
         official: NOT_APPLICABLE,
       },
+      note: 'stats.ofReceivedNote',
     },
   ];
 
@@ -76,12 +122,13 @@ export function statisticsRows(
     const reported = voters?.choices.find((entry) => entry.id === choice.id);
     let cell: StatisticsCell = NO_DATA;
     if (voters && reported) cell = { kind: 'share', count: reported.count, share: reported.share };
-    else if (voters && choice.id === 'against-all') cell = shareOf(voters.againstAll, voters.received);
-    else if (voters) cell = shareOf(0, voters.received);
+    else if (voters && choice.id === 'against-all') cell = shareOf(voters.againstAll, countedOf(voters));
+    else if (voters) cell = shareOf(0, countedOf(voters));
     rows.push({
       id: `choice:${choice.id}`,
       label: { names: choice.names },
       cells: { voters: cell, observers: NOT_APPLICABLE, official: NOT_APPLICABLE },
+      note: 'stats.ofCountedNote',
     });
   }
 

@@ -62,6 +62,8 @@ export interface OfficialBlock {
 
 export interface VotersBlock {
   received: number;
+  /** Reports that count (spam excluded): the denominator of every choice's share. */
+  counted?: number;
   confirmed: number;
   noPhoto: number;
   pendingReview: number;

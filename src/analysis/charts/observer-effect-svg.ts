@@ -20,6 +20,36 @@ export interface ObserverEffectLabels extends ChartLabels {
 
 const GROUP_COLOURS = { observed: '#2e86de', unobserved: '#e67e22' } as const;
 
+/** A generous width of one character at 11 px (Cyrillic capitals are the widest we print). */
+const CHAR_WIDTH = 7;
+/** The longest label printed when labels are slanted; the full name stays in its `<title>`. */
+const SLANTED_CHARS = 22;
+const SLANT_DEGREES = 35;
+
+/**
+ * How the measures' names sit under their bars: level and centred when every one fits its
+ * group's width, else all slanted (and cut to {@link SLANTED_CHARS}) so none overlaps the next.
+ */
+export function measureLabelLayout(
+  names: readonly string[],
+  groupWidth: number,
+): { slanted: boolean; texts: string[]; depth: number; reach: number } {
+  const fits = names.every((name) => name.length * CHAR_WIDTH <= groupWidth - 6);
+  if (fits) return { slanted: false, texts: [...names], depth: 16, reach: 0 };
+  const texts = names.map((name) =>
+    name.length > SLANTED_CHARS ? `${name.slice(0, SLANTED_CHARS - 1).trimEnd()}…` : name,
+  );
+  const longest = Math.max(...texts.map((text) => text.length)) * CHAR_WIDTH;
+  const angle = (SLANT_DEGREES * Math.PI) / 180;
+  return {
+    slanted: true,
+    texts,
+    depth: 12 + Math.ceil(longest * Math.sin(angle)),
+    // How far left of its anchor a slanted label reaches.
+    reach: Math.ceil(longest * Math.cos(angle)),
+  };
+}
+
 /**
  * Turnout and every choice's share at stations with and without an independent observer, side by
  * side, each bar with its 95% stratified-bootstrap interval as an error bar (Enikolopov et al.
@@ -42,7 +72,17 @@ export function observerEffectSvg(
   ];
   const groupWidth = 72;
   const height = options.height ?? 240;
-  const area = { left: 56, top: 28, width: groupWidth * measures.length, height };
+  const layout = measureLabelLayout(
+    measures.map((m) => m.name),
+    groupWidth,
+  );
+  // A slanted first label runs left of its bar: the plot moves right so it stays inside the picture.
+  const area = {
+    left: Math.max(56, layout.reach - groupWidth / 2 + 4),
+    top: 28,
+    width: groupWidth * measures.length,
+    height,
+  };
   const highest = Math.max(
     0.1,
     ...measures.flatMap(({ rates }) => [rates.observedInterval.high, rates.unobservedInterval.high]),
@@ -70,10 +110,16 @@ export function observerEffectSvg(
         `<line class="error-cap" x1="${coordinate(left + 8)}" y1="${coordinate(y(interval.low))}" x2="${coordinate(left + 16)}" y2="${coordinate(y(interval.low))}" stroke="#222"/>`,
       );
     });
+    const labelX = coordinate(x(slot) + groupWidth / 2);
+    const labelY = area.top + height + 16;
+    const text = escapeXml(layout.texts[slot]!);
     body.push(
-      `<text class="measure-label" x="${coordinate(x(slot) + groupWidth / 2)}" y="${area.top + height + 16}" text-anchor="middle" font-size="11">${escapeXml(name)}</text>`,
+      layout.slanted
+        ? `<text class="measure-label" x="${labelX}" y="${labelY}" text-anchor="end" font-size="11" transform="rotate(-${SLANT_DEGREES} ${labelX} ${labelY})"><title>${escapeXml(name)}</title>${text}</text>`
+        : `<text class="measure-label" x="${labelX}" y="${labelY}" text-anchor="middle" font-size="11">${text}</text>`,
     );
   });
+  const titleOffset = layout.depth + 18;
   const legend = (['observed', 'unobserved'] as const).flatMap((group, g) => [
     `<rect class="legend-swatch" x="${area.left + g * 160}" y="6" width="12" height="12" fill="${GROUP_COLOURS[group]}"/>`,
     `<text class="legend-label" x="${area.left + g * 160 + 16}" y="16" font-size="11">${escapeXml(labels[group])}</text>`,
@@ -81,9 +127,9 @@ export function observerEffectSvg(
   return svgDocument(
     'observer-effect',
     Math.max(area.left + area.width + 16, area.left + 340),
-    area.top + height + 44,
+    area.top + height + titleOffset + 10,
     labels,
-    [...legend, ...body, ...axes(area, labels, [], yTicks, x, y)],
+    [...legend, ...body, ...axes(area, labels, [], yTicks, x, y, titleOffset)],
     options,
   );
 }

@@ -72,6 +72,8 @@ export function axes(
   yTicks: readonly (readonly [number, string])[],
   x: (value: number) => number,
   y: (value: number) => number,
+  /** How far below the plot the x-axis title goes: further when tick labels are rotated. */
+  xAxisTitleOffset = 34,
 ): string[] {
   const bottom = area.top + area.height;
   const parts = [
@@ -93,7 +95,7 @@ export function axes(
   }
   const middleY = area.top + area.height / 2;
   parts.push(
-    `<text class="axis-label" x="${coordinate(area.left + area.width / 2)}" y="${bottom + 34}" text-anchor="middle" font-size="12">${escapeXml(labels.xAxis)}</text>`,
+    `<text class="axis-label" x="${coordinate(area.left + area.width / 2)}" y="${bottom + xAxisTitleOffset}" text-anchor="middle" font-size="12">${escapeXml(labels.xAxis)}</text>`,
     `<text class="axis-label" x="14" y="${coordinate(middleY)}" text-anchor="middle" font-size="12" transform="rotate(-90 14 ${coordinate(middleY)})">${escapeXml(labels.yAxis)}</text>`,
   );
   return parts;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
+import { compareOfficialOrder } from '../../domain/geography';
 import type { LocalizedText } from '../../domain/locale';
 import { notFound } from '../../errors';
 import { AreasRepository, type AreaRow } from '../../store/repositories/areas.repository';
@@ -32,7 +33,8 @@ export const areasRoutes: FastifyPluginAsync<{ app: App }> = async (server, { ap
     const areas = new AreasRepository(app.database.db);
     const parentRow = parent ? await areas.find(election.id, parent) : undefined;
     if (parent && !parentRow) throw notFound(`no area "${parent}" in election "${slug}"`);
-    const children = await areas.children(election.id, parent ?? null);
+    // The election file's order (the commission's numbers), as the bots list them; not code order.
+    const children = (await areas.children(election.id, parent ?? null)).sort(compareOfficialOrder);
     const levels = election.definition.geography.levels;
     const childLevel = levels[parentRow ? parentRow.depth + 1 : 0]?.id ?? null;
     const path = parentRow ? await areas.findMany(election.id, parentRow.path) : [];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
-import { LOCALES } from '../../domain/locale';
+import { LOCALES, type LocalizedText } from '../../domain/locale';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../services/analysis-report/report-stylesheet';
 import { AreasRepository } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
@@ -37,12 +37,9 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
             regions: levels[0]?.count ?? 0,
             precincts: levels.at(-1)?.count ?? 0,
             registeredVoters: counts.find((row) => row.level === levels.at(-1)?.id)?.registeredVoters ?? 0,
-            choices: definition.choices.map(({ id, names, color }) => ({ id, names, color })),
-            voterOnlyChoices: definition.voterOnlyChoices.map(({ id, names, color }) => ({
-              id,
-              names,
-              color,
-            })),
+            // Short names too, for narrow places (table headings, chart axes, legends).
+            choices: definition.choices.map(publicChoice),
+            voterOnlyChoices: definition.voterOnlyChoices.map(publicChoice),
           };
         }),
       ),
@@ -76,3 +73,14 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     return summary;
   });
 };
+
+/** A choice as the elections list shows it: its short names only when the election file has them. */
+function publicChoice(choice: {
+  id: string;
+  names: LocalizedText;
+  shortNames?: LocalizedText | undefined;
+  color?: string | undefined;
+}): { id: string; names: LocalizedText; shortNames?: LocalizedText; color?: string | undefined } {
+  const { id, names, shortNames, color } = choice;
+  return { id, names, ...(shortNames ? { shortNames } : {}), color };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChoiceInfo, Summary } from '../../../web/shared/api-types';
-import { statisticsRows } from '../../../web/dashboard/statistics-rows';
+import { againstAllShare, statisticsRows } from '../../../web/dashboard/statistics-rows';
 
 const names = (en: string) => ({ kk: en, ru: en, en });
 const CHOICES: ChoiceInfo[] = [
@@ -28,6 +28,7 @@ describe('statisticsRows', () => {
     const rows = statisticsRows(summary(), CHOICES, AGAINST_ALL);
     expect(rows.map((row) => row.id)).toEqual([
       'violations',
+      'spoiled',
       'spam',
       'no-photo',
       'choice:against-all',
@@ -40,7 +41,13 @@ describe('statisticsRows', () => {
       official: { kind: 'empty', reason: 'noData' },
     });
     expect(cells(rows, 'spam').official).toEqual({ kind: 'empty', reason: 'notApplicable' });
-    expect(cells(rows, 'violations').voters).toEqual({ kind: 'empty', reason: 'notApplicable' });
+    // What voters never report says why in the cell, not a bare "not applicable".
+    expect(cells(rows, 'violations').voters).toEqual({
+      kind: 'empty',
+      reason: 'notApplicable',
+      explain: 'stats.violationsFromVoters',
+    });
+    expect(cells(rows, 'spoiled').voters).toMatchObject({ explain: 'stats.spoiledFromVoters' });
     expect(cells(rows, 'choice:against-all').official).toEqual({ kind: 'empty', reason: 'notApplicable' });
   });
 
@@ -100,5 +107,58 @@ describe('statisticsRows', () => {
     // A choice missing from a source's list that has figures counts zero votes there.
     expect(cells(rows, 'choice:a').official).toEqual({ kind: 'share', count: 0, share: null });
     expect(cells(rows, 'violations').observers).toEqual({ kind: 'count', count: 7 });
+  });
+
+  it('shows spoiled ballots from observers and officials as shares of the ballots cast', () => {
+    const rows = statisticsRows(
+      summary({
+        official: {
+          precinctsReported: 4,
+          registeredVoters: 3779,
+          ballotsCast: 2440,
+          turnout: 0.65,
+          invalidBallots: 23,
+          choices: [],
+        },
+        observers: {
+          protocolsReceived: 3,
+          accepted: 2,
+          rejected: 1,
+          needsReview: 0,
+          rejectedReasons: {},
+          precinctsWithObserver: 2,
+          spoiledBallots: 12,
+          ballotsCast: null,
+          registeredVoters: null,
+          turnout: null,
+          choices: [],
+        },
+      }),
+      CHOICES,
+      AGAINST_ALL,
+    );
+    expect(cells(rows, 'spoiled').official).toEqual({ kind: 'share', count: 23, share: 23 / 2440 });
+    // Without ballots cast the count still shows.
+    expect(cells(rows, 'spoiled').observers).toEqual({ kind: 'count', count: 12 });
+  });
+
+  it('gives "against all" over the counted reports (spam excluded), the lead text’s denominator', () => {
+    const voters = {
+      received: 100,
+      counted: 80,
+      confirmed: 50,
+      noPhoto: 30,
+      pendingReview: 0,
+      spam: 20,
+      againstAll: 8,
+      delayed: 0,
+      precinctsCovered: 3,
+      choices: [],
+    };
+    const rows = statisticsRows(summary({ voters }), CHOICES, AGAINST_ALL);
+    expect(cells(rows, 'choice:against-all').voters).toEqual({ kind: 'share', count: 8, share: 0.1 });
+    expect(againstAllShare(voters)).toBe(0.1);
+    expect(rows.find((row) => row.id === 'choice:against-all')!.note).toBe('stats.ofCountedNote');
+    expect(rows.find((row) => row.id === 'spam')!.note).toBe('stats.ofReceivedNote');
   });
 });
