@@ -80,7 +80,11 @@ async function readHolder(lockPath: string): Promise<DataDirHolder | undefined> 
   try {
     const parsed = JSON.parse(await fs.readFile(lockPath, 'utf8')) as Partial<DataDirHolder>;
     if (typeof parsed.pid !== 'number' || !Number.isInteger(parsed.pid) || parsed.pid <= 0) return undefined;
-    return { pid: parsed.pid, purpose: String(parsed.purpose ?? 'unknown'), startedAt: String(parsed.startedAt ?? '') };
+    return {
+      pid: parsed.pid,
+      purpose: String(parsed.purpose ?? 'unknown'),
+      startedAt: String(parsed.startedAt ?? ''),
+    };
   } catch {
     return undefined;
   }

@@ -108,7 +108,10 @@ async function connectToOwner(dir: string, holder: DataDirHolder): Promise<pg.Po
     if (Date.now() > deadline) {
       throw (
         connectionError(`${socketPath} (the socket of ${holder.purpose}, pid ${holder.pid})`, error) ??
-        new DauysError('DAUYS_ERR_DATABASE_UNREACHABLE', `cannot reach the database at ${socketPath}: ${String(error)}`)
+        new DauysError(
+          'DAUYS_ERR_DATABASE_UNREACHABLE',
+          `cannot reach the database at ${socketPath}: ${String(error)}`,
+        )
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -55,10 +55,14 @@ export async function servePgliteOnSocket(
 ): Promise<PgliteSocketServer> {
   // The engine's own greeting (AuthenticationOk, its ParameterStatus values, ReadyForQuery),
   // taken once and replayed to each client: a second startup must not reset the live session.
-  const greeting = await gate.run(gate, () => engine.execProtocolRaw(startupMessage('postgres', 'postgres')), endsIdle);
+  // Copied at once: PGlite answers a startup with a view of its receive buffer, which the next
+  // exchange overwrites.
+  const greeting = Buffer.from(
+    await gate.run(gate, () => engine.execProtocolRaw(startupMessage('postgres', 'postgres')), endsIdle),
+  );
   const sessions = new Set<WireSession>();
   const server = net.createServer((socket) => {
-    const session = new WireSession(socket, engine, gate, Buffer.from(greeting), options.idleInTransactionMs ?? 15_000);
+    const session = new WireSession(socket, engine, gate, greeting, options.idleInTransactionMs ?? 15_000);
     sessions.add(session);
     socket.once('close', () => sessions.delete(session));
   });
@@ -193,7 +197,11 @@ class WireSession {
       return;
     }
     try {
-      const steps = [...(this.copyIn ? [copyFail('client disconnected')] : []), SYNC, simpleQuery('ROLLBACK')];
+      const steps = [
+        ...(this.copyIn ? [copyFail('client disconnected')] : []),
+        SYNC,
+        simpleQuery('ROLLBACK'),
+      ];
       for (const step of steps) await this.engine.execProtocolRaw(step);
     } finally {
       this.gate.release(this);
