@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { DEMO_ELECTION_FILE, DEMO_SCENARIO_FILE } from '../paths';
 import { invalidInput } from '../../errors';
 import { runCommand } from '../run-command';
@@ -51,6 +51,7 @@ async function start(options: StartOptions): Promise<void> {
     const { DauysError } = await import('../../errors');
     throw new DauysError('DAUYS_ERR_CHANNEL_CONFIG', `refusing to start: ${channels.refusals.join('; ')}`);
   }
+  await refuseEarly(loadConfig(env));
   const liveDemo =
     options.demo && options.live && options.role === 'all' && loadConfig(env).DAUYS_DEMO_LIVE
       ? await import('../../simulation/live-demo')
@@ -165,6 +166,37 @@ async function startRoles(
     const worker = startWorker(app);
     stops.push(() => worker.stop());
   }
+}
+
+/**
+ * The two refusals an operator meets most (a server already on this data dir, a taken port),
+ * checked before the slow part of starting, so they come back at once. The database lock and
+ * the listen itself still decide; this only answers sooner.
+ */
+async function refuseEarly(config: Config): Promise<void> {
+  if (!config.DATABASE_URL) {
+    const [{ dataDirHolder }, { dataDirInUse }] = await Promise.all([
+      import('../../store/embedded/data-dir-lock'),
+      import('../../store/database-errors'),
+    ]);
+    const dir = `${config.dataDir}/pglite`;
+    const holder = await dataDirHolder(dir);
+    if (holder) throw dataDirInUse(dir, holder);
+  }
+  if (config.PORT === 0) return;
+  const probe = net.createServer();
+  await listenOrExplain(
+    {
+      listen: ({ port, host }) =>
+        new Promise<string>((resolve, reject) => {
+          probe.once('error', reject);
+          probe.listen(port, host, () => resolve(`${host}:${port}`));
+        }),
+    },
+    config.PORT,
+    config.HOST,
+  );
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 /** Listens, turning a taken port into one line (the default is a stack trace). */
