@@ -54,6 +54,17 @@ export class AreasRepository {
       .execute();
   }
 
+  /** Every area of the election, top level first (by depth, then code), without the figures. */
+  async outline(electionId: number) {
+    return this.db
+      .selectFrom('areas')
+      .select(['code', 'level', 'depth', 'parent_code', 'number', 'name_kk', 'name_ru', 'name_en'])
+      .where('election_id', '=', electionId)
+      .orderBy('depth')
+      .orderBy('code')
+      .execute();
+  }
+
   /** Just the codes at one level (the precincts an import may name). */
   async codesAtLevel(electionId: number, level: string): Promise<string[]> {
     const rows = await this.db
@@ -66,9 +77,7 @@ export class AreasRepository {
   }
 
   /** Where every area of the election sits (code, level, depth, path): what a geography CSV extends. */
-  async placements(
-    electionId: number,
-  ): Promise<Array<Pick<AreaRow, 'code' | 'level' | 'depth' | 'path'>>> {
+  async placements(electionId: number): Promise<Array<Pick<AreaRow, 'code' | 'level' | 'depth' | 'path'>>> {
     return this.db
       .selectFrom('areas')
       .select(['code', 'level', 'depth', 'path'])
