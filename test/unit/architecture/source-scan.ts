@@ -42,7 +42,9 @@ export function databaseAccessIn(source: ts.SourceFile): Sites {
         !node.importClause?.isTypeOnly &&
         bindings &&
         ts.isNamedImports(bindings) &&
-        bindings.elements.some((element) => !element.isTypeOnly && (element.propertyName ?? element.name).text === 'sql')
+        bindings.elements.some(
+          (element) => !element.isTypeOnly && (element.propertyName ?? element.name).text === 'sql',
+        )
       )
         sites.push(`${lineOf(node)}: imports sql from 'kysely'`);
     } else if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'sql') {

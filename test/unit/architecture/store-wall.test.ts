@@ -11,12 +11,6 @@ import { databaseAccessIn, routeWritesIn } from './source-scan';
  * audit entries; routes call services. Run `npx vitest run test/unit/architecture` after moving code.
  */
 
-/**
- * Services that still build queries themselves, each with why it is not moved yet. The list
- * only shrinks: a file that no longer builds queries must leave it (the test says so).
- */
-const NOT_YET_MOVED: Record<string, string> = {};
-
 function sourceFiles(dir: string): string[] {
   return fs
     .readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true })
@@ -32,18 +26,11 @@ function parse(file: string): ts.SourceFile {
 const outsideStore = sourceFiles('src').filter((file) => !file.startsWith('src/store/'));
 
 describe('the store wall', () => {
-  it('finds no SQL or query building outside src/store/ but in the files listed as not yet moved', () => {
-    const offenders = outsideStore
-      .filter((file) => !(file in NOT_YET_MOVED))
-      .flatMap((file) => databaseAccessIn(parse(file)).map((site) => `${file}:${site}`));
-    expect(offenders).toEqual([]);
-  });
-
-  it('keeps the not-yet-moved list honest: each listed file still builds queries', () => {
-    const moved = Object.keys(NOT_YET_MOVED).filter(
-      (file) => !fs.existsSync(path.join(REPO_ROOT, file)) || databaseAccessIn(parse(file)).length === 0,
+  it('finds no SQL or query building outside src/store/', () => {
+    const offenders = outsideStore.flatMap((file) =>
+      databaseAccessIn(parse(file)).map((site) => `${file}:${site}`),
     );
-    expect(moved, 'remove these from NOT_YET_MOVED').toEqual([]);
+    expect(offenders).toEqual([]);
   });
 
   it('finds no route that opens a transaction or writes an audit entry, and no console route that reaches the database', () => {
