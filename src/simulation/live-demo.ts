@@ -141,7 +141,8 @@ export function createInvites(app: App, slug: string): ObserverInvites {
     kind: 'create',
     create: async (precinctCodes) => {
       const codes: string[] = [];
-      for (const precinct of precinctCodes) codes.push((await app.invites.create(LIVE_DEMO_ACTOR, slug, [precinct])).code);
+      for (const precinct of precinctCodes)
+        codes.push((await app.invites.create(LIVE_DEMO_ACTOR, slug, [precinct])).code);
       return codes;
     },
   };

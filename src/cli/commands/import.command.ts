@@ -29,7 +29,12 @@ export function registerImportCommand(program: Command): void {
     .action(
       runCommand(async (slug: string, file: string, options: { mapping: string }) => {
         await withApp(async (app) => {
-          const { precincts } = await app.officialImport.importFile(commandLineActor(), slug, file, options.mapping);
+          const { precincts } = await app.officialImport.importFile(
+            commandLineActor(),
+            slug,
+            file,
+            options.mapping,
+          );
           process.stdout.write(`imported official results of ${precincts} precincts into ${slug}\n`);
         });
       }),

@@ -31,7 +31,9 @@ export function registerUserCommand(program: Command): void {
     .action(
       runCommand(async (options: { email: string }) => {
         await withApp(async (app) => {
-          printCredentials(await app.console.users.resetCredentials(commandLineActor(), { email: options.email }));
+          printCredentials(
+            await app.console.users.resetCredentials(commandLineActor(), { email: options.email }),
+          );
         });
       }),
     );
