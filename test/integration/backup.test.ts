@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DauysError } from '../../src/errors';
-import { backupDatabase, restoreDatabase } from '../../src/services/backup.service';
+import { backupDatabase, restoreDatabase } from '../../src/store/backup';
 import { ElectionService } from '../../src/services/election.service';
 import { OfficialImportService } from '../../src/services/official-import.service';
 import type { DatabaseHandle } from '../../src/store/database';

@@ -25,8 +25,8 @@ function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
 }
 
 /**
- * Where a file builds SQL: Kysely's `sql` imported as a value, a `sql` template or helper, or a
- * query builder called. Comments and strings never count (the file is parsed, not grepped).
+ * Where a file builds SQL: Kysely's `sql` imported as a value, a `sql` template or helper, a
+ * query builder called, or SQL text handed to node-postgres (`client.query('…')`). Comments and strings never count (the file is parsed, not grepped).
  *
  * @example
  * databaseAccessIn(ts.createSourceFile('x.ts', "await db.selectFrom('areas')", ts.ScriptTarget.Latest, true));
@@ -61,6 +61,15 @@ export function databaseAccessIn(source: ts.SourceFile): Sites {
       QUERY_BUILDERS.has(node.expression.name.text)
     ) {
       sites.push(`${lineOf(node)}: .${node.expression.name.text}(`);
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'query' &&
+      node.arguments[0] !== undefined &&
+      (ts.isStringLiteral(node.arguments[0]) || ts.isTemplateLiteral(node.arguments[0]))
+    ) {
+      // node-postgres: `client.query('select …')`.
+      sites.push(`${lineOf(node)}: .query('…')`);
     }
   });
   return sites;

@@ -52,6 +52,7 @@ describe('the store wall', () => {
         "  await db.selectFrom('ballot_reports').selectAll().execute();",
         "  await db.insertInto('areas').values({}).execute();",
         '  await sql`select 1`.execute(db);',
+        "  await client.query('begin');",
         '  // a comment naming .deleteFrom( is not a query',
         '}',
       ].join('\n'),
@@ -63,6 +64,7 @@ describe('the store wall', () => {
       '3: .selectFrom(',
       '4: .insertInto(',
       '5: sql`…`',
+      "6: .query('…')",
     ]);
     const route = ts.createSourceFile(
       'src/http/console/x.routes.ts',
