@@ -13,6 +13,7 @@ import { ElectionService } from './services/election.service';
 import { ExportService } from './services/export.service';
 import { GeographyImportService } from './services/geography-import.service';
 import { OfficialImportService } from './services/official-import.service';
+import { PurgeService } from './services/purge.service';
 import { StationImportService } from './services/station-import.service';
 import { SummaryService } from './services/summary.service';
 import { TransparencyService } from './services/transparency.service';
@@ -41,6 +42,8 @@ export interface App
   analyses: ElectionAnalysisService;
   transparency: TransparencyService;
   exports: ExportService;
+  /** `dauys purge`: privacy retention after an election. */
+  purge: PurgeService;
   close(): Promise<void>;
 }
 
@@ -64,7 +67,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   if (options.migrate !== false) await migrateToLatest(database.db);
   const secret = await resolveSecret(config.DAUYS_SECRET, config.dataDir);
-  const elections = new ElectionService(database.db);
+  // First: every service that changes data writes its audit entry through it.
+  const consoleServices = createConsoleServices(database.db, secret);
+  const { audit } = consoleServices;
+  const elections = new ElectionService(database.db, audit);
   const messaging = createMessagingServices(database, config, secret, logger);
   const conversation = createConversationServices(database, config, secret, messaging);
   // The observer bot registers its conversation with the voter bot's dispatcher (issue 4).
@@ -74,14 +80,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     secret,
     logger,
     elections,
+    audit,
     media: messaging.media,
     outbox: messaging.outbox,
     conversations: conversation.conversations,
   });
-  const consoleServices = createConsoleServices(database.db, secret);
   const moderation = createModerationServices({
     db: database.db,
-    audit: consoleServices.audit,
+    audit,
     ballots: conversation.ballots,
     violations: observers.violations,
     sos: observers.sos,
@@ -94,9 +100,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     metrics: createMetrics(),
     secret,
     elections,
-    geographyImport: new GeographyImportService(database.db, elections),
-    officialImport: new OfficialImportService(database.db, elections),
-    stationImport: new StationImportService(database.db),
+    geographyImport: new GeographyImportService(database.db, elections, audit),
+    officialImport: new OfficialImportService(database.db, elections, audit),
+    stationImport: new StationImportService(database.db, audit),
     summaries: new SummaryService(database.db, elections),
     analyses: new ElectionAnalysisService(database.db, elections),
     transparency: new TransparencyService(database.db, elections),
@@ -104,6 +110,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     ...conversation,
     ...observers,
     exports: new ExportService(database.db, elections),
+    purge: new PurgeService(database.db, elections, audit),
     ...consoleServices,
     // The console's work queues (issue 5, second half).
     ...moderation,

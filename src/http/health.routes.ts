@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../app';
+import { DatabaseHealthRepository } from '../store/repositories/database-health.repository';
 
 export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   server.get('/healthz', async (_request, reply) => {
-    await sql`select 1`.execute(app.database.db);
+    await new DatabaseHealthRepository(app.database.db).ping();
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: app.database.kind });
   });
 

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ElectionDefinition } from '../domain/election/election-definition';
 import { acceptsVoteDatedAt, pollsWindow, type VoteTiming } from '../domain/election/election-times';
 import type { Database } from '../store/database-schema';
+import { ElectionsRepository } from '../store/repositories/elections.repository';
 
 export interface ActiveElection {
   id: number;
@@ -66,21 +67,10 @@ export class ActiveElectionService {
   }
 
   private async loadFresh(db: Kysely<Database> | Transaction<Database>): Promise<StoredElection[]> {
-    const stamp = await db
-      .selectFrom('elections')
-      .select((eb) => [
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.max('id').as('id'),
-        eb.fn.max('updated_at').as('at'),
-      ])
-      .executeTakeFirst();
-    const fingerprint = `${stamp?.n}/${stamp?.id}/${stamp?.at ? new Date(stamp.at).getTime() : 0}`;
+    const repository = new ElectionsRepository(db);
+    const fingerprint = await repository.changeStamp();
     if (this.cached?.fingerprint === fingerprint) return this.cached.elections;
-    const rows = await db
-      .selectFrom('elections')
-      .select(['id', 'slug', 'definition', 'demo'])
-      .orderBy('id', 'desc')
-      .execute();
+    const rows = await repository.listNewestFirst();
     // Stored definitions were validated when loaded.
     const elections = rows.map((row) => {
       const definition = row.definition as unknown as ElectionDefinition;

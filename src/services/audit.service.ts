@@ -37,6 +37,14 @@ export function cliActor(osUser: string): AuditActor {
   return { id: 'cli', label: `command line (${osUser})` };
 }
 
+/**
+ * The actor for what the platform does by itself (`start --demo`'s live demo, seeding in tests
+ * and benches): `system:<name>`.
+ */
+export function systemActor(name: string): AuditActor {
+  return { id: `system:${name}`, label: `the platform (${name})` };
+}
+
 /** The actor for a signed-in console user. */
 export function userActor(user: { id: number; email: string }): AuditActor {
   return { id: `user:${user.id}`, label: user.email };
@@ -56,10 +64,13 @@ export class AuditService {
    * the transaction's last statement: the lock is then held only for the commit, and no row lock
    * is taken after it (which could deadlock with another appender).
    *
+   * Only services call it, from the transaction they own (routes and commands call the service).
+   *
    * @example
-   * await app.database.db.transaction().execute(async (tx) => {
-   *   await tx.updateTable('ballots').set({ status: 'approved' }).where('id', '=', 881).execute();
-   *   await app.audit.record(tx, { actor, action: 'ballot.approve', target: 'ballot:881',
+   * // in a service method that takes the actor first:
+   * await this.db.transaction().execute(async (tx) => {
+   *   await new BallotReportsRepository(tx).setStatus(881, 'approved');
+   *   await this.audit.record(tx, { actor, action: 'ballot.approve', target: 'ballot:881',
    *     before: { status: 'pending_review' }, after: { status: 'approved' } });
    * });
    */

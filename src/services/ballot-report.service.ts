@@ -11,6 +11,7 @@ import {
   BallotReportsRepository,
   type BallotReportRow,
 } from '../store/repositories/ballot-reports.repository';
+import { ElectionsRepository } from '../store/repositories/elections.repository';
 import { MediaRepository } from '../store/repositories/media.repository';
 import { SpamSignalsRepository } from '../store/repositories/spam-signals.repository';
 import type { BallotStatus } from '../store/tables/ballots.tables';
@@ -299,12 +300,8 @@ export class BallotReportService {
   private async ballotRules(tx: Transaction<Database>, input: RecordVoteInput) {
     let definition = input.definition;
     if (!definition) {
-      const row = await tx
-        .selectFrom('elections')
-        .select('definition')
-        .where('id', '=', input.electionId)
-        .executeTakeFirstOrThrow();
-      definition = row.definition as unknown as RecordVoteInput['definition'] & object;
+      const stored = await new ElectionsRepository(tx).definitionOf(input.electionId);
+      definition = stored as unknown as RecordVoteInput['definition'] & object;
     }
     return {
       statedChoiceOnBallot: definition.choices.some((choice) => choice.id === input.choiceId),
@@ -314,13 +311,7 @@ export class BallotReportService {
 
   /** Sets a status from outside (a moderator, the spam scorer), moving the tally with it. */
   async setStatus(tx: Transaction<Database>, reportId: number, electionId: number, status: BallotStatus) {
-    const row = await tx
-      .selectFrom('ballot_reports')
-      .selectAll()
-      .where('id', '=', reportId)
-      .where('election_id', '=', electionId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await new BallotReportsRepository(tx).findInElection(reportId, electionId, { lock: true });
     if (!row || row.status === status) return;
     await new BallotReportsRepository(tx).setStatus(row.id, status);
     await this.moveTally(tx, row, { ...row, status });

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { allChoices } from '../domain/election/election-definition';
 import { DEFAULT_LOCALE } from '../domain/locale';
 import type { AddressedOutbound, BotName, InboundMessage, OutboundMessage } from '../flows/messages';
@@ -9,17 +9,14 @@ import {
   ConversationsRepository,
   type ConversationKey,
 } from '../store/repositories/conversations.repository';
+import {
+  VoterConversationsRepository,
+  type RecordedVoteRow,
+} from '../store/repositories/voter-conversations.repository';
 import { judgeVote, type ActiveElection, type ActiveElectionService } from './active-election.service';
 import type { BallotReportService } from './ballot-report.service';
 import type { GeographyCacheService } from './geography-cache.service';
 import { messageCapDecisions, type CapDecision } from './spam/message-cap';
-
-/** What the voter flow needs of a recorded ballot report. */
-interface RecordedVoteRow {
-  precinct_code: string;
-  choice_id: string;
-  media_id: number | null;
-}
 
 /** A bot's conversation as the pipeline runs it: one inbound message in, the replies out. */
 export type BotConversation = (
@@ -167,12 +164,9 @@ export class ConversationService {
     const byVoterKey = new Map(
       keys.map((key) => [this.ballots.voterKey(election.slug, key.participant), key]),
     );
-    const votes = await tx
-      .selectFrom('ballot_reports')
-      .select(['voter_key', 'precinct_code', 'choice_id', 'media_id'])
-      .where('election_id', '=', election.id)
-      .where('voter_key', 'in', [...byVoterKey.keys()])
-      .execute();
+    const votes = await new VoterConversationsRepository(tx).recordedVotes(election.id, [
+      ...byVoterKey.keys(),
+    ]);
     for (const vote of votes) {
       const key = keyString(byVoterKey.get(vote.voter_key)!);
       loaded.set(key, { ...loaded.get(key), recorded: vote });
@@ -194,31 +188,12 @@ export class ConversationService {
       return { state, recorded: undefined };
     }
     const voterKey = this.ballots.voterKey(election.slug, key.participant);
-    const row = await tx
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('conversations')
-          .select('state')
-          .where('channel', '=', key.channel)
-          .where('bot', '=', key.bot)
-          .where('participant', '=', key.participant)
-          .as('state'),
-        eb
-          .selectFrom('ballot_reports')
-          .select(
-            sql<RecordedVoteRow>`jsonb_build_object('precinct_code', precinct_code, 'choice_id', choice_id, 'media_id', media_id)`.as(
-              'vote',
-            ),
-          )
-          .where('election_id', '=', election.id)
-          .where('voter_key', '=', voterKey)
-          .as('vote'),
-      ])
-      .executeTakeFirstOrThrow();
-    return {
-      state: (row.state ?? undefined) as VoterState | undefined,
-      recorded: row.vote ?? undefined,
-    };
+    const { state, vote } = await new VoterConversationsRepository(tx).stateAndVote(
+      key,
+      election.id,
+      voterKey,
+    );
+    return { state: state as VoterState | undefined, recorded: vote };
   }
 
   private async voterContext(

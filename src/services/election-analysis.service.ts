@@ -1,11 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { analyzeElection, type AnalysisReport } from '../analysis/analyze-election';
 import type { ObserverProtocol, StationResult, VotesByChoice } from '../analysis/types';
 import { allChoices, type ElectionDefinition } from '../domain/election/election-definition';
 import type { Locale } from '../domain/locale';
 import { analysisReportHtml } from './analysis-report/analysis-report-html';
 import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
 import { OutsideEvidenceRepository } from '../store/repositories/outside-evidence.repository';
+import { PrecinctSourcesRepository } from '../store/repositories/precinct-sources.repository';
 import type { Election, ElectionService } from './election.service';
 import { choiceFigureKey } from './official-results-csv';
 
@@ -78,13 +80,8 @@ export class ElectionAnalysisService {
   async stations(election: Election): Promise<StationResult[]> {
     const { definition } = election;
     const leafLevel = definition.geography.levels.at(-1)?.id ?? '';
-    const precincts = await this.db
-      .selectFrom('areas')
-      .select(['code', 'path', 'registered_voters'])
-      .where('election_id', '=', election.id)
-      .where('level', '=', leafLevel)
-      .orderBy('code')
-      .execute();
+    const sources = new PrecinctSourcesRepository(this.db);
+    const precincts = await new AreasRepository(this.db).listByLevel(election.id, leafLevel);
     const evidence = await new OutsideEvidenceRepository(this.db).listByElection(election.id);
     const outside = new Map(evidence.map((row) => [row.precinctCode, row]));
     // An imported station table's order is kept, so the seeded bootstraps match `analyze --csv`.
@@ -92,35 +89,13 @@ export class ElectionAnalysisService {
     precincts.sort((a, b) => position(a.code) - position(b.code));
     const outsideObserverCounts = evidence.some((row) => row.observers !== null);
     const official = new Map(
-      (
-        await this.db
-          .selectFrom('official_results')
-          .select(['precinct_code', 'figures'])
-          .where('election_id', '=', election.id)
-          .execute()
-      ).map((row) => [row.precinct_code, row.figures]),
+      (await sources.officialFigures(election.id)).map((row) => [row.precinct_code, row.figures]),
     );
     const photos = await this.voterVotesByPrecinct(election.id, leafLevel);
     const protocols = new Map(
-      (
-        await this.db
-          .selectFrom('precinct_protocols')
-          .select(['precinct_code', 'figures'])
-          .where('election_id', '=', election.id)
-          .where('status', '=', 'accepted')
-          .execute()
-      ).map((row) => [row.precinct_code, row.figures]),
+      (await sources.protocols(election.id, ['accepted'])).map((row) => [row.precinct_code, row.figures]),
     );
-    const observed = new Set(
-      (
-        await this.db
-          .selectFrom('observer_assignments')
-          .select('precinct_code')
-          .where('election_id', '=', election.id)
-          .distinct()
-          .execute()
-      ).map((row) => row.precinct_code),
-    );
+    const observed = new Set(await sources.observedPrecincts(election.id));
     return precincts.map((precinct) => {
       const figures = official.get(precinct.code);
       const protocol = protocols.get(precinct.code);
@@ -147,13 +122,13 @@ export class ElectionAnalysisService {
   }
 
   private async voterVotesByPrecinct(electionId: number, leafLevel: string) {
-    const rows = await sql<{ code: string; choice_id: string; status: string; count: number }>`
-      select t.area_code as code, t.choice_id, t.status, sum(t.count)::int as count
-        from voter_tallies t join areas a on a.election_id = t.election_id and a.code = t.area_code
-       where t.election_id = ${electionId} and a.level = ${leafLevel} and t.status <> 'spam'
-       group by t.area_code, t.choice_id, t.status`.execute(this.db);
+    const rows = await new PrecinctSourcesRepository(this.db).voterTallyCells(
+      electionId,
+      { level: leafLevel },
+      { withoutSpam: true },
+    );
     const byPrecinct = new Map<string, { photo: VotesByChoice; sample: VotesByChoice }>();
-    for (const row of rows.rows) {
+    for (const row of rows) {
       const entry = byPrecinct.get(row.code) ?? { photo: {}, sample: {} };
       entry.sample[row.choice_id] = (entry.sample[row.choice_id] ?? 0) + row.count;
       if (row.status === 'confirmed')

@@ -8,6 +8,7 @@ import { AreasRepository } from '../store/repositories/areas.repository';
 import { ElectionsRepository } from '../store/repositories/elections.repository';
 import { ImportsRepository } from '../store/repositories/imports.repository';
 import { rebuildAreaAggregates } from './area-aggregates';
+import { AuditService, systemActor, type AuditActor } from './audit.service';
 import { parseCsvTable } from './csv-table';
 import { geographyRowsFromCsv } from './geography-csv';
 import { parseJsonText, readInputFile } from './read-input-file';
@@ -31,18 +32,26 @@ const CACHE_MS = 5_000;
 export class ElectionService {
   private readonly cache = new Map<string, { election: Election; at: number }>();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditService = new AuditService(db),
+  ) {}
 
   /**
-   * Loads an election file and, when it names one, its geography CSV — in one transaction, so
-   * a bad file of either kind changes nothing.
+   * Loads an election file and, when it names one, its geography CSV — in one transaction with
+   * its `election.load` audit entry, so a bad file of either kind changes nothing.
    *
-   * With `skipIfUnchanged`, a file identical to the one stored (by sha256) is not reloaded.
+   * With `skipIfUnchanged`, a file identical to the one stored (by sha256) is not reloaded (and
+   * nothing is audited: nothing changed).
    *
    * @example
-   * await elections.loadFile('elections/kz-2021-mazhilis/election.json');
+   * await elections.load(commandLineActor(), 'elections/kz-2021-mazhilis/election.json');
    */
-  async loadFile(file: string, options: { skipIfUnchanged?: boolean } = {}): Promise<LoadedElection> {
+  async load(
+    actor: AuditActor,
+    file: string,
+    options: { skipIfUnchanged?: boolean } = {},
+  ): Promise<LoadedElection> {
     const text = await readInputFile(file);
     const definition = parseElectionDefinition(parseJsonText(text, file), file);
     const geographyFile = definition.geography.file
@@ -81,10 +90,24 @@ export class ElectionService {
         await new ImportsRepository(tx).record(id, 'geography', path.basename(geographyFile), rows.length);
         areasImported = rows.length;
       }
+      await this.audit.record(tx, {
+        actor,
+        action: 'election.load',
+        target: `election:${definition.slug}`,
+        after: { source: path.basename(file), sourceHash, areasImported },
+      });
       return { election: { id, slug: definition.slug, definition, demo: definition.demo }, areasImported };
     });
     this.cache.delete(definition.slug);
     return loaded;
+  }
+
+  /**
+   * `load` by the platform itself (`start --demo`, seeding in tests and benches), audited as
+   * `system:election-load`. An operator's load goes through `load` with their actor.
+   */
+  loadFile(file: string, options: { skipIfUnchanged?: boolean } = {}): Promise<LoadedElection> {
+    return this.load(systemActor('election-load'), file, options);
   }
 
   async find(slug: string): Promise<Election | undefined> {

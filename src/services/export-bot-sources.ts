@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { allChoices, type ElectionDefinition } from '../domain/election/election-definition';
 import type { Database } from '../store/database-schema';
+import { PrecinctSourcesRepository } from '../store/repositories/precinct-sources.repository';
 import { columnId, type ExportColumn, type ExportValue, type PrecinctFigureSource } from './export-sources';
 import { choiceFigureKey } from './official-results-csv';
 
@@ -40,14 +41,11 @@ export function voterSource(db: Kysely<Database>): PrecinctFigureSource {
     id: 'voters',
     columns,
     async values(election) {
-      const rows = await sql<{ code: string; choice_id: string; status: string; count: number }>`
-        select t.area_code as code, t.choice_id, t.status, sum(t.count)::int as count
-          from voter_tallies t
-          join areas a on a.election_id = t.election_id and a.code = t.area_code
-         where t.election_id = ${election.id} and a.depth = ${election.definition.geography.levels.length - 1}
-         group by t.area_code, t.choice_id, t.status`.execute(db);
+      const rows = await new PrecinctSourcesRepository(db).voterTallyCells(election.id, {
+        depth: election.definition.geography.levels.length - 1,
+      });
       const values = new Map<string, Record<string, ExportValue>>();
-      for (const row of rows.rows) {
+      for (const row of rows) {
         let cells = values.get(row.code);
         if (!cells) {
           cells = Object.fromEntries(columns(election.definition).map((column) => [column.name, 0]));
@@ -115,12 +113,7 @@ export function observerSource(db: Kysely<Database>): PrecinctFigureSource {
     ],
     async values(election) {
       const columns = figureColumns(election.definition);
-      const rows = await db
-        .selectFrom('precinct_protocols')
-        .select(['precinct_code', 'status', 'figures'])
-        .where('election_id', '=', election.id)
-        .where('status', 'in', ['accepted', 'conflict'])
-        .execute();
+      const rows = await new PrecinctSourcesRepository(db).protocols(election.id, ['accepted', 'conflict']);
       const values = new Map<string, Record<string, ExportValue>>();
       for (const row of rows) {
         const accepted = row.status === 'accepted';

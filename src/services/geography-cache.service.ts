@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { buildGeography, type Geography } from '../domain/geography';
 import type { Database } from '../store/database-schema';
+import { AreasRepository } from '../store/repositories/areas.repository';
+import { ImportsRepository } from '../store/repositories/imports.repository';
 
 /** How long a cached geography is trusted before checking whether a new import replaced it. */
 const RECHECK_MS = 5_000;
@@ -31,24 +33,12 @@ export class GeographyCacheService {
   async get(db: Kysely<Database> | Transaction<Database>, electionId: number): Promise<Geography> {
     const cached = this.cache.get(electionId);
     if (cached && this.now() - cached.checkedAt < RECHECK_MS) return cached.geography;
-    const latest = await db
-      .selectFrom('imports')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('election_id', '=', electionId)
-      .where('kind', '=', 'geography')
-      .executeTakeFirst();
-    const importId = Number(latest?.id ?? 0);
+    const importId = await new ImportsRepository(db).latestId(electionId, 'geography');
     if (cached && cached.importId === importId) {
       cached.checkedAt = this.now();
       return cached.geography;
     }
-    const rows = await db
-      .selectFrom('areas')
-      .select(['code', 'level', 'depth', 'parent_code', 'number', 'name_kk', 'name_ru', 'name_en'])
-      .where('election_id', '=', electionId)
-      .orderBy('depth')
-      .orderBy('code')
-      .execute();
+    const rows = await new AreasRepository(db).outline(electionId);
     const geography = buildGeography(
       rows.map((row) => ({
         code: row.code,

@@ -6,6 +6,7 @@ import { encryptField, fieldDigest } from '../security/field-encryption';
 import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
 import { ObserversRepository, type InviteRow } from '../store/repositories/observers.repository';
+import { AuditService, type AuditActor } from './audit.service';
 import type { Election, ElectionService } from './election.service';
 import { electionInTransaction } from './election-in-transaction';
 
@@ -46,10 +47,11 @@ function newCode(): string {
 /**
  * Invites: the only way in for observers. A coordinator creates one for some precincts; the
  * code goes to one observer (single use), who redeems it with `/start <code>`; revoking it ends
- * the assignments it gave. Codes are stored only as keyed digests.
+ * the assignments it gave. Codes are stored only as keyed digests. Every change is audited in
+ * its own transaction (the console and `dauys invite` alike), naming the actor.
  *
  * @example
- * const invite = await invites.create('kz-2021-mazhilis', ['p1', 'p2'], { contact: 'Aigerim, +7 701 …' });
+ * const invite = await invites.create(actor, 'kz-2021-mazhilis', ['p1', 'p2'], { contact: 'Aigerim, +7 701 …' });
  * invite.telegramLink; // 'https://t.me/dauys_observer_bot?start=K7Q…'
  */
 export class InviteService {
@@ -57,28 +59,39 @@ export class InviteService {
     private readonly db: Kysely<Database>,
     private readonly elections: ElectionService,
     private readonly secret: string,
-    private readonly options: { telegramUsername?: string | undefined } = {},
-  ) {}
+    private readonly options: { telegramUsername?: string | undefined; audit?: AuditService } = {},
+  ) {
+    this.audit = options.audit ?? new AuditService(db);
+  }
+
+  private readonly audit: AuditService;
 
   private digest(code: string): string {
     return fieldDigest(this.secret, `observer-invite:${normalizeInviteCode(code)}`);
   }
 
-  /** `db`: the console passes its transaction, so the invite and its audit entry commit together. */
+  /** One invite for some precincts of an election; audited as `invite.create` (never the code or contact). */
   async create(
+    actor: AuditActor,
     slug: string,
     precinctCodes: string[],
     options: { contact?: string } = {},
-    db: Kysely<Database> | Transaction<Database> = this.db,
   ): Promise<CreatedInvite> {
-    // Inside a transaction, read through it: on PGlite (one connection) the pool would wait forever.
-    const election =
-      db === this.db
-        ? await this.elections.require(slug)
-        : await electionInTransaction(db as Transaction<Database>, slug);
-    if (!election) throw notFound(`no election "${slug}"`);
-    const codes = await this.knownPrecincts(db, election, precinctCodes);
-    return this.insert(db, election, codes, options.contact);
+    return this.db.transaction().execute(async (tx) => {
+      // Read through the transaction: on PGlite (one connection) the pool would wait forever.
+      const election = await electionInTransaction(tx, slug);
+      if (!election) throw notFound(`no election "${slug}"`);
+      const codes = await this.knownPrecincts(tx, election, precinctCodes);
+      const invite = await this.insert(tx, election, codes, options.contact);
+      await this.audit.record(tx, {
+        actor,
+        action: 'invite.create',
+        target: `invite:${invite.id}`,
+        // Never the code or the contact: the code is a credential, the contact personal data.
+        after: { precincts: invite.precinctCodes },
+      });
+      return invite;
+    });
   }
 
   /**
@@ -88,9 +101,28 @@ export class InviteService {
    * codes that lead nowhere would be handed out on election day.
    *
    * @example
-   * const invites = await invites.createBatch(tx, 'kz-2021-mazhilis', ['p1', 'p2'], 2); // 4 invites
+   * const invites = await invites.createBatch(actor, 'kz-2021-mazhilis', ['p1', 'p2'], 2); // 4 invites
    */
   async createBatch(
+    actor: AuditActor,
+    slug: string,
+    precinctCodes: string[],
+    perPrecinct: number,
+  ): Promise<Array<CreatedInvite & { telegramLink: string }>> {
+    return this.db.transaction().execute(async (tx) => {
+      const invites = await this.insertBatch(tx, slug, precinctCodes, perPrecinct);
+      await this.audit.record(tx, {
+        actor,
+        action: 'invite.sheet',
+        target: `election:${slug}`,
+        // Never the codes: each is a credential, shown once on the sheet.
+        after: { precincts: precinctCodes, perPrecinct, invites: invites.map((i) => i.id) },
+      });
+      return invites;
+    });
+  }
+
+  private async insertBatch(
     tx: Transaction<Database>,
     slug: string,
     precinctCodes: string[],
@@ -169,17 +201,35 @@ export class InviteService {
     return (election.definition.bots?.observerTelegram ?? this.options.telegramUsername)?.replace(/^@/, '');
   }
 
-  /** Revokes by code or by `#<id>`; ends the assignments it gave. */
-  async revoke(codeOrId: string, tx?: Transaction<Database>): Promise<InviteSummary> {
-    const repository = new ObserversRepository(tx ?? this.db);
+  /**
+   * Revokes by code or by `#<id>`; ends the assignments it gave. With `election`, an invite of
+   * another election is not found (the console works inside one election). Audited as
+   * `invite.revoke` with the status before.
+   */
+  async revoke(
+    actor: AuditActor,
+    codeOrId: string,
+    options: { election?: string } = {},
+  ): Promise<InviteSummary> {
     const byId = /^#?(\d+)$/.exec(codeOrId.trim());
-    const invite = byId
-      ? await repository.findInvite(Number(byId[1]))
-      : await repository.findInviteByDigest(this.digest(codeOrId));
-    if (!invite) throw notFound(`no invite "${codeOrId}"`);
-    if (tx) await repository.revokeInvite(invite.id);
-    else await this.db.transaction().execute((own) => new ObserversRepository(own).revokeInvite(invite.id));
-    return summarize({ ...invite, revokedAt: invite.revokedAt ?? new Date() });
+    return this.db.transaction().execute(async (tx) => {
+      const repository = new ObserversRepository(tx);
+      const invite = byId
+        ? await repository.findInvite(Number(byId[1]))
+        : await repository.findInviteByDigest(this.digest(codeOrId));
+      if (options.election !== undefined && invite?.electionSlug !== options.election)
+        throw notFound(`no invite ${byId?.[1] ?? `"${codeOrId}"`} in election "${options.election}"`);
+      if (!invite) throw notFound(`no invite "${codeOrId}"`);
+      await repository.revokeInvite(invite.id);
+      await this.audit.record(tx, {
+        actor,
+        action: 'invite.revoke',
+        target: `invite:${invite.id}`,
+        before: { status: summarize(invite).status },
+        after: { status: 'revoked' },
+      });
+      return summarize({ ...invite, revokedAt: invite.revokedAt ?? new Date() });
+    });
   }
 
   async list(slug?: string): Promise<InviteSummary[]> {

@@ -1,8 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { allChoices } from '../domain/election/election-definition';
 import { detectPersonalDetails, redact, type RedactionSpan } from '../domain/redaction';
 import { DauysError, invalidInput, notFound } from '../errors';
 import type { Database } from '../store/database-schema';
+import { BallotReviewsRepository } from '../store/repositories/ballot-reviews.repository';
+import { ViolationReviewsRepository } from '../store/repositories/violation-reviews.repository';
 import type { BallotStatus } from '../store/tables/ballots.tables';
 import type { BallotVerdict } from '../store/tables/moderation.tables';
 import type { ViolationStatus } from '../store/tables/observers.tables';
@@ -94,39 +96,16 @@ export class ModerationService {
   ) {}
 
   async ballotQueue(election: Election, filter: BallotQueueFilter = {}): Promise<BallotQueueItem[]> {
-    const status = filter.status ?? 'pending_review';
-    let query = this.db
-      .selectFrom('ballot_reports as b')
-      .leftJoin('areas as a', (join) =>
-        join.onRef('a.election_id', '=', 'b.election_id').onRef('a.code', '=', 'b.precinct_code'),
-      )
-      .leftJoin('media_items as m', 'm.id', 'b.media_id')
-      .select([
-        'b.id',
-        'b.precinct_code',
-        'b.choice_id',
-        'b.status',
-        'b.sent_at',
-        'b.delayed',
-        'b.media_id',
-        'b.signals',
-        'a.name_en',
-        'a.number',
-        'm.status as media_status',
-        'm.reason as media_reason',
-      ])
-      .where('b.election_id', '=', election.id)
-      .where('b.id', '>', filter.afterId ?? 0);
-    if (status !== 'all') query = query.where('b.status', '=', status);
-    const photo = filter.photo ?? 'with';
-    if (photo === 'with') query = query.where('b.media_id', 'is not', null);
-    if (photo === 'without') query = query.where('b.media_id', 'is', null);
-    if (filter.area) query = query.where(sql<boolean>`a.path @> array[${filter.area}]::text[]`);
-    const rows = await query
-      .orderBy('b.id')
-      .limit(filter.limit ?? 50)
-      .execute();
-    const reviews = await this.latestReviews(rows.map((row) => row.id));
+    const reviewsRepository = new BallotReviewsRepository(this.db);
+    const rows = await reviewsRepository.queue({
+      electionId: election.id,
+      status: filter.status ?? 'pending_review',
+      area: filter.area,
+      afterId: filter.afterId ?? 0,
+      limit: filter.limit ?? 50,
+      photo: filter.photo ?? 'with',
+    });
+    const reviews = await reviewsRepository.latest(rows.map((row) => row.id));
     const choiceNames = new Map(allChoices(election.definition).map((c) => [c.id, c.names.en]));
     return rows.map((row) => ({
       id: row.id,
@@ -160,18 +139,12 @@ export class ModerationService {
     if (unique.length === 0)
       throw invalidInput('choose at least one ballot', [{ where: 'body.ids', message: 'empty' }]);
     return this.db.transaction().execute(async (tx) => {
-      const rows = await tx
-        .selectFrom('ballot_reports')
-        .select(['id', 'status'])
-        .where('election_id', '=', election.id)
-        .where('id', 'in', unique)
-        .orderBy('id')
-        .forUpdate()
-        .execute();
+      const reviews = new BallotReviewsRepository(tx);
+      const rows = await reviews.lockForReview(election.id, unique);
       const missing = unique.filter((id) => !rows.some((row) => row.id === id));
       if (missing.length > 0)
         throw notFound(`no ballot report ${missing.join(', ')} in election "${election.slug}"`);
-      const previous = verdict === 'undo' ? await this.latestReviews(unique, tx) : new Map();
+      const previous = verdict === 'undo' ? await reviews.latest(unique) : new Map();
       const changes = rows.map((row) => {
         if (verdict !== 'undo') return { id: row.id, before: row.status, after: VERDICT_STATUS[verdict] };
         const last = previous.get(row.id);
@@ -183,17 +156,14 @@ export class ModerationService {
       });
       for (const change of changes) {
         await this.ballots.setStatus(tx, change.id, election.id, change.after);
-        await tx
-          .insertInto('ballot_reviews')
-          .values({
-            election_id: election.id,
-            ballot_report_id: change.id,
-            verdict,
-            status_before: change.before,
-            status_after: change.after,
-            actor: actor.id,
-          })
-          .execute();
+        await reviews.insertReview({
+          electionId: election.id,
+          ballotReportId: change.id,
+          verdict,
+          statusBefore: change.before,
+          statusAfter: change.after,
+          actor: actor.id,
+        });
       }
       for (const change of changes) {
         await this.audit.record(tx, {
@@ -210,41 +180,17 @@ export class ModerationService {
 
   /** The stored photo of a report (paths relative to MEDIA_DIR), or undefined. */
   async ballotPhoto(election: Election, id: number) {
-    return this.db
-      .selectFrom('ballot_reports as b')
-      .innerJoin('media_items as m', 'm.id', 'b.media_id')
-      .select(['m.path', 'm.thumb_path'])
-      .where('b.election_id', '=', election.id)
-      .where('b.id', '=', id)
-      .where('m.status', '=', 'ok')
-      .executeTakeFirst();
+    return new BallotReviewsRepository(this.db).photo(election.id, id);
   }
 
   async violationQueue(
     election: Election,
     filter: { status?: ViolationStatus | 'all'; area?: string } = {},
   ): Promise<ViolationQueueItem[]> {
-    let query = this.db
-      .selectFrom('violations as v')
-      .leftJoin('areas as a', (join) =>
-        join.onRef('a.election_id', '=', 'v.election_id').onRef('a.code', '=', 'v.precinct_code'),
-      )
-      .leftJoin('violation_originals as o', 'o.violation_id', 'v.id')
-      .select([
-        'v.id',
-        'v.precinct_code',
-        'v.category_id',
-        'v.status',
-        'v.text',
-        'v.media_ids',
-        'v.reported_at',
-        'o.original_text',
-      ])
-      .where('v.election_id', '=', election.id);
-    const status = filter.status ?? 'new';
-    if (status !== 'all') query = query.where('v.status', '=', status);
-    if (filter.area) query = query.where(sql<boolean>`a.path @> array[${filter.area}]::text[]`);
-    const rows = await query.orderBy('v.id').limit(200).execute();
+    const rows = await new ViolationReviewsRepository(this.db).queue(election.id, {
+      status: filter.status ?? 'new',
+      area: filter.area,
+    });
     return rows.map((row) => {
       const source = row.original_text ?? row.text;
       return {
@@ -263,20 +209,7 @@ export class ModerationService {
 
   /** A violation's photo (paths relative to MEDIA_DIR) by index, or undefined. */
   async violationMedia(election: Election, id: number, index: number) {
-    const violation = await this.db
-      .selectFrom('violations')
-      .select('media_ids')
-      .where('election_id', '=', election.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const mediaId = violation?.media_ids[index];
-    if (mediaId === undefined) return undefined;
-    return this.db
-      .selectFrom('media_items')
-      .select(['path', 'thumb_path'])
-      .where('id', '=', mediaId)
-      .where('status', '=', 'ok')
-      .executeTakeFirst();
+    return new ViolationReviewsRepository(this.db).media(election.id, id, index);
   }
 
   /**
@@ -290,15 +223,8 @@ export class ModerationService {
     decision: { action: 'verify' | 'reject' } | { action: 'publish'; redactions: RedactionSpan[] },
   ): Promise<{ status: ViolationStatus; text: string }> {
     return this.db.transaction().execute(async (tx) => {
-      // Lock first: two moderators deciding at once are serialized, the second sees the first's status.
-      await tx.selectFrom('violations').select('id').where('id', '=', id).forUpdate().execute();
-      const current = await tx
-        .selectFrom('violations as v')
-        .leftJoin('violation_originals as o', 'o.violation_id', 'v.id')
-        .select(['v.status', 'v.text', 'o.original_text'])
-        .where('v.election_id', '=', election.id)
-        .where('v.id', '=', id)
-        .executeTakeFirst();
+      const reviews = new ViolationReviewsRepository(tx);
+      const current = await reviews.lockForDecision(election.id, id);
       if (!current) throw notFound(`no violation ${id} in election "${election.slug}"`);
       if (!VIOLATION_TRANSITIONS[decision.action].includes(current.status)) {
         throw new DauysError(
@@ -313,10 +239,7 @@ export class ModerationService {
       if (decision.action === 'publish') {
         text = redact(original, decision.redactions, 'body.redactions');
         if (current.original_text === null && text !== original) {
-          await tx
-            .insertInto('violation_originals')
-            .values({ violation_id: id, original_text: original })
-            .execute();
+          await reviews.keepOriginal(id, original);
         }
       }
       await this.violations.moderate(tx, election.id, id, {
@@ -360,31 +283,5 @@ export class ModerationService {
         after: { acknowledged: true },
       });
     });
-  }
-
-  private async latestReviews(
-    ids: readonly number[],
-    db: Kysely<Database> | Transaction<Database> = this.db,
-  ): Promise<Map<number, { verdict: BallotVerdict; actor: string; at: string; statusBefore: BallotStatus }>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('ballot_reviews')
-      .select(['ballot_report_id', 'verdict', 'actor', 'created_at', 'status_before'])
-      .distinctOn('ballot_report_id')
-      .where('ballot_report_id', 'in', [...ids])
-      .orderBy('ballot_report_id')
-      .orderBy('id', 'desc')
-      .execute();
-    return new Map(
-      rows.map((row) => [
-        row.ballot_report_id,
-        {
-          verdict: row.verdict,
-          actor: row.actor,
-          at: row.created_at.toISOString(),
-          statusBefore: row.status_before,
-        },
-      ]),
-    );
   }
 }

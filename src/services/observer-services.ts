@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { DatabaseHandle } from '../store/database';
+import type { AuditService } from './audit.service';
 import type { ConversationService } from './conversation.service';
 import type { ElectionService } from './election.service';
 import { InviteService } from './invite.service';
@@ -24,7 +25,7 @@ export interface ObserverServices {
  * Wires the observer bot and registers its conversation for bot `observer` on every channel.
  *
  * @example
- * const observers = createObserverServices({ database, config, secret, logger, elections, media, outbox, conversations });
+ * const observers = createObserverServices({ database, config, secret, logger, elections, audit, media, outbox, conversations });
  */
 export function createObserverServices(deps: {
   database: DatabaseHandle;
@@ -32,6 +33,7 @@ export function createObserverServices(deps: {
   secret: string;
   logger: Logger;
   elections: ElectionService;
+  audit: AuditService;
   media: MediaService;
   outbox: OutboxService;
   conversations: ConversationService;
@@ -39,6 +41,7 @@ export function createObserverServices(deps: {
   const { database, config, secret, logger, elections, media } = deps;
   const invites = new InviteService(database.db, elections, secret, {
     telegramUsername: config.TELEGRAM_OBSERVER_USERNAME,
+    audit: deps.audit,
   });
   const protocols = new ProtocolService(database.db);
   const violations = new ViolationService(database.db);

@@ -7,19 +7,29 @@ import {
   type OfficialResultRow,
 } from '../store/repositories/official-results.repository';
 import { OfficialTalliesRepository } from '../store/repositories/official-tallies.repository';
+import { AuditService, type AuditActor } from './audit.service';
 import { parseCsvTable } from './csv-table';
 import type { Election, ElectionService } from './election.service';
 import { officialRowsFromCsv, parseOfficialMapping } from './official-results-csv';
 import { parseJsonText, readInputFile } from './read-input-file';
 
-/** `dauys import official`: official precinct results from a CSV through a mapping, all or nothing. */
+/**
+ * Official precinct results from a CSV through a mapping, all or nothing — `dauys import official`
+ * and the console's upload alike; each import is audited as `official.import`, naming the actor.
+ */
 export class OfficialImportService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly elections: ElectionService,
+    private readonly audit: AuditService = new AuditService(db),
   ) {}
 
-  async importFile(slug: string, file: string, mappingFile: string): Promise<{ precincts: number }> {
+  async importFile(
+    actor: AuditActor,
+    slug: string,
+    file: string,
+    mappingFile: string,
+  ): Promise<{ precincts: number }> {
     const election = await this.elections.require(slug);
     const mapping = parseOfficialMapping(
       parseJsonText(await readInputFile(mappingFile), mappingFile),
@@ -28,7 +38,22 @@ export class OfficialImportService {
     );
     const table = parseCsvTable(await readInputFile(file), file);
     const rows = officialRowsFromCsv(table, mapping, election.definition, await this.precinctCodes(election));
-    return this.db.transaction().execute((tx) => this.importRows(tx, election.id, file, rows));
+    return this.importRows(actor, election, file, rows);
+  }
+
+  /**
+   * The console's import: checks the uploaded CSV and mapping as `checkText` does, then stores
+   * the rows with their audit entry.
+   */
+  async importText(
+    actor: AuditActor,
+    slug: string,
+    csvText: string,
+    mappingJson: unknown,
+    source: string,
+  ): Promise<{ precincts: number }> {
+    const rows = await this.checkText(slug, csvText, mappingJson, source);
+    return this.importRows(actor, await this.elections.require(slug), source, rows);
   }
 
   /** Whether official results labelled `source` were ever imported for the election. */
@@ -59,8 +84,29 @@ export class OfficialImportService {
     );
   }
 
-  /** Stores checked rows in the caller's transaction (the console records its audit entry in it). */
+  /**
+   * Stores rows already checked (by `checkText`, or made by the live demo) in one transaction
+   * with their audit entry.
+   */
   async importRows(
+    actor: AuditActor,
+    election: Pick<Election, 'id' | 'slug'>,
+    source: string,
+    rows: OfficialResultRow[],
+  ): Promise<{ precincts: number }> {
+    return this.db.transaction().execute(async (tx) => {
+      const imported = await this.storeRows(tx, election.id, source, rows);
+      await this.audit.record(tx, {
+        actor,
+        action: 'official.import',
+        target: `election:${election.slug}`,
+        after: { source, precincts: imported.precincts },
+      });
+      return imported;
+    });
+  }
+
+  private async storeRows(
     tx: Transaction<Database>,
     electionId: number,
     source: string,
@@ -87,13 +133,7 @@ export class OfficialImportService {
 
   private async precinctCodes(election: Election): Promise<Set<string>> {
     const leafLevel = election.definition.geography.levels.at(-1)?.id ?? '';
-    const precincts = await this.db
-      .selectFrom('areas')
-      .select('code')
-      .where('election_id', '=', election.id)
-      .where('level', '=', leafLevel)
-      .execute();
-    return new Set(precincts.map((p) => p.code));
+    return new Set(await new AreasRepository(this.db).codesAtLevel(election.id, leafLevel));
   }
 }
 

@@ -9,6 +9,7 @@ import { ImportsRepository } from '../store/repositories/imports.repository';
 import { OfficialResultsRepository } from '../store/repositories/official-results.repository';
 import { OutsideEvidenceRepository } from '../store/repositories/outside-evidence.repository';
 import { rebuildAreaAggregates } from './area-aggregates';
+import { AuditService, type AuditActor } from './audit.service';
 import { stationElection } from './station-election';
 import { loadStationTable } from './station-table/load-station-table';
 
@@ -35,12 +36,16 @@ export interface StationImportResult {
  * `dauys import stations`: a whole election from one station-level CSV and its mapping (the
  * format `dauys analyze --csv` reads): the areas, the official result of every station that has
  * one, and the outside evidence the CSV carries — photographed ballots per choice, the outside
- * tally, observer counts — in one transaction: a bad row changes nothing.
+ * tally, observer counts — in one transaction: a bad row changes nothing. Audited as
+ * `stations.import`, naming the actor.
  */
 export class StationImportService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditService = new AuditService(db),
+  ) {}
 
-  async importFile(options: StationImportOptions): Promise<StationImportResult> {
+  async importFile(actor: AuditActor, options: StationImportOptions): Promise<StationImportResult> {
     const table = loadStationTable(options.csv, options.mapping);
     const csvFile = path.basename(options.csv);
     const built = stationElection(table, {
@@ -50,6 +55,16 @@ export class StationImportService {
       csvFile,
     });
     const { definition } = built;
+    const count = (level: string) => built.areas.filter((area) => area.level === level).length;
+    const result: StationImportResult = {
+      slug: definition.slug,
+      regions: count('region'),
+      districts: count('district'),
+      stations: count('station'),
+      officialResults: built.official.length,
+      withEvidence: built.evidence.filter((e) => e.photoVotes || e.sampleVotes || e.observers !== null)
+        .length,
+    };
     const sourceHash = crypto.createHash('sha256').update(JSON.stringify(definition)).digest('hex');
     await this.db.transaction().execute(async (tx) => {
       const elections = new ElectionsRepository(tx);
@@ -72,16 +87,13 @@ export class StationImportService {
       const evidenceImport = await imports.record(id, 'stations', csvFile, built.evidence.length);
       await new OutsideEvidenceRepository(tx).insertMany(id, evidenceImport, built.evidence);
       await rebuildAreaAggregates(tx, id, definition.geography.levels.at(-1)!.id);
+      await this.audit.record(tx, {
+        actor,
+        action: 'stations.import',
+        target: `election:${definition.slug}`,
+        after: { source: csvFile, ...result },
+      });
     });
-    const count = (level: string) => built.areas.filter((area) => area.level === level).length;
-    return {
-      slug: definition.slug,
-      regions: count('region'),
-      districts: count('district'),
-      stations: count('station'),
-      officialResults: built.official.length,
-      withEvidence: built.evidence.filter((e) => e.photoVotes || e.sampleVotes || e.observers !== null)
-        .length,
-    };
+    return result;
   }
 }

@@ -5,7 +5,9 @@ import { notFound } from '../errors';
 import type { Database } from '../store/database-schema';
 import { AreasRepository } from '../store/repositories/areas.repository';
 import { AreaStatsRepository } from '../store/repositories/area-stats.repository';
+import { ChatAddressesRepository } from '../store/repositories/chat-addresses.repository';
 import { OfficialTalliesRepository } from '../store/repositories/official-tallies.repository';
+import { ObserversRepository } from '../store/repositories/observers.repository';
 import type { Election, ElectionService } from './election.service';
 import { choiceFigureKey } from './official-results-csv';
 import { VoterTallyService, type VotersBlock } from './voter-tally.service';
@@ -101,19 +103,11 @@ export class SummaryService {
   }
 
   private async participants(electionId: number): Promise<{ voterBot: number; observerBot: number }> {
-    const [voters, observers] = await Promise.all([
-      this.db
-        .selectFrom('chat_addresses')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('bot', '=', 'voter')
-        .executeTakeFirstOrThrow(),
-      this.db
-        .selectFrom('observers')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('election_id', '=', electionId)
-        .executeTakeFirstOrThrow(),
+    const [voterBot, observerBot] = await Promise.all([
+      new ChatAddressesRepository(this.db).countForBot('voter'),
+      new ObserversRepository(this.db).countInElection(electionId),
     ]);
-    return { voterBot: Number(voters.n), observerBot: Number(observers.n) };
+    return { voterBot, observerBot };
   }
 }
 

@@ -12,6 +12,8 @@ import {
 import { DauysError, notFound } from '../errors';
 import { figureSlots } from '../flows/observer/protocol-figures';
 import type { Database } from '../store/database-schema';
+import { MediaRepository } from '../store/repositories/media.repository';
+import { TranscriptionsRepository } from '../store/repositories/transcriptions.repository';
 import type { AuditActor, AuditService } from './audit.service';
 import type { Election } from './election.service';
 
@@ -73,24 +75,7 @@ export class TranscriptionService {
     userId: number,
     filter: { area?: string } = {},
   ): Promise<TranscriptionQueueItem[]> {
-    let query = this.db
-      .selectFrom('observer_protocols as p')
-      .select(['p.id', 'p.precinct_code', 'p.page_media_ids'])
-      .where('p.election_id', '=', election.id)
-      .where('p.current', '=', true);
-    if (filter.area) {
-      const area = filter.area;
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('areas as a')
-            .select('a.code')
-            .whereRef('a.code', '=', 'p.precinct_code')
-            .where('a.election_id', '=', election.id)
-            .where((eb) => eb(eb.val(area), '=', eb.fn.any('a.path'))),
-        ),
-      );
-    }
-    const protocols = await query.orderBy('p.id').limit(500).execute();
+    const protocols = await new TranscriptionsRepository(this.db).currentProtocols(election.id, filter.area);
     const entries = await this.entriesOf(
       this.db,
       protocols.map((p) => p.id),
@@ -143,16 +128,13 @@ export class TranscriptionService {
       const entries = (await this.entriesOf(tx, [protocolId])).get(protocolId) ?? [];
       const keys = slotsOf(election).map((slot) => slot.key);
       const entry = acceptSubmission(transcriptionState(entries), userId, figures, keys);
-      await tx
-        .insertInto('protocol_transcriptions')
-        .values({
-          election_id: election.id,
-          protocol_id: protocolId,
-          user_id: userId,
-          role: entry.role,
-          figures: JSON.stringify(entry.figures),
-        })
-        .execute();
+      await new TranscriptionsRepository(tx).insert({
+        electionId: election.id,
+        protocolId,
+        userId,
+        role: entry.role,
+        figures: entry.figures,
+      });
       const state = transcriptionState([...entries, entry]);
       await this.audit.record(tx, {
         actor,
@@ -177,12 +159,7 @@ export class TranscriptionService {
     const protocol = await this.protocol(this.db, election, protocolId);
     const mediaId = protocol.page_media_ids[index];
     if (mediaId === undefined) throw notFound(`protocol ${protocolId} has no page ${index + 1}`);
-    return this.db
-      .selectFrom('media_items')
-      .select(['path', 'thumb_path'])
-      .where('id', '=', mediaId)
-      .where('status', '=', 'ok')
-      .executeTakeFirst();
+    return new MediaRepository(this.db).storedFiles(mediaId);
   }
 
   private async outcomeOf(
@@ -192,11 +169,7 @@ export class TranscriptionService {
     final: Record<string, number> | null,
   ): Promise<TranscriptionOutcome> {
     if (!final) return { protocolId, stage, final: null, differences: null };
-    const { figures } = await db
-      .selectFrom('observer_protocols')
-      .select('figures')
-      .where('id', '=', protocolId)
-      .executeTakeFirstOrThrow();
+    const figures = await new TranscriptionsRepository(db).observerFigures(protocolId);
     return { protocolId, stage, final, differences: compareWithObserver(final, figures) };
   }
 
@@ -206,13 +179,7 @@ export class TranscriptionService {
     protocolId: number,
     options: { lock?: boolean } = {},
   ) {
-    let query = db
-      .selectFrom('observer_protocols')
-      .select(['id', 'precinct_code', 'page_media_ids', 'current'])
-      .where('election_id', '=', election.id)
-      .where('id', '=', protocolId);
-    if (options.lock) query = query.forUpdate();
-    const protocol = await query.executeTakeFirst();
+    const protocol = await new TranscriptionsRepository(db).protocol(election.id, protocolId, options);
     if (!protocol) throw notFound(`no protocol ${protocolId} in election "${election.slug}"`);
     if (!protocol.current && options.lock) {
       throw new DauysError(
@@ -228,13 +195,7 @@ export class TranscriptionService {
     protocolIds: number[],
   ): Promise<Map<number, TranscriptionEntry[]>> {
     const byProtocol = new Map<number, TranscriptionEntry[]>();
-    if (protocolIds.length === 0) return byProtocol;
-    const rows = await db
-      .selectFrom('protocol_transcriptions')
-      .select(['protocol_id', 'user_id', 'role', 'figures'])
-      .where('protocol_id', 'in', protocolIds)
-      .orderBy('id')
-      .execute();
+    const rows = await new TranscriptionsRepository(db).entriesOf(protocolIds);
     for (const row of rows) {
       const list = byProtocol.get(row.protocol_id) ?? [];
       list.push({ userId: row.user_id, role: row.role, figures: row.figures });

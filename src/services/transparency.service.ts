@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   appendLeaf,
   canonicalJson,
@@ -7,6 +7,7 @@ import {
   type MerkleFrontier,
 } from '../domain/transparency/merkle-tree';
 import type { Database } from '../store/database-schema';
+import { TransparencyRepository } from '../store/repositories/transparency.repository';
 import type { ElectionService } from './election.service';
 
 export interface TransparencyHead {
@@ -51,49 +52,27 @@ export class TransparencyService {
     kind: string,
     record: Record<string, unknown>,
   ): Promise<number> {
-    await tx
-      .insertInto('transparency_heads')
-      .values({
-        election_id: electionId,
-        size: 0,
-        subtrees: JSON.stringify([]),
-        root: frontierRoot({ size: 0, subtrees: [] }).toString('hex'),
-      })
-      .onConflict((oc) => oc.column('election_id').doNothing())
-      .execute();
-    const head = await tx
-      .selectFrom('transparency_heads')
-      .select(['size', 'subtrees'])
-      .where('election_id', '=', electionId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const log = new TransparencyRepository(tx);
+    const head = await log.lockHead(electionId, frontierRoot({ size: 0, subtrees: [] }).toString('hex'));
     const entry = { kind, ...record };
     const leaf = leafHash(canonicalJson(entry));
     const frontier: MerkleFrontier = {
-      size: Number(head.size),
+      size: head.size,
       subtrees: head.subtrees.map((hex) => Buffer.from(hex, 'hex')),
     };
     const next = appendLeaf(frontier, leaf);
-    await tx
-      .insertInto('transparency_log')
-      .values({
-        election_id: electionId,
-        seq: frontier.size,
-        kind,
-        record: JSON.stringify(record),
-        leaf_hash: leaf.toString('hex'),
-      })
-      .execute();
-    await tx
-      .updateTable('transparency_heads')
-      .set({
-        size: next.size,
-        subtrees: JSON.stringify(next.subtrees.map((hash) => hash.toString('hex'))),
-        root: frontierRoot(next).toString('hex'),
-        updated_at: new Date(),
-      })
-      .where('election_id', '=', electionId)
-      .execute();
+    await log.insertLeaf({
+      electionId,
+      seq: frontier.size,
+      kind,
+      record,
+      leafHash: leaf.toString('hex'),
+    });
+    await log.updateHead(electionId, {
+      size: next.size,
+      subtrees: next.subtrees.map((hash) => hash.toString('hex')),
+      root: frontierRoot(next).toString('hex'),
+    });
     return frontier.size;
   }
 
@@ -105,44 +84,23 @@ export class TransparencyService {
    */
   async appendPending(limit = 500): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${TRANSPARENCY_LOCK})`.execute(tx);
-      const pending = await tx
-        .selectFrom('transparency_pending')
-        .select(['id', 'election_id', 'kind', 'record'])
-        .orderBy('id')
-        .limit(limit)
-        .execute();
+      const log = new TransparencyRepository(tx);
+      await log.lockAppends();
+      const pending = await log.pending(limit);
       for (const row of pending) await this.append(tx, row.election_id, row.kind, row.record);
-      if (pending.length > 0) {
-        await tx
-          .deleteFrom('transparency_pending')
-          .where(
-            'id',
-            'in',
-            pending.map((row) => row.id),
-          )
-          .execute();
-      }
+      await log.dequeue(pending.map((row) => row.id));
       return pending.length;
     });
   }
 
   /** Accepted submissions not yet in the log (a gauge: it should stay near 0). */
   async countPending(): Promise<number> {
-    const row = await this.db
-      .selectFrom('transparency_pending')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return new TransparencyRepository(this.db).countPending();
   }
 
   async head(slug: string): Promise<TransparencyHead> {
     const election = await this.elections.require(slug);
-    const head = await this.db
-      .selectFrom('transparency_heads')
-      .select(['size', 'root', 'updated_at'])
-      .where('election_id', '=', election.id)
-      .executeTakeFirst();
+    const head = await new TransparencyRepository(this.db).head(election.id);
     return {
       election: slug,
       size: Number(head?.size ?? 0),
@@ -155,20 +113,10 @@ export class TransparencyService {
   /** The records `from..from+limit-1` in order, for export and verification. */
   async entries(slug: string, from = 0, limit = 10_000): Promise<TransparencyEntry[]> {
     const election = await this.elections.require(slug);
-    const rows = await this.db
-      .selectFrom('transparency_log')
-      .select(['seq', 'kind', 'record'])
-      .where('election_id', '=', election.id)
-      .where('seq', '>=', from)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
+    const rows = await new TransparencyRepository(this.db).entries(election.id, from, limit);
     return rows.map((row) => ({ seq: Number(row.seq), kind: row.kind, record: row.record }));
   }
 }
-
-/** Any fixed number: the advisory lock that serialises appends across workers and nodes. */
-const TRANSPARENCY_LOCK = 7_011_001;
 
 /** The leaf of an exported entry, computed exactly as `append` did. */
 export function entryLeaf(entry: TransparencyEntry): Buffer {

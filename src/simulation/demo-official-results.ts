@@ -15,7 +15,7 @@ import { chance, createRng } from './seeded';
 /**
  * @example
  * const { rows, falsifiedPrecincts } = demoOfficialResults(plan, scenario, election);
- * await app.officialImport.importRows(tx, electionId, 'demo: simulated official results', rows);
+ * await app.officialImport.importRows(systemActor('live-demo'), { id, slug }, 'demo: simulated official results', rows);
  */
 export function demoOfficialResults(
   plan: ScenarioPlan,

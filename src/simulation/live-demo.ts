@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { App } from '../app';
+import { systemActor } from '../services/audit.service';
 import { demoOfficialResults } from './demo-official-results';
 import { FakeTelegramApi } from './fake-telegram-api';
 import type { ScenarioPlan } from './scenario-plan';
@@ -18,6 +19,9 @@ import {
 
 /** How the import of the simulated official results is labelled wherever imports are listed. */
 export const DEMO_OFFICIAL_SOURCE = 'DEMO DATA: official results simulated from the live demo, not real';
+
+/** The live demo's own writes (invites, simulated official results) are audited under this name. */
+const LIVE_DEMO_ACTOR = systemActor('live-demo');
 
 export interface LiveDemoBot {
   fake: FakeTelegramApi;
@@ -115,9 +119,12 @@ export async function importSimulatedOfficialResults(
 ): Promise<{ precincts: number; falsified: number }> {
   const { rows, falsifiedPrecincts } = demoOfficialResults(plan, loaded.scenario, loaded.election);
   if (rows.length > 0) {
-    await app.database.db
-      .transaction()
-      .execute((tx) => app.officialImport.importRows(tx, electionId, DEMO_OFFICIAL_SOURCE, rows));
+    await app.officialImport.importRows(
+      LIVE_DEMO_ACTOR,
+      { id: electionId, slug: loaded.election.slug },
+      DEMO_OFFICIAL_SOURCE,
+      rows,
+    );
   }
   return { precincts: rows.length, falsified: falsifiedPrecincts.length };
 }
@@ -134,7 +141,8 @@ export function createInvites(app: App, slug: string): ObserverInvites {
     kind: 'create',
     create: async (precinctCodes) => {
       const codes: string[] = [];
-      for (const precinct of precinctCodes) codes.push((await app.invites.create(slug, [precinct])).code);
+      for (const precinct of precinctCodes)
+        codes.push((await app.invites.create(LIVE_DEMO_ACTOR, slug, [precinct])).code);
       return codes;
     },
   };

@@ -15,6 +15,7 @@ import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
 import { BELARUS_MAPPING, writeBelarusLikeFixture } from '../support/belarus-like-fixture';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { REPO_ROOT } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 const SLUG = 'by-2020';
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
@@ -55,7 +56,7 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
     const csv = haveBelarus ? path.join(BELARUS_DIR, 'voice.csv') : (await writeBelarusLikeFixture()).csv;
     if (!haveBelarus)
       console.warn(`analysis page e2e: ${BELARUS_DIR} is absent, using a Belarus-like fixture`);
-    await app.stationImport.importFile({
+    await app.stationImport.importFile(TEST_ACTOR, {
       slug: SLUG,
       csv,
       mapping: BELARUS_MAPPING,

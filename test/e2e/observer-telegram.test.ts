@@ -5,6 +5,7 @@ import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-upd
 import { writeTinyElection } from '../support/tiny-election';
 import { BREAKING, CONSISTENT } from '../support/observer-protocols';
 import { TelegramObserverDriver } from './telegram-observer-driver';
+import { TEST_ACTOR } from '../support/test-actor';
 
 const COORDINATORS_CHAT = '-100500';
 const OBSERVER_TOKEN = TEST_TELEGRAM.observerToken;
@@ -36,7 +37,7 @@ describe('the observer bot through the Telegram webhook', () => {
 
   /** A new Telegram user bound to `precincts` through a fresh invite (`/start <code>`). */
   async function observer(precincts: string[], languageCode = 'en') {
-    const invite = await server.app.invites.create(slug, precincts);
+    const invite = await server.app.invites.create(TEST_ACTOR, slug, precincts);
     const chat = new TelegramObserverDriver(server, updates, telegramUser(nextUser++, { languageCode }));
     const welcome = await chat.command('start', invite.code);
     return { chat, welcome, invite };
@@ -69,8 +70,8 @@ describe('the observer bot through the Telegram webhook', () => {
       'Этот бот — для наблюдателей, приглашённых координатором',
     );
     expect(await stranger.command('start', 'NOTACODE42')).toContain('недействителен или отозван');
-    const revoked = await server.app.invites.create(slug, ['p4']);
-    await server.app.invites.revoke(revoked.code);
+    const revoked = await server.app.invites.create(TEST_ACTOR, slug, ['p4']);
+    await server.app.invites.revoke(TEST_ACTOR, revoked.code);
     expect(await stranger.command('start', revoked.code)).toContain('недействителен или отозван');
     expect(await stranger.text('привет')).toContain('Этот бот — для наблюдателей');
     expect(stranger.buttonData()).toEqual([]);

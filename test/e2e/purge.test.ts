@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PurgeService } from '../../src/services/purge.service';
+import type { PurgeService } from '../../src/services/purge.service';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { writeOpenElection } from './voter-election-files';
+import { TEST_ACTOR } from '../support/test-actor';
 
 /** `dauys purge`: after an election, nothing left in the database leads back to a person. */
 describe('privacy retention (purge)', () => {
@@ -16,7 +17,7 @@ describe('privacy retention (purge)', () => {
       conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
     });
     await server.app.elections.loadFile((await writeOpenElection('purge-open')).electionFile);
-    purge = new PurgeService(server.app.database.db, server.app.elections);
+    purge = server.app.purge;
     for (const id of [701, 702]) {
       expect((await server.postUpdate(updates.command(telegramUser(id), 'start'))).status).toBe(200);
     }
@@ -41,13 +42,13 @@ describe('privacy retention (purge)', () => {
   it('refuses while the election still accepts messages, changing nothing', async () => {
     expect(await participants()).toEqual({ voterBot: 2, observerBot: 0 });
     const before = await rows('chat_addresses');
-    await expect(purge.purge('purge-open')).rejects.toMatchObject({ code: 'DAUYS_ERR_CONFLICT' });
+    await expect(purge.purge(TEST_ACTOR, 'purge-open')).rejects.toMatchObject({ code: 'DAUYS_ERR_CONFLICT' });
     expect(await rows('chat_addresses')).toBe(before);
     expect(before).toBe(2);
   });
 
   it('deletes chat addresses and conversations, and unlinks what stays', async () => {
-    const report = await purge.purge('purge-open', { force: true });
+    const report = await purge.purge(TEST_ACTOR, 'purge-open', { force: true });
     expect(report).toMatchObject({ election: 'purge-open', chatAddresses: 2, conversations: 2 });
     expect(await rows('chat_addresses')).toBe(0);
     expect(await rows('conversations')).toBe(0);

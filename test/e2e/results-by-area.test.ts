@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { writeTinyElection } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 /** `GET …/results?level=`: every area of a level with each source's block, as the newspaper-style table needs. */
 describe('results by area', () => {
@@ -11,6 +12,7 @@ describe('results by area', () => {
     const tiny = await writeTinyElection();
     await server.app.elections.loadFile(tiny.electionFile);
     await server.app.officialImport.importFile(
+      TEST_ACTOR,
       'tiny-2021',
       await tiny.write(
         'official.csv',

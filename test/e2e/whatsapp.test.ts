@@ -11,6 +11,7 @@ import {
 } from '../support/fake-whatsapp-api';
 import { CONSISTENT, FORM_ORDER } from '../support/observer-protocols';
 import { writeOpenElection } from './voter-election-files';
+import { TEST_ACTOR } from '../support/test-actor';
 
 const WHATSAPP = {
   token: 'test-whatsapp-token',
@@ -239,7 +240,7 @@ describe('both bots on the WhatsApp Cloud API', () => {
   });
 
   it('takes a protocol through the observer flow, paging a list of more than ten options', async () => {
-    const invite = await server.app.invites.create(slug, ['p2']);
+    const invite = await server.app.invites.create(TEST_ACTOR, slug, ['p2']);
     const observer = chat('77010000002', 'observer');
     const [menu] = await observer.post(observer.user.text(`/start ${invite.code}`));
     // WhatsApp reports no language: the bot starts in Kazakh, the default.

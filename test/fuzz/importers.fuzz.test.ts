@@ -10,6 +10,7 @@ import { testDatabases } from '../support/test-databases';
 import { TINY_GEOGRAPHY_CSV, writeTinyElection, type TinyElectionFiles } from '../support/tiny-election';
 import { damageText, mutateCsv } from './file-mutations';
 import { createRng, mutateJson, type SeededRandom } from './payload-mutations';
+import { TEST_ACTOR } from '../support/test-actor';
 
 // Invariant 5 for files: every mutated election file, geography CSV and official-results CSV is
 // either loaded whole (some mutations leave a valid file) or refused with a DauysError whose
@@ -102,7 +103,7 @@ describe.each(testDatabases())('fuzzing the importers on $name', ({ open }) => {
     const report = await fuzzFiles(
       11,
       (rng) => mutateCsv(rng, TINY_GEOGRAPHY_CSV),
-      (file) => geography.importFile('tiny-2021', file),
+      (file) => geography.importFile(TEST_ACTOR, 'tiny-2021', file),
     );
     expect(report.violations).toEqual([]);
     expect(report.refused).toBeGreaterThan(CASES / 4);
@@ -114,7 +115,7 @@ describe.each(testDatabases())('fuzzing the importers on $name', ({ open }) => {
     const report = await fuzzFiles(
       12,
       (rng) => mutateCsv(rng, OFFICIAL_CSV),
-      (file) => official.importFile('tiny-2021', file, mapping),
+      (file) => official.importFile(TEST_ACTOR, 'tiny-2021', file, mapping),
     );
     expect(report.violations).toEqual([]);
     expect(report.refused).toBeGreaterThan(CASES / 4);

@@ -12,6 +12,7 @@ import type { DatabaseHandle } from '../../src/store/database';
 import type { BallotStatus } from '../../src/store/tables/ballots.tables';
 import { testDatabases } from '../support/test-databases';
 import { writeTinyElection, type TinyElectionFiles } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 /**
  * The summary and results read precomputed per-area aggregates (area_stats, official_tallies,
@@ -56,6 +57,7 @@ describe.each(testDatabases())('per-area aggregates on $name', ({ open }) => {
     official = new OfficialImportService(handle.db, elections);
     ballots = new BallotReportService(SECRET, { request: async () => nextMediaId++ });
     await new GeographyImportService(handle.db, elections).importFile(
+      TEST_ACTOR,
       tiny.slug,
       await tiny.write(
         'geo-p6.csv',
@@ -187,7 +189,12 @@ describe.each(testDatabases())('per-area aggregates on $name', ({ open }) => {
 
   async function importOfficial(header: string, mapping: object, lines: string[]): Promise<void> {
     const csv = await tiny.write('official.csv', [header, ...lines].join('\n'));
-    await official.importFile(tiny.slug, csv, await tiny.write('mapping.json', JSON.stringify(mapping)));
+    await official.importFile(
+      TEST_ACTOR,
+      tiny.slug,
+      csv,
+      await tiny.write('mapping.json', JSON.stringify(mapping)),
+    );
   }
 
   it('keeps official totals exact through imports that replace figures and drop a line', async () => {
@@ -305,6 +312,7 @@ describe.each(testDatabases())('per-area aggregates on $name', ({ open }) => {
       }),
     );
     await new GeographyImportService(handle.db, new ElectionService(handle.db)).importFile(
+      TEST_ACTOR,
       tiny.slug,
       await tiny.write(
         'geo-move.csv',

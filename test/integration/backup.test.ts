@@ -5,12 +5,13 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DauysError } from '../../src/errors';
-import { backupDatabase, restoreDatabase } from '../../src/services/backup.service';
+import { backupDatabase, restoreDatabase } from '../../src/store/backup';
 import { ElectionService } from '../../src/services/election.service';
 import { OfficialImportService } from '../../src/services/official-import.service';
 import type { DatabaseHandle } from '../../src/store/database';
 import { testDatabases, type TestDatabase } from '../support/test-databases';
 import { writeTinyElection } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 /** Every row of every public table (but Kysely's bookkeeping), as one comparable string. */
 async function contents(database: DatabaseHandle): Promise<string> {
@@ -49,7 +50,12 @@ async function seed(database: DatabaseHandle): Promise<void> {
     'official.csv',
     'uik,reg,took,no,az\np1,1000,600,400,150\np4,800,500,300,200\n',
   );
-  await new OfficialImportService(database.db, elections).importFile('tiny-2021', official, mapping);
+  await new OfficialImportService(database.db, elections).importFile(
+    TEST_ACTOR,
+    'tiny-2021',
+    official,
+    mapping,
+  );
 }
 
 const databases = testDatabases();

@@ -3,6 +3,7 @@ import { ConsoleClient } from '../support/console-client';
 import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp } from '../support/console-test-app';
 import { testDatabases } from '../support/test-databases';
 import { DEMO_ELECTION_FILE } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 interface CoverageAnswer {
   precincts: Array<{ code: string; observers: number }>;
@@ -37,7 +38,7 @@ describe.each(testDatabases())('observer coverage at national size on $name', ({
         .executeTakeFirstOrThrow()
     ).n;
     for (const code of observed) {
-      const invite = await harness.app.invites.create(election.slug, [code]);
+      const invite = await harness.app.invites.create(TEST_ACTOR, election.slug, [code]);
       await harness.app.database.db.transaction().execute(async (tx) => {
         const lookup = await harness.app.invites.lookup(tx, invite.code, undefined);
         if (lookup.status !== 'valid') throw new Error(`invite for ${code} did not look up`);

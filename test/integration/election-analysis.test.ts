@@ -10,6 +10,7 @@ import { OfficialImportService } from '../../src/services/official-import.servic
 import type { DatabaseHandle } from '../../src/store/database';
 import { testDatabases } from '../support/test-databases';
 import { writeTinyElection } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 describe.each(testDatabases())('analysis of a stored election on $name', ({ open }) => {
   let database: DatabaseHandle;
@@ -34,7 +35,12 @@ describe.each(testDatabases())('analysis of a stored election on $name', ({ open
       'official.csv',
       'uik,reg,took,invalid,no,az\np1,1000,600,0,400,200\np2,2000,1000,10,690,300\np4,800,500,0,300,200\n',
     );
-    await new OfficialImportService(database.db, elections).importFile('tiny-2021', official, mapping);
+    await new OfficialImportService(database.db, elections).importFile(
+      TEST_ACTOR,
+      'tiny-2021',
+      official,
+      mapping,
+    );
   });
   afterAll(async () => database?.close());
 

@@ -13,6 +13,7 @@ import { OfficialImportService } from '../../src/services/official-import.servic
 import type { DatabaseHandle } from '../../src/store/database';
 import { testDatabases } from '../support/test-databases';
 import { writeTinyElection } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 const MAPPING = JSON.stringify({
   precinct: 'uik',
@@ -68,6 +69,7 @@ describe.each(testDatabases())('open data on $name', ({ open }) => {
       .execute();
     const official = new OfficialImportService(database.db, elections);
     await official.importFile(
+      TEST_ACTOR,
       slug,
       await tiny.write('official.csv', OFFICIAL),
       await tiny.write('mapping.json', MAPPING),

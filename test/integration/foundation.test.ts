@@ -8,6 +8,7 @@ import { SummaryService } from '../../src/services/summary.service';
 import type { DatabaseHandle } from '../../src/store/database';
 import { testDatabases } from '../support/test-databases';
 import { DEMO_ELECTION_FILE, writeTinyElection, type TinyElectionFiles } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 async function rejection(promise: Promise<unknown>): Promise<DauysError> {
   try {
@@ -114,10 +115,10 @@ describe.each(testDatabases())('foundation on $name', ({ open }) => {
       'precinct,p8,r2-d1,205,У,У,P,lots',
     ].join('\n');
     const file = await tiny.write('geo-bad.csv', csv);
-    const error = await rejection(geography.importFile('tiny-2021', file));
+    const error = await rejection(geography.importFile(TEST_ACTOR, 'tiny-2021', file));
     expect(error.issues.map((issue) => issue.where)).toEqual([`${file}:5:registered_voters`]);
     const fixedNumbers = await tiny.write('geo-bad2.csv', csv.replace('lots', '300'));
-    const parents = await rejection(geography.importFile('tiny-2021', fixedNumbers));
+    const parents = await rejection(geography.importFile(TEST_ACTOR, 'tiny-2021', fixedNumbers));
     expect(parents.issues).toEqual([
       { where: `${fixedNumbers}:3:parent`, message: 'no area with code "r9-d9"' },
       {
@@ -133,7 +134,7 @@ describe.each(testDatabases())('foundation on $name', ({ open }) => {
       'geo-more.csv',
       'level,code,parent,number,name_kk,name_ru,name_en,registered_voters\nprecinct,p6,r2-d1,203,У,У,P,300\n',
     );
-    expect(await geography.importFile('tiny-2021', file)).toEqual({ areas: 1 });
+    expect(await geography.importFile(TEST_ACTOR, 'tiny-2021', file)).toEqual({ areas: 1 });
     expect((await summaries.summary('tiny-2021', 'r2')).registeredVoters).toBe(1800);
   });
 
@@ -148,7 +149,7 @@ describe.each(testDatabases())('foundation on $name', ({ open }) => {
         'p4,800,500,5,95,300,50,25,25',
       ].join('\n'),
     );
-    expect(await official.importFile('tiny-2021', file, mapping)).toEqual({ precincts: 3 });
+    expect(await official.importFile(TEST_ACTOR, 'tiny-2021', file, mapping)).toEqual({ precincts: 3 });
     const summary = await summaries.summary('tiny-2021');
     expect(summary.official).toMatchObject({
       precinctsReported: 3,
@@ -178,7 +179,7 @@ describe.each(testDatabases())('foundation on $name', ({ open }) => {
         'p3,1,1,0,1,0,0,0,0',
       ].join('\n'),
     );
-    const error = await rejection(official.importFile('tiny-2021', bad, mapping));
+    const error = await rejection(official.importFile(TEST_ACTOR, 'tiny-2021', bad, mapping));
     expect(error.issues).toEqual([
       { where: `${bad}:3:ak_zhol`, message: '"-5" is not a whole number ≥ 0' },
       { where: `${bad}:4:uik`, message: 'no precinct "p9" in this election\'s geography' },
@@ -188,7 +189,7 @@ describe.each(testDatabases())('foundation on $name', ({ open }) => {
       'mapping-bad.json',
       JSON.stringify({ precinct: 'uik', lines: { '6': 'x', '42': 'y' }, choices: { trump: 'z' } }),
     );
-    const mappingError = await rejection(official.importFile('tiny-2021', bad, badMapping));
+    const mappingError = await rejection(official.importFile(TEST_ACTOR, 'tiny-2021', bad, badMapping));
     expect(mappingError.issues.map((issue) => issue.where)).toEqual([
       `${badMapping}:$.lines.6`,
       `${badMapping}:$.lines.42`,
@@ -196,7 +197,8 @@ describe.each(testDatabases())('foundation on $name', ({ open }) => {
     ]);
     const missingColumn = await tiny.write('official-cols.csv', 'uik,registered\np1,5\n');
     expect(
-      (await rejection(official.importFile('tiny-2021', missingColumn, mapping))).issues[0]?.message,
+      (await rejection(official.importFile(TEST_ACTOR, 'tiny-2021', missingColumn, mapping))).issues[0]
+        ?.message,
     ).toContain('missing column named in the mapping "took_part"');
     expect(await snapshot()).toBe(before);
   });

@@ -14,6 +14,7 @@ import type { Database } from '../../src/store/database-schema';
 import { testDatabases } from '../support/test-databases';
 import { CONSISTENT } from '../support/observer-protocols';
 import { writeTinyElection } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 const SECRET = 'integration-secret-0123456789abcdef0123456789';
 const SENT_AT = new Date('2021-01-10T15:30:00Z');
@@ -74,7 +75,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     handle.db.transaction().execute((tx) => conversation.handle(tx as Transaction<Database>, inbound));
 
   async function bind(participant: string, precincts: string[], contact?: string): Promise<number> {
-    const invite = await invites.create(election.slug, precincts, contact ? { contact } : {});
+    const invite = await invites.create(TEST_ACTOR, election.slug, precincts, contact ? { contact } : {});
     await handle1(message(participant, { kind: 'command', command: 'start', args: invite.code }));
     const row = await handle.db
       .selectFrom('observers')
@@ -96,7 +97,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     );
 
   it('creates an invite with a deep link, stores only its digest, and refuses unknown precincts', async () => {
-    const invite = await invites.create(election.slug, ['p1', 'p2']);
+    const invite = await invites.create(TEST_ACTOR, election.slug, ['p1', 'p2']);
     expect(invite.telegramLink).toBe(`https://t.me/dauys_observer_bot?start=${invite.code}`);
     const stored = await handle.db
       .selectFrom('observer_invites')
@@ -104,17 +105,19 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       .where('id', '=', invite.id)
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(invite.code);
-    await expect(invites.create(election.slug, ['p1', 'nowhere'])).rejects.toMatchObject({
+    await expect(invites.create(TEST_ACTOR, election.slug, ['p1', 'nowhere'])).rejects.toMatchObject({
       code: 'DAUYS_ERR_VALIDATION',
       issues: [{ where: '--precinct nowhere', message: expect.stringContaining('no precinct') }],
     });
-    await expect(invites.create(election.slug, ['r1'])).rejects.toMatchObject({
+    await expect(invites.create(TEST_ACTOR, election.slug, ['r1'])).rejects.toMatchObject({
       code: 'DAUYS_ERR_VALIDATION',
     });
   });
 
   it('binds an observer by invite, keeping the contact only encrypted; a second participant cannot reuse it', async () => {
-    const invite = await invites.create(election.slug, ['p3'], { contact: 'Aigerim +77010000000' });
+    const invite = await invites.create(TEST_ACTOR, election.slug, ['p3'], {
+      contact: 'Aigerim +77010000000',
+    });
     const replies = await handle1(
       message('alice', { kind: 'command', command: 'start', args: invite.code.toLowerCase() }),
     );
@@ -140,9 +143,9 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
   });
 
   it('a revoked invite ends the assignment and refuses new redemptions', async () => {
-    const invite = await invites.create(election.slug, ['p4']);
+    const invite = await invites.create(TEST_ACTOR, election.slug, ['p4']);
     await handle1(message('bob', { kind: 'command', command: 'start', args: invite.code }));
-    await invites.revoke(invite.code);
+    await invites.revoke(TEST_ACTOR, invite.code);
     const replies = await handle1(message('bob', { kind: 'text', text: 'hello' }));
     expect(JSON.stringify(replies)).toContain('observer.not_invited');
     const again = await handle1(message('carol', { kind: 'command', command: 'start', args: invite.code }));

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../../src/store/database';
 import { BELARUS_MAPPING } from '../support/belarus-like-fixture';
 import { openTestPglite } from '../support/test-databases';
 import { REPO_ROOT } from '../support/tiny-election';
+import { TEST_ACTOR } from '../support/test-actor';
 
 const dataDir = path.resolve(REPO_ROOT, '../shared/data/belarus-2020-golos');
 const haveData =
@@ -38,7 +39,7 @@ if (!haveData && process.env.CI === 'true') {
     afterAll(async () => database?.close());
 
     it('imports every station with its photos and Zubr observers', async () => {
-      const result = await new StationImportService(database.db).importFile({
+      const result = await new StationImportService(database.db).importFile(TEST_ACTOR, {
         slug: 'by-2020',
         csv,
         mapping: BELARUS_MAPPING,

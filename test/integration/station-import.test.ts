@@ -12,6 +12,7 @@ import {
   type BelarusLikeFiles,
 } from '../support/belarus-like-fixture';
 import { testDatabases } from '../support/test-databases';
+import { TEST_ACTOR } from '../support/test-actor';
 
 describe.each(testDatabases())('import stations with outside evidence on $name', ({ open }) => {
   let database: DatabaseHandle;
@@ -38,7 +39,7 @@ describe.each(testDatabases())('import stations with outside evidence on $name',
     );
 
   it('creates the election with areas, official results and evidence', async () => {
-    const result = await imports.importFile({
+    const result = await imports.importFile(TEST_ACTOR, {
       slug: 'by-fixture',
       csv: fixture.csv,
       mapping: BELARUS_MAPPING,
@@ -83,7 +84,7 @@ describe.each(testDatabases())('import stations with outside evidence on $name',
   it('refuses an existing slug and changes nothing', async () => {
     const before = await electionCount();
     await expect(
-      imports.importFile({ slug: 'by-fixture', csv: fixture.csv, mapping: BELARUS_MAPPING }),
+      imports.importFile(TEST_ACTOR, { slug: 'by-fixture', csv: fixture.csv, mapping: BELARUS_MAPPING }),
     ).rejects.toMatchObject({ code: 'DAUYS_ERR_CONFLICT' });
     expect(await electionCount()).toBe(before);
   });
@@ -96,7 +97,7 @@ describe.each(testDatabases())('import stations with outside evidence on $name',
     const column = header.indexOf('lukashenko_officialVotes') + 1;
     const before = await electionCount();
     await expect(
-      imports.importFile({ slug: 'by-bad', csv: bad.csv, mapping: BELARUS_MAPPING }),
+      imports.importFile(TEST_ACTOR, { slug: 'by-bad', csv: bad.csv, mapping: BELARUS_MAPPING }),
     ).rejects.toMatchObject({
       code: 'DAUYS_ERR_VALIDATION',
       issues: [expect.objectContaining({ where: `${bad.csv}:6:${column}` })],
@@ -109,7 +110,7 @@ describe.each(testDatabases())('import stations with outside evidence on $name',
       rows[9]!.id = rows[2]!.id!;
     });
     await expect(
-      imports.importFile({ slug: 'by-twice', csv: bad.csv, mapping: BELARUS_MAPPING }),
+      imports.importFile(TEST_ACTOR, { slug: 'by-twice', csv: bad.csv, mapping: BELARUS_MAPPING }),
     ).rejects.toMatchObject({
       code: 'DAUYS_ERR_VALIDATION',
       issues: [{ where: `${path.basename(bad.csv)}:11`, message: expect.stringMatching(/appears twice/) }],

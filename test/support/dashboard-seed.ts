@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { App } from '../../src/app';
 import { BallotReportService } from '../../src/services/ballot-report.service';
 import { ObserversRepository } from '../../src/store/repositories/observers.repository';
+import { TEST_ACTOR } from './test-actor';
 
 /** A violation text that would run script if any page rendered it as HTML. */
 export const HOSTILE_VIOLATION_TEXT =
@@ -39,7 +40,12 @@ export async function seedDashboard(app: App, slug: string): Promise<void> {
   ].join('\n');
   await fs.writeFile(path.join(dir, 'official.csv'), csv);
   await fs.writeFile(path.join(dir, 'mapping.json'), JSON.stringify(OFFICIAL_MAPPING));
-  await app.officialImport.importFile(slug, path.join(dir, 'official.csv'), path.join(dir, 'mapping.json'));
+  await app.officialImport.importFile(
+    TEST_ACTOR,
+    slug,
+    path.join(dir, 'official.csv'),
+    path.join(dir, 'mapping.json'),
+  );
 
   const ballots = new BallotReportService(app.secret, undefined);
   const votes: Array<[string, string]> = [

@@ -6,6 +6,7 @@ import type { Election } from '../../src/services/election.service';
 import { MediaRepository } from '../../src/store/repositories/media.repository';
 import type { MediaPurpose } from '../../src/store/tables/messaging.tables';
 import { writeTinyElection } from './tiny-election';
+import { TEST_ACTOR } from './test-actor';
 
 /** A protocol that passes every control ratio of the demo form (line 5 left blank). */
 export const CLEAN_PROTOCOL: Record<string, number> = {
@@ -120,7 +121,7 @@ export async function seedModeration(
     ballotIds.push(report.id);
   }
 
-  const invite = await app.invites.create(election.slug, ['p1', 'p2'], {
+  const invite = await app.invites.create(TEST_ACTOR, election.slug, ['p1', 'p2'], {
     contact: 'Test Observer, +7 701 000 00 00',
   });
   const pages = options.protocolPages ?? [undefined, undefined];

@@ -11,7 +11,7 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'where to write the backup, e.g. dauys.backup.gz')
     .action(
       runCommand(async (file: string) => {
-        const { backupDatabase } = await import('../../services/backup.service');
+        const { backupDatabase } = await import('../../store/backup');
         await withApp(async (app) => {
           const { tables, rows } = await backupDatabase(app.database.pool, file);
           process.stdout.write(`backed up ${rows} rows from ${tables} tables to ${file}\n`);
@@ -24,7 +24,7 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'a file written by `dauys backup`')
     .action(
       runCommand(async (file: string) => {
-        const { restoreDatabase } = await import('../../services/backup.service');
+        const { restoreDatabase } = await import('../../store/backup');
         await withApp(async (app) => {
           const { tables, rows } = await restoreDatabase(app.database.pool, file);
           process.stdout.write(`restored ${rows} rows into ${tables} tables from ${file}\n`);

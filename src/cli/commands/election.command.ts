@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandLineActor } from '../command-line-actor';
 import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
@@ -11,7 +12,7 @@ export function registerElectionCommand(program: Command): void {
     .action(
       runCommand(async (file: string) => {
         await withApp(async (app) => {
-          const { election: loaded, areasImported } = await app.elections.loadFile(file);
+          const { election: loaded, areasImported } = await app.elections.load(commandLineActor(), file);
           process.stdout.write(`loaded election ${loaded.slug} (${areasImported} areas)\n`);
         });
       }),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandLineActor } from '../command-line-actor';
 import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
@@ -14,7 +15,7 @@ export function registerImportCommand(program: Command): void {
     .action(
       runCommand(async (slug: string, file: string) => {
         await withApp(async (app) => {
-          const { areas } = await app.geographyImport.importFile(slug, file);
+          const { areas } = await app.geographyImport.importFile(commandLineActor(), slug, file);
           process.stdout.write(`imported ${areas} areas into ${slug}\n`);
         });
       }),
@@ -28,7 +29,12 @@ export function registerImportCommand(program: Command): void {
     .action(
       runCommand(async (slug: string, file: string, options: { mapping: string }) => {
         await withApp(async (app) => {
-          const { precincts } = await app.officialImport.importFile(slug, file, options.mapping);
+          const { precincts } = await app.officialImport.importFile(
+            commandLineActor(),
+            slug,
+            file,
+            options.mapping,
+          );
           process.stdout.write(`imported official results of ${precincts} precincts into ${slug}\n`);
         });
       }),
@@ -50,7 +56,7 @@ export function registerImportCommand(program: Command): void {
       runCommand(
         async (options: { slug: string; csv: string; mapping: string; name?: string; date?: string }) => {
           await withApp(async (app) => {
-            const result = await app.stationImport.importFile(options);
+            const result = await app.stationImport.importFile(commandLineActor(), options);
             process.stdout.write(
               `imported ${result.stations} stations (${result.regions} regions, ${result.districts} districts) into ${result.slug}: ` +
                 `${result.officialResults} official results, outside evidence for ${result.withEvidence} stations\n`,

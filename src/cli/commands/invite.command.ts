@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandLineActor } from '../command-line-actor';
 import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
@@ -19,7 +20,7 @@ export function registerInviteCommand(program: Command): void {
     .action(
       runCommand(async (options: { election: string; precinct: string[]; contact?: string }) => {
         await withApp(async (app) => {
-          const created = await app.invites.create(options.election, options.precinct, {
+          const created = await app.invites.create(commandLineActor(), options.election, options.precinct, {
             ...(options.contact ? { contact: options.contact } : {}),
           });
           process.stdout.write(
@@ -41,7 +42,7 @@ export function registerInviteCommand(program: Command): void {
     .action(
       runCommand(async (code: string) => {
         await withApp(async (app) => {
-          const revoked = await app.invites.revoke(code);
+          const revoked = await app.invites.revoke(commandLineActor(), code);
           process.stdout.write(`revoked invite #${revoked.id} (${revoked.precinctCodes.join(', ')})\n`);
         });
       }),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandLineActor } from '../command-line-actor';
 import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
@@ -11,11 +12,8 @@ export function registerPurgeCommand(program: Command): void {
     .option('--force', 'purge even though the election still accepts late messages')
     .action(
       runCommand(async (slug: string, options: { force?: boolean }) => {
-        const { PurgeService } = await import('../../services/purge.service');
         await withApp(async (app) => {
-          const report = await new PurgeService(app.database.db, app.elections).purge(slug, {
-            force: options.force,
-          });
+          const report = await app.purge.purge(commandLineActor(), slug, { force: options.force });
           for (const [what, count] of Object.entries(report)) process.stdout.write(`${what}\t${count}\n`);
         });
       }),

@@ -1,8 +1,7 @@
-import os from 'node:os';
 import { Option, type Command } from 'commander';
-import { cliActor } from '../../services/audit.service';
 import type { IssuedCredentials } from '../../services/users.service';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../store/tables/console.tables';
+import { commandLineActor } from '../command-line-actor';
 import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
@@ -19,7 +18,7 @@ export function registerUserCommand(program: Command): void {
     .action(
       runCommand(async (options: { role: ConsoleRole; email: string }) => {
         await withApp(async (app) => {
-          printCredentials(await app.console.users.create(actor(), options));
+          printCredentials(await app.console.users.create(commandLineActor(), options));
         });
       }),
     );
@@ -32,7 +31,9 @@ export function registerUserCommand(program: Command): void {
     .action(
       runCommand(async (options: { email: string }) => {
         await withApp(async (app) => {
-          printCredentials(await app.console.users.resetCredentials(actor(), { email: options.email }));
+          printCredentials(
+            await app.console.users.resetCredentials(commandLineActor(), { email: options.email }),
+          );
         });
       }),
     );
@@ -48,10 +49,6 @@ export function registerUserCommand(program: Command): void {
         });
       }),
     );
-}
-
-function actor() {
-  return cliActor(os.userInfo().username);
 }
 
 function printCredentials({ user, oneTimePassword, totpUri }: IssuedCredentials): void {

@@ -22,9 +22,9 @@ import { violationRoutes } from './violations.routes';
  * // in a queue's routes plugin, registered below with `await server.register(queueRoutes, { app })`:
  * server.post('/ballots/:id/approve', { config: { roles: ['moderator', 'coordinator'] } }, async (request) => {
  *   const { actor } = signedIn(request);
- *   await app.database.db.transaction().execute(async (tx) => {
- *     // … change, then: await app.audit.record(tx, { actor, action: 'ballot.approve', target, before, after });
- *   });
+ *   // A route calls a service, actor first; the service owns the transaction and the audit entry
+ *   // (test/unit/architecture/store-wall.test.ts refuses a route that opens one or writes one).
+ *   return app.moderation.reviewBallots(actor, election, [id], 'approve');
  * });
  *
  * The hook and the cookie parser live in this encapsulated plugin only: public routes never see them.

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app';
-import { notFound } from '../../errors';
 import { COVERAGE_PAGE_SIZE } from '../../services/coverage.service';
 import { inviteQrDataUrl } from '../../services/invite-qr';
 import { parseRequest } from '../parse-request';
@@ -42,22 +41,12 @@ export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     const election = await queueElection(app, request.query);
     const body = parseRequest(createBody, request.body, 'body');
     const { actor } = signedIn(request);
-    const created = await app.database.db.transaction().execute(async (tx) => {
-      const invite = await app.invites.create(
-        election.slug,
-        body.precincts,
-        body.contact ? { contact: body.contact } : {},
-        tx,
-      );
-      await app.audit.record(tx, {
-        actor,
-        action: 'invite.create',
-        target: `invite:${invite.id}`,
-        // Never the code or the contact: the code is a credential, the contact personal data.
-        after: { precincts: invite.precinctCodes },
-      });
-      return invite;
-    });
+    const created = await app.invites.create(
+      actor,
+      election.slug,
+      body.precincts,
+      body.contact ? { contact: body.contact } : {},
+    );
     // The code is shown once (only its digest is stored): never cached.
     return reply.status(201).send(created);
   });
@@ -67,21 +56,7 @@ export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     const election = await queueElection(app, request.query);
     const body = parseRequest(sheetBody, request.body, 'body');
     const { actor } = signedIn(request);
-    const created = await app.database.db.transaction().execute(async (tx) => {
-      const invites = await app.invites.createBatch(tx, election.slug, body.precincts, body.perPrecinct);
-      await app.audit.record(tx, {
-        actor,
-        action: 'invite.sheet',
-        target: `election:${election.slug}`,
-        // Never the codes: each is a credential, shown once on the sheet.
-        after: {
-          precincts: body.precincts,
-          perPrecinct: body.perPrecinct,
-          invites: invites.map((i) => i.id),
-        },
-      });
-      return invites;
-    });
+    const created = await app.invites.createBatch(actor, election.slug, body.precincts, body.perPrecinct);
     const invites = await Promise.all(
       created.map(async (invite) => ({ ...invite, qr: await inviteQrDataUrl(invite.telegramLink) })),
     );
@@ -92,19 +67,7 @@ export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     const election = await queueElection(app, request.query);
     const { id } = parseRequest(idParams, request.params, 'path');
     const { actor } = signedIn(request);
-    const listed = (await app.invites.list(election.slug)).find((invite) => invite.id === id);
-    if (!listed) throw notFound(`no invite ${id} in election "${election.slug}"`);
-    return app.database.db.transaction().execute(async (tx) => {
-      const revoked = await app.invites.revoke(`#${id}`, tx);
-      await app.audit.record(tx, {
-        actor,
-        action: 'invite.revoke',
-        target: `invite:${id}`,
-        before: { status: listed.status },
-        after: { status: 'revoked' },
-      });
-      return { invite: revoked };
-    });
+    return { invite: await app.invites.revoke(actor, `#${id}`, { election: election.slug }) };
   });
 
   server.get('/coverage', { config: { roles: ALL_ROLES } }, async (request) => {

@@ -60,18 +60,8 @@ export const officialRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
     async (request) => {
       const election = await queueElection(app, request.query);
       const body = parseRequest(uploadBody, request.body, 'body');
-      const rows = await app.officialImport.checkText(election.slug, body.csv, body.mapping, body.source);
       const { actor } = signedIn(request);
-      return app.database.db.transaction().execute(async (tx) => {
-        const imported = await app.officialImport.importRows(tx, election.id, body.source, rows);
-        await app.audit.record(tx, {
-          actor,
-          action: 'official.import',
-          target: `election:${election.slug}`,
-          after: { source: body.source, precincts: imported.precincts },
-        });
-        return imported;
-      });
+      return app.officialImport.importText(actor, election.slug, body.csv, body.mapping, body.source);
     },
   );
 };

@@ -8,8 +8,9 @@ import type { ConsoleSession } from '../../services/auth.service';
  * else; this narrows the type and guards against a route declared `'public'` by mistake).
  *
  * @example
- * const { session, actor } = signedIn(request);
- * await app.audit.record(tx, { actor, action: 'ballot.approve', target: `ballot:${id}` });
+ * const { actor } = signedIn(request);
+ * // The service takes the actor first and writes the audit entry in its own transaction:
+ * await app.moderation.reviewBallots(actor, election, [id], 'approve');
  */
 export function signedIn(request: FastifyRequest): { session: ConsoleSession; actor: AuditActor } {
   const session = request.consoleSession;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ElectionDefinition } from '../../domain/election/election-definition';
 import { checkBallotPhoto } from '../../media/ballot-check';
 import type { Database } from '../../store/database-schema';
+import { BallotReportsRepository } from '../../store/repositories/ballot-reports.repository';
 import type { MediaInspector } from '../media.service';
 
 /**
@@ -14,14 +15,9 @@ import type { MediaInspector } from '../media.service';
  */
 export function ballotPhotoInspector(db: Kysely<Database>): MediaInspector {
   return async (item, image) => {
-    const row = await db
-      .selectFrom('ballot_reports as b')
-      .innerJoin('elections as e', 'e.id', 'b.election_id')
-      .select('e.definition')
-      .where('b.media_id', '=', item.id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const definition = row.definition as unknown as Pick<ElectionDefinition, 'choices'>;
+    const stored = await new BallotReportsRepository(db).electionDefinitionOfMedia(item.id);
+    if (!stored) return undefined;
+    const definition = stored as unknown as Pick<ElectionDefinition, 'choices'>;
     return { ...(await checkBallotPhoto(image, definition)) };
   };
 }

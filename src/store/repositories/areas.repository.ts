@@ -54,6 +54,37 @@ export class AreasRepository {
       .execute();
   }
 
+  /** Every area of the election, top level first (by depth, then code), without the figures. */
+  async outline(electionId: number) {
+    return this.db
+      .selectFrom('areas')
+      .select(['code', 'level', 'depth', 'parent_code', 'number', 'name_kk', 'name_ru', 'name_en'])
+      .where('election_id', '=', electionId)
+      .orderBy('depth')
+      .orderBy('code')
+      .execute();
+  }
+
+  /** Just the codes at one level (the precincts an import may name). */
+  async codesAtLevel(electionId: number, level: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('areas')
+      .select('code')
+      .where('election_id', '=', electionId)
+      .where('level', '=', level)
+      .execute();
+    return rows.map((row) => row.code);
+  }
+
+  /** Where every area of the election sits (code, level, depth, path): what a geography CSV extends. */
+  async placements(electionId: number): Promise<Array<Pick<AreaRow, 'code' | 'level' | 'depth' | 'path'>>> {
+    return this.db
+      .selectFrom('areas')
+      .select(['code', 'level', 'depth', 'path'])
+      .where('election_id', '=', electionId)
+      .execute();
+  }
+
   /** Inserts or updates areas in batches; the caller owns the transaction. */
   async upsertMany(rows: AreaRow[]): Promise<void> {
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {

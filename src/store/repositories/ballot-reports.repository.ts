@@ -104,6 +104,32 @@ export class BallotReportsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** A report of this election (undefined for another election's), locked when asked. */
+  async findInElection(
+    id: number,
+    electionId: number,
+    options: { lock?: boolean } = {},
+  ): Promise<BallotReportRow | undefined> {
+    let query = this.db
+      .selectFrom('ballot_reports')
+      .selectAll()
+      .where('id', '=', id)
+      .where('election_id', '=', electionId);
+    if (options.lock) query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  /** The definition of the election whose report has this photo (the ballot the photo should show). */
+  async electionDefinitionOfMedia(mediaId: number): Promise<Record<string, unknown> | undefined> {
+    const row = await this.db
+      .selectFrom('ballot_reports as b')
+      .innerJoin('elections as e', 'e.id', 'b.election_id')
+      .select('e.definition')
+      .where('b.media_id', '=', mediaId)
+      .executeTakeFirst();
+    return row?.definition;
+  }
+
   async findById(id: number, options: { lock?: boolean } = {}): Promise<BallotReportRow | undefined> {
     let query = this.db.selectFrom('ballot_reports').selectAll().where('id', '=', id);
     if (options.lock) query = query.forUpdate();

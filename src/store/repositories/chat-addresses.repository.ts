@@ -20,6 +20,16 @@ export interface EncryptedAddress extends ParticipantKey {
 export class ChatAddressesRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
+  /** How many participants of a bot can still be written to (the summary's participant count). */
+  async countForBot(bot: BotName): Promise<number> {
+    const row = await this.db
+      .selectFrom('chat_addresses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('bot', '=', bot)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /**
    * Upserts addresses; an unchanged one (same digest) is not rewritten. One row per participant.
    * The batch is one JSON parameter (see `InboxRepository.insertMany` for why).

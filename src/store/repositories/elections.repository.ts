@@ -29,6 +29,41 @@ export class ElectionsRepository {
     return row?.source_hash;
   }
 
+  /** The stored definition of the election with this id (it exists: callers hold its id). */
+  async definitionOf(id: number): Promise<Record<string, unknown>> {
+    const row = await this.db
+      .selectFrom('elections')
+      .select('definition')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return row.definition;
+  }
+
+  /**
+   * Changes whenever an election is added, replaced or removed: count, newest id, newest update
+   * — one cheap statement to tell whether a cached list is still good.
+   */
+  async changeStamp(): Promise<string> {
+    const stamp = await this.db
+      .selectFrom('elections')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('id').as('id'),
+        eb.fn.max('updated_at').as('at'),
+      ])
+      .executeTakeFirst();
+    return `${stamp?.n}/${stamp?.id}/${stamp?.at ? new Date(stamp.at).getTime() : 0}`;
+  }
+
+  /** Every election, newest first. */
+  async listNewestFirst(): Promise<StoredElection[]> {
+    return this.db
+      .selectFrom('elections')
+      .select(['id', 'slug', 'definition', 'demo'])
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
   async list(): Promise<StoredElection[]> {
     return this.db
       .selectFrom('elections')

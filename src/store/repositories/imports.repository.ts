@@ -4,6 +4,17 @@ import type { Database } from '../database-schema';
 export class ImportsRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
+  /** The id of the newest import of this kind (0 when there is none): a cache's version stamp. */
+  async latestId(electionId: number, kind: 'geography' | 'official' | 'stations'): Promise<number> {
+    const latest = await this.db
+      .selectFrom('imports')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('election_id', '=', electionId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return Number(latest?.id ?? 0);
+  }
+
   async record(
     electionId: number,
     kind: 'geography' | 'official' | 'stations',

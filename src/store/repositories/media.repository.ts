@@ -73,6 +73,16 @@ export class MediaRepository {
     return result.rows;
   }
 
+  /** The stored files of a photo that passed the pipeline (paths relative to MEDIA_DIR), or undefined. */
+  async storedFiles(id: number): Promise<{ path: string | null; thumb_path: string | null } | undefined> {
+    return this.db
+      .selectFrom('media_items')
+      .select(['path', 'thumb_path'])
+      .where('id', '=', id)
+      .where('status', '=', 'ok')
+      .executeTakeFirst();
+  }
+
   async findById(id: number): Promise<MediaItemRow | undefined> {
     return this.db.selectFrom('media_items').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -151,6 +151,16 @@ export class ObserversRepository {
       .execute();
   }
 
+  /** How many observers joined the election. */
+  async countInElection(electionId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('observers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('election_id', '=', electionId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** Distinct precincts with at least one observer, within `areaCode` when given. */
   async countPrecinctsWithObserver(electionId: number, areaCode?: string): Promise<number> {
     const areaFilter = areaCode ? sql`and a.path @> array[${areaCode}]::text[]` : sql``;
