@@ -171,6 +171,9 @@ export const en = {
   'observers.sheetCreate': 'Create sheet',
   'observers.sheetReady':
     '{count, plural, one {# invite} other {# invites}} created. Print this sheet now: the codes are not shown again.',
+  'observers.inviteStatus.open': 'open',
+  'observers.inviteStatus.redeemed': 'redeemed',
+  'observers.inviteStatus.revoked': 'revoked',
   'observers.status': 'Status',
   'observers.coverageHeading': 'Coverage',
   'observers.coverageTotals':

@@ -172,6 +172,9 @@ export const kk: Record<ConsoleMessageKey, string> = {
   'observers.sheetCreate': 'Парақ жасау',
   'observers.sheetReady':
     '{count} шақыру жасалды. Парақты қазір басып шығарыңыз: кодтар қайта көрсетілмейді.',
+  'observers.inviteStatus.open': 'ашық',
+  'observers.inviteStatus.redeemed': 'пайдаланылды',
+  'observers.inviteStatus.revoked': 'қайтарылды',
   'observers.status': 'Мәртебе',
   'observers.coverageHeading': 'Қамту',
   'observers.coverageTotals':

@@ -171,6 +171,9 @@ export const ru: Record<ConsoleMessageKey, string> = {
   'observers.sheetCreate': 'Создать лист',
   'observers.sheetReady':
     'Создано приглашений: {count}. Распечатайте лист сейчас: коды больше не будут показаны.',
+  'observers.inviteStatus.open': 'открыто',
+  'observers.inviteStatus.redeemed': 'использовано',
+  'observers.inviteStatus.revoked': 'отозвано',
   'observers.status': 'Статус',
   'observers.coverageHeading': 'Покрытие',
   'observers.coverageTotals':
