@@ -156,8 +156,17 @@ export class VoterTallyService {
       new VoterCoverageRepository(this.db).forLevel(electionId, level, areaCode),
     ]);
     const cellsByArea = groupBy(cells, (c) => c.areaCode);
-    // The election file's order (the commission's numbers), as the bots and the area lists show it.
-    return [...areas].sort(compareOfficialOrder).map((area) => ({
+    // The election file's order (the commission's numbers), as the bots and the area lists show it:
+    // numbers count within a parent (every region has a district 1), so siblings stay together.
+    const parentRank = new Map<string | null, number>();
+    for (const area of areas)
+      if (!parentRank.has(area.parentCode)) parentRank.set(area.parentCode, parentRank.size);
+    const inOrder = [...areas].sort(
+      (a, b) =>
+        (parentRank.get(a.parentCode) ?? 0) - (parentRank.get(b.parentCode) ?? 0) ||
+        compareOfficialOrder(a, b),
+    );
+    return inOrder.map((area) => ({
       code: area.code,
       parent: area.parentCode,
       number: area.number,
