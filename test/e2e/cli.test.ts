@@ -103,4 +103,11 @@ describe('dauys command line', () => {
     }
     expect(server.output()).toContain('shutting down');
   });
+
+  it('stops cleanly on a SIGTERM sent the moment it says it listens, before its worker is up', async () => {
+    // Scripts stop the server as soon as they read a log line; the worker starts after that line.
+    const server = await startDauys(['--no-live', '--demo'], env);
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('shutting down');
+  });
 });

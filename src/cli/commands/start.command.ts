@@ -30,6 +30,13 @@ export function registerStartCommand(program: Command): void {
 
 async function start(options: StartOptions): Promise<void> {
   const startedAt = performance.now();
+  // Listened for before anything starts: a SIGTERM during startup (a script that stops the server
+  // as soon as it sees a log line) then shuts down cleanly once startup ends, instead of killing
+  // the process mid-write with Node's default handler.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
   const [{ createApp }, { loadConfig }, { buildServer }, { checkChannelConfig }] = await Promise.all([
     import('../../app'),
     import('../../config'),
@@ -108,14 +115,8 @@ async function start(options: StartOptions): Promise<void> {
   }
   app.logger.info({ startupMs: Math.round(performance.now() - startedAt) }, 'started');
 
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: NodeJS.Signals) => {
-      app.logger.info({ signal }, 'shutting down');
-      resolve();
-    };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
-  });
+  const signal = await stopSignal;
+  app.logger.info({ signal }, 'shutting down');
   // Stop accepting requests first, then let the worker finish what it holds.
   for (const stop of stops) await stop();
   await app.close();
