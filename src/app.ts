@@ -2,7 +2,12 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { resolveSecret } from './secret';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/database';
+import {
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+  type OpenDatabaseOptions,
+} from './store/database';
 import { ElectionAnalysisService } from './services/election-analysis.service';
 import { ElectionService } from './services/election.service';
 import { ExportService } from './services/export.service';
@@ -46,6 +51,11 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Skip migrations (a worker that starts after the API already migrated may still run them safely). */
   migrate?: boolean;
+  /**
+   * How to take an embedded data dir that another live process owns: a server refuses (one
+   * owner per dir), a CLI command connects through the owner's socket (the default).
+   */
+  database?: Pick<OpenDatabaseOptions, 'whenHeld' | 'purpose'>;
 }
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
@@ -53,6 +63,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: `${config.dataDir}/pglite`,
+    ...options.database,
   });
   if (options.migrate !== false) await migrateToLatest(database.db);
   const secret = await resolveSecret(config.DAUYS_SECRET, config.dataDir);

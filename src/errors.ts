@@ -15,6 +15,12 @@ export const ERROR_CODES = {
   DAUYS_ERR_RATE_LIMITED: { status: 429, exit: 1 },
   DAUYS_ERR_PAYLOAD_TOO_LARGE: { status: 413, exit: 2 },
   DAUYS_ERR_INTERNAL: { status: 500, exit: 1 },
+  /** The database cannot be reached (DATABASE_URL's host:port, or the embedded server's socket). */
+  DAUYS_ERR_DATABASE_UNREACHABLE: { status: 503, exit: 1 },
+  /** An embedded data dir already has its one owner (a running `dauys start`). */
+  DAUYS_ERR_DATA_DIR_IN_USE: { status: 500, exit: 1 },
+  /** The HTTP port is taken by another process. */
+  DAUYS_ERR_PORT_IN_USE: { status: 500, exit: 1 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
