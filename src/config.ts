@@ -8,7 +8,15 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value));
 
 const configSchema = z.object({
-  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error:
+          'expected a PostgreSQL URL, postgres://user:password@host:5432/database (or unset for embedded PGlite)',
+      })
+      .optional(),
+  ),
   DAUYS_DATA_DIR: z.string().default('./data'),
   MEDIA_DIR: optionalString,
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),

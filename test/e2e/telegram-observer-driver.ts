@@ -13,7 +13,8 @@ import { FORM_ORDER } from '../support/observer-protocols';
  */
 export class TelegramObserverDriver {
   constructor(
-    private readonly server: TestServer,
+    /** An in-process test server, or anything else with a fake Bot API and a webhook to post to. */
+    private readonly server: Pick<TestServer, 'fake' | 'postUpdate'>,
     private readonly updates: TelegramUpdateFactory,
     readonly user: TelegramTestUser,
   ) {}
