@@ -253,6 +253,10 @@ describe.each(testDatabases())(
           earlierMessages: 0,
         });
       expect((await figures('person')).account.sameTimingAccounts).toBe(0);
+      // Conversations too short for a fingerprint share none, however alike their pauses.
+      for (const participant of ['brief-0', 'brief-1'])
+        await vote({ participant, precinct: 'p3', sentAt: at(340), gapsSeconds: [1, 1, 1] });
+      expect((await figures('brief-1')).account.sameTimingAccounts).toBe(0);
     });
 
     it('counts other accounts that sent the identical file or a near-identical picture, never the sender itself', async () => {
