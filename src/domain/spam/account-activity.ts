@@ -1,7 +1,7 @@
 /**
  * The account figures of the spam score, from the dates of the account's messages (their own
- * dates: a message delayed by a blackout counts when it was sent). Shared by the in-memory
- * tracker (simulations, unit scenarios) and the service that reads the dates from the inbox.
+ * dates: a message delayed by a blackout counts when it was sent). `SpamScoringService` reads
+ * the dates from the inbox (`SpamSignalsRepository.accountHistory`) and computes them here.
  */
 import { timingFingerprint } from './timing-fingerprint';
 

@@ -4,6 +4,8 @@
  * perceptual hash in a BK-tree (Burkhard & Keller, CACM 16(4), 1973), which answers "everything
  * within d bits" by visiting a small part of the tree, so 30,000 photos index in well under a
  * second; clusters are the connected groups of photos within d bits of each other.
+ * Byte-identical copies need no index: the store finds them by sha256
+ * (`SpamSignalsRepository.exactDuplicateReports`).
  */
 import { hashDistance, parseHash, type HashWords } from './hash-distance';
 
@@ -134,29 +136,4 @@ export function clusterNearDuplicates(photos: readonly HashedPhoto[], maxDistanc
       accounts: [...new Set(group.map((p) => p.account))],
     }))
     .sort((a, b) => b.accounts.length - a.accounts.length || b.photoIds.length - a.photoIds.length);
-}
-
-/**
- * Byte-identical photos (same sha256) from other accounts: forwarding one file to many
- * accounts leaves exactly this trace.
- *
- * @example
- * const exact = new ExactDuplicateIndex();
- * exact.add('ab12…', 'account-1');
- * exact.otherAccounts('ab12…', 'account-2'); // 1
- */
-export class ExactDuplicateIndex {
-  private readonly accountsBySha = new Map<string, Set<string>>();
-
-  add(sha256: string, account: string): void {
-    const accounts = this.accountsBySha.get(sha256);
-    if (accounts) accounts.add(account);
-    else this.accountsBySha.set(sha256, new Set([account]));
-  }
-
-  otherAccounts(sha256: string, account: string): number {
-    const accounts = this.accountsBySha.get(sha256);
-    if (!accounts) return 0;
-    return accounts.size - (accounts.has(account) ? 1 : 0);
-  }
 }

@@ -2,7 +2,7 @@
  * Scripted accounts walk the bot's conversation with the same pauses every time; people do not.
  * An account's fingerprint is the list of gaps between its messages, in whole seconds (the
  * resolution of Telegram's message dates). Accounts sharing a fingerprint were driven by one
- * script.
+ * script; how many share one is counted in the store (`ballot_reports.timing_print`).
  */
 
 /**
@@ -24,21 +24,4 @@ export function timingFingerprint(sentAtMs: readonly number[], resolutionMs = 10
   const sorted = [...sentAtMs].sort((a, b) => a - b);
   const gaps = sorted.slice(1).map((t, i) => Math.round((t - sorted[i]!) / resolutionMs));
   return gaps.join('|');
-}
-
-/**
- * Counts, for each account, how many other accounts share its fingerprint.
- *
- * @example
- * sharedTimingCounts(new Map([['a', '2|2|5|2|4'], ['b', '2|2|5|2|4'], ['c', null]]));
- * // Map { 'a' => 1, 'b' => 1, 'c' => 0 }
- */
-export function sharedTimingCounts(fingerprints: ReadonlyMap<string, string | null>): Map<string, number> {
-  const accountsPerPrint = new Map<string, number>();
-  for (const print of fingerprints.values())
-    if (print) accountsPerPrint.set(print, (accountsPerPrint.get(print) ?? 0) + 1);
-  const result = new Map<string, number>();
-  for (const [account, print] of fingerprints)
-    result.set(account, print ? accountsPerPrint.get(print)! - 1 : 0);
-  return result;
 }

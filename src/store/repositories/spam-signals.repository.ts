@@ -82,6 +82,10 @@ export class SpamSignalsRepository {
     windowMs: number,
     cap: number,
   ): Promise<number[]> {
+    // A window or cap of 0 would count nothing, and the hard cap would silently never fire.
+    if (!(windowMs > 0))
+      throw new Error(`recentMessageCounts: the window must be positive (got ${windowMs} ms)`);
+    if (!(cap > 0)) throw new Error(`recentMessageCounts: the cap must be positive (got ${cap})`);
     if (items.length === 0) return [];
     const result = await sql<{ n: string }>`
       select (select count(*) from (select 1 from inbox i

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../src/analysis/random';
 import {
-  ExactDuplicateIndex,
   NearDuplicateIndex,
   clusterNearDuplicates,
   type HashedPhoto,
@@ -77,19 +76,5 @@ describe('clusterNearDuplicates', () => {
     expect(clusters[0]!.photoIds.sort()).toEqual(flood.map((p) => p.id).sort());
     expect(clusters[0]!.accounts).toHaveLength(6);
     expect(clusters.flatMap((c) => c.photoIds).filter((id) => id.startsWith('g'))).toEqual([]);
-  });
-});
-
-describe('ExactDuplicateIndex', () => {
-  it('counts the other accounts that sent the identical file', () => {
-    const exact = new ExactDuplicateIndex();
-    exact.add('sha-1', 'a');
-    exact.add('sha-1', 'a');
-    expect(exact.otherAccounts('sha-1', 'a')).toBe(0);
-    exact.add('sha-1', 'b');
-    exact.add('sha-1', 'c');
-    expect(exact.otherAccounts('sha-1', 'a')).toBe(2);
-    expect(exact.otherAccounts('sha-1', 'z')).toBe(3);
-    expect(exact.otherAccounts('sha-2', 'a')).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTextSpam } from '../../../../src/domain/spam/text-signals';
-import { sharedTimingCounts, timingFingerprint } from '../../../../src/domain/spam/timing-fingerprint';
+import { timingFingerprint } from '../../../../src/domain/spam/timing-fingerprint';
 
 const T0 = Date.parse('2021-01-10T09:00:00Z');
 const at = (...seconds: number[]) => seconds.map((s) => T0 + s * 1000);
@@ -14,19 +14,6 @@ describe('timingFingerprint', () => {
 
   it('gives nothing for conversations too short to tell people apart', () => {
     expect(timingFingerprint(at(0, 3, 9, 12))).toBeNull();
-  });
-
-  it('counts the other accounts sharing each fingerprint', () => {
-    const counts = sharedTimingCounts(
-      new Map([
-        ['bot1', '1|1|1|1|1'],
-        ['bot2', '1|1|1|1|1'],
-        ['bot3', '1|1|1|1|1'],
-        ['person', '4|9|3|12|6'],
-        ['short', null],
-      ]),
-    );
-    expect(Object.fromEntries(counts)).toEqual({ bot1: 2, bot2: 2, bot3: 2, person: 0, short: 0 });
   });
 });
 
