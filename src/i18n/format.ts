@@ -13,7 +13,9 @@ import type { Locale } from '../domain/locale';
  * test holds them to Node's kk data). Russian and English data ship everywhere; they use Intl.
  *
  * Every negative number gets the true minus "−" (U+2212), as the analysis readings always wrote
- * it: a hyphen reads as a dash in running text.
+ * it: a hyphen reads as a dash in running text. A percentage has no space before "%" in any
+ * language (Intl's ru puts one): the catalogs write "95%" in every language, and a figure beside
+ * them reads the same.
  */
 
 /** How a number is written; by default up to 3 decimals, thousands grouped. */
@@ -73,6 +75,7 @@ function intlNumberOptions(options: NumberOptions): Intl.NumberFormatOptions {
 function render(locale: Locale, value: number, options: Intl.NumberFormatOptions): string {
   return numberFormat(locale, options)
     .formatToParts(value)
+    .filter((part) => !(options.style === 'percent' && part.type === 'literal' && part.value.trim() === ''))
     .map((part) => {
       if (part.type === 'minusSign') return MINUS;
       return (locale === 'kk' && KAZAKH_NUMBER_SYMBOLS[part.type]) || part.value;
@@ -89,7 +92,11 @@ function render(locale: Locale, value: number, options: Intl.NumberFormatOptions
  * formatNumber('ru', 2.25, { digits: 1 }); // '2,3'
  * formatNumber('en', -3); // '−3'
  */
-export function formatNumber(locale: Locale, value: number | null | undefined, options: NumberOptions = {}): string {
+export function formatNumber(
+  locale: Locale,
+  value: number | null | undefined,
+  options: NumberOptions = {},
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
   return render(locale, value, intlNumberOptions(options));
 }
@@ -102,11 +109,11 @@ export function formatCount(locale: Locale, value: number | null | undefined): s
 }
 
 /**
- * A 0–1 share as a percentage, one decimal unless told: "45,7 %" in ru, "45,7%" in kk, "45.7%" in en.
+ * A 0–1 share as a percentage, one decimal unless told: "45,7%" in kk and ru, "45.7%" in en.
  *
  * @example
  * formatPercent('en', 0.4565); // '45.7%'
- * formatPercent('ru', 0.05, { digits: 0 }); // '5 %' (no-break space)
+ * formatPercent('ru', 0.05, { digits: 0 }); // '5%'
  */
 export function formatPercent(
   locale: Locale,
@@ -229,7 +236,12 @@ function zoned(timeZone: string | undefined): Intl.DateTimeFormatOptions {
  * formatDate('ru', '2026-12-07T10:00:00Z', 'long', 'UTC'); // '7 декабря 2026 г.'
  * formatDate('en', '2026-12-07T10:00:00Z', 'medium', 'UTC'); // 'Dec 7, 2026'
  */
-export function formatDate(locale: Locale, input: DateInput, style: DateStyle = 'medium', timeZone?: string): string {
+export function formatDate(
+  locale: Locale,
+  input: DateInput,
+  style: DateStyle = 'medium',
+  timeZone?: string,
+): string {
   const date = toDate(input);
   if (!date) return unreadable(input);
   if (locale === 'kk') return kazakhDate(fieldsOf(date, timeZone), style);
@@ -266,5 +278,7 @@ export function formatTime(
   if (!date) return unreadable(input);
   const seconds = options.seconds ?? false;
   if (locale === 'kk') return kazakhTime(fieldsOf(date, options.timeZone), seconds);
-  return dateFormat(locale, { timeStyle: seconds ? 'medium' : 'short', ...zoned(options.timeZone) }).format(date);
+  return dateFormat(locale, { timeStyle: seconds ? 'medium' : 'short', ...zoned(options.timeZone) }).format(
+    date,
+  );
 }

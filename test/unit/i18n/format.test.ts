@@ -53,11 +53,13 @@ describe('formatNumber', () => {
 });
 
 describe('formatPercent', () => {
-  it('writes a 0–1 share as each language writes percentages', () => {
+  it('writes a 0–1 share with the language’s decimal sign, "%" close up as the catalogs write it', () => {
     expect(formatPercent('kk', 0.4565)).toBe('45,7%');
-    expect(formatPercent('ru', 0.4565)).toBe(`45,7${NBSP}%`);
+    expect(formatPercent('ru', 0.4565)).toBe('45,7%');
     expect(formatPercent('en', 0.4565)).toBe('45.7%');
-    expect(formatPercent('ru', 0.05, { digits: 0 })).toBe(`5${NBSP}%`);
+    expect(formatPercent('ru', 0.05, { digits: 0 })).toBe('5%');
+    expect(formatPercent('ru', 12.345)).toBe(`1${NBSP}234,5%`);
+    expect(formatPercent('en', -0.071, { signed: true })).toBe('\u22127.1%');
     expect(formatPercent('kk', 0.21, { digits: 0 })).toBe('21%');
   });
 });
@@ -113,9 +115,11 @@ describe('the Kazakh forms match CLDR as Node ships it', () => {
     }
     for (const share of [0.004, 0.4565, 1]) {
       expect(formatPercent('kk', share)).toBe(
-        new Intl.NumberFormat('kk', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-          share,
-        ),
+        new Intl.NumberFormat('kk', {
+          style: 'percent',
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(share),
       );
     }
   });
@@ -129,7 +133,9 @@ describe('the Kazakh forms match CLDR as Node ships it', () => {
         );
       }
       expect(formatDateTime('kk', date, 'UTC')).toBe(
-        new Intl.DateTimeFormat('kk', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date),
+        new Intl.DateTimeFormat('kk', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+          date,
+        ),
       );
     }
   });
