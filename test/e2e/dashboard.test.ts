@@ -10,7 +10,7 @@ import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
 import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
-import { formatCount, formatPercent } from '../../src/i18n/format';
+import { formatCount, formatDateTime, formatPercent } from '../../src/i18n/format';
 import type { Summary } from '../../web/shared/api-types';
 import { HOSTILE_VIOLATION_TEXT, seedDashboard } from '../support/dashboard-seed';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
@@ -145,6 +145,32 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     expect(russian).toContain(WEB_CATALOGS.ru['stats.indicator']);
     expect(russian).toContain('Демократическая партия Казахстана «Ак жол»');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ru');
+    await page.close();
+  });
+
+  it('writes dates and numbers in Kazakh on a kk page, not the root fallback of Chromium’s ICU', async () => {
+    // Chromium ships no Kazakh ICU data: Intl's own kk gives "2026 M12 7" and "1,234,567.5".
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Almaty' });
+    await page.goto(`${base}/?lang=kk`);
+    const time = page.locator('[data-testid=violations-feed] time').first();
+    await time.waitFor();
+    const reportedAt = (await time.getAttribute('datetime'))!;
+    const shown = (await time.textContent())!;
+    expect(shown).toBe(formatDateTime('kk', reportedAt, 'Asia/Almaty'));
+    expect(shown).toMatch(
+      /^\d{4} ж\. \d{2} (қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел)\., \d{2}:\d{2}$/,
+    );
+    expect(shown).not.toMatch(/M\d/);
+
+    const summary = await apiSummary();
+    const choice = summary.official!.choices.find((c) => c.votes >= 1000)!;
+    const cell = page.locator(
+      `[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=official]`,
+    );
+    await expect.poll(() => cell.locator('.count').textContent()).toBe(formatCount('kk', choice.votes));
+    expect(await cell.locator('.count').textContent()).toMatch(/^\d{1,3}(\u00a0\d{3})+$/);
+    expect(await cell.locator('.figure').textContent()).toBe(formatPercent('kk', choice.share ?? 0));
+    expect(await cell.locator('.figure').textContent()).toMatch(/^\d+,\d%$/);
     await page.close();
   });
 
