@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent } from '../i18n/format';
 import type { AnomalousVotesNotFitted } from './anomalous-votes';
 import type { ObserverEffectHeadline } from './observer-effect';
 import type { Reading } from './types';
@@ -9,21 +10,12 @@ import type { Reading } from './types';
 
 type Language = keyof Reading;
 
-/** Formats a number for a language: "12 345,6" in kk/ru, "12,345.6" in en. */
-export function formatNumber(value: number, digits: number, language: Language): string {
-  if (!Number.isFinite(value)) return '—';
-  const fixed = Math.abs(value).toFixed(digits);
-  const [whole = '0', fraction] = fixed.split('.');
-  const separator = language === 'en' ? ',' : '\u00a0';
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-  const decimal = language === 'en' ? '.' : ',';
-  return (value < 0 ? '−' : '') + grouped + (fraction ? decimal + fraction : '');
-}
-
+// Numbers as every other text writes them (src/i18n/format.ts): "12 345,6" in kk/ru, "12,345.6"
+// in en, shares as "45,7%".
 const n = (value: number, digits: number, language: Language): string =>
-  formatNumber(value, digits, language);
+  formatNumber(language, value, { digits });
 const pct = (fraction: number, language: Language, digits = 1): string =>
-  n(fraction * 100, digits, language) + '%';
+  formatPercent(language, fraction, { digits });
 
 function reading(make: (language: Language) => [string, string, string]): Reading {
   const [kk] = make('kk');

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Locale } from '../domain/locale';
 import type { AddressedOutbound, MessageText } from '../flows/messages';
+import { formatTime } from '../i18n/format';
 import { translate } from '../i18n/index';
 import type { SosKind } from '../flows/observer/observer-state';
 import type { Logger } from '../logger';
@@ -59,10 +60,9 @@ export class SosService {
       'SOS raised',
     );
     const where = await this.precinctText(tx, election, input.precinctCode ?? null);
-    const time = input.sentAt.toLocaleTimeString('en-GB', {
+    // The election's clock, as the coordinators' language writes a time ("21:30", "9:30 PM").
+    const time = formatTime(this.options.coordinatorsLocale, input.sentAt, {
       timeZone: election.definition.timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
     });
     await this.tellCoordinators(tx, [
       {

@@ -9,7 +9,7 @@ import type { AnalysisReport } from '../../src/analysis/analyze-election';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
-import { formatCount } from '../../web/shared/format';
+import { formatCount } from '../../src/i18n/format';
 import { readingWithNames } from '../../web/dashboard/analysis/reading-names';
 import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
 import { BELARUS_MAPPING, writeBelarusLikeFixture } from '../support/belarus-like-fixture';
@@ -97,17 +97,17 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
     const page = await openAnalysis('en');
     for (const [choice, entry] of Object.entries(photos.byChoice)) {
       expect(await page.locator(`[data-testid=photo-stations-${choice}]`).textContent()).toBe(
-        formatCount(entry.stations, 'en'),
+        formatCount('en', entry.stations),
       );
       expect(await page.locator(`[data-testid=photo-votes-${choice}]`).textContent()).toBe(
-        formatCount(entry.votesAtLeast, 'en'),
+        formatCount('en', entry.votesAtLeast),
       );
     }
     const effect = report.observerEffect!;
     expect(await page.locator('[data-testid=observer-counts]').textContent()).toBe(
       ANALYSIS_CATALOGS.en['analysis.observers.counts']
-        .replace('{observed}', formatCount(effect.observedStations, 'en'))
-        .replace('{unobserved}', formatCount(effect.unobservedStations, 'en')),
+        .replace('{observed}', formatCount('en', effect.observedStations))
+        .replace('{unobserved}', formatCount('en', effect.unobservedStations)),
     );
     const turnoutPoints = (effect.turnout.difference * 100).toFixed(1);
     expect(await page.locator('[data-testid=observer-difference-turnout]').textContent()).toContain(

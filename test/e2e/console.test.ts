@@ -8,6 +8,7 @@ import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleServices } from '../../src/services/console-services';
 import { DEFAULT_AUTH_POLICY } from '../../src/services/auth-policy';
 import { base32Decode, totpCode } from '../../src/security/totp';
+import { formatDateTime } from '../../src/i18n/format';
 import { CONSOLE_CATALOGS } from '../../web/console/i18n/catalogs';
 import {
   createConsoleUser,
@@ -269,6 +270,18 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
       .poll(() => page.getByTestId('audit-result').textContent())
       .toContain(`Chain broken at entry #${id}:`);
     await screenshot(page, 'audit-tampered');
+
+    // Times in the page's language, not the browser's (this Chromium's is English).
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    for (const locale of ['kk', 'ru'] as const) {
+      await page.getByTestId(`lang-${locale}`).click();
+      const time = page.getByTestId('audit-table').locator('time').first();
+      const at = (await time.getAttribute('datetime'))!;
+      await expect.poll(() => time.textContent()).toBe(formatDateTime(locale, at, zone));
+    }
+    expect(await page.getByTestId('audit-table').locator('time').first().textContent()).not.toMatch(
+      /M\d|[AP]M/,
+    );
     await context.close();
   });
 });

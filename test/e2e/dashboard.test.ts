@@ -10,7 +10,7 @@ import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
 import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
-import { formatCount, formatShare } from '../../web/shared/format';
+import { formatCount, formatDateTime, formatPercent } from '../../src/i18n/format';
 import type { Summary } from '../../web/shared/api-types';
 import { HOSTILE_VIOLATION_TEXT, seedDashboard } from '../support/dashboard-seed';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
@@ -73,18 +73,18 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
       const cell = page.locator(
         `[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=official]`,
       );
-      await expect.poll(() => cell.locator('.count').textContent()).toBe(formatCount(choice.votes, 'en'));
-      expect(await cell.locator('.figure').textContent()).toBe(formatShare(choice.share ?? 0, 'en'));
+      await expect.poll(() => cell.locator('.count').textContent()).toBe(formatCount('en', choice.votes));
+      expect(await cell.locator('.figure').textContent()).toBe(formatPercent('en', choice.share ?? 0));
     }
     for (const choice of summary.voters?.received ? summary.voters.choices : []) {
       const cell = page.locator(
         `[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=voters]`,
       );
-      expect(await cell.locator('.count').textContent()).toBe(formatCount(choice.count, 'en'));
+      expect(await cell.locator('.count').textContent()).toBe(formatCount('en', choice.count));
     }
     if (summary.voters?.received) {
       expect(await page.locator('[data-testid=headline-votes-received] dd').textContent()).toBe(
-        formatCount(summary.voters.received, 'en'),
+        formatCount('en', summary.voters.received),
       );
     }
   }
@@ -148,6 +148,32 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     await page.close();
   });
 
+  it('writes dates and numbers in Kazakh on a kk page, not the root fallback of Chromium’s ICU', async () => {
+    // Chromium ships no Kazakh ICU data: Intl's own kk gives "2026 M12 7" and "1,234,567.5".
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Almaty' });
+    await page.goto(`${base}/?lang=kk`);
+    const time = page.locator('[data-testid=violations-feed] time').first();
+    await time.waitFor();
+    const reportedAt = (await time.getAttribute('datetime'))!;
+    const shown = (await time.textContent())!;
+    expect(shown).toBe(formatDateTime('kk', reportedAt, 'Asia/Almaty'));
+    expect(shown).toMatch(
+      /^\d{4} ж\. \d{2} (қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел)\., \d{2}:\d{2}$/,
+    );
+    expect(shown).not.toMatch(/M\d/);
+
+    const summary = await apiSummary();
+    const choice = summary.official!.choices.find((c) => c.votes >= 1000)!;
+    const cell = page.locator(
+      `[data-testid=statistics-table] tr[data-row="choice:${choice.id}"] td[data-source=official]`,
+    );
+    await expect.poll(() => cell.locator('.count').textContent()).toBe(formatCount('kk', choice.votes));
+    expect(await cell.locator('.count').textContent()).toMatch(/^\d{1,3}(\u00a0\d{3})+$/);
+    expect(await cell.locator('.figure').textContent()).toBe(formatPercent('kk', choice.share ?? 0));
+    expect(await cell.locator('.figure').textContent()).toMatch(/^\d+,\d%$/);
+    await page.close();
+  });
+
   it('shows a violation’s <script> and <img onerror> as text and runs nothing', async () => {
     const page = await openPage('/?lang=en');
     const dialogs: string[] = [];
@@ -175,7 +201,7 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     const spoiled = page.locator('[data-testid=statistics-table] tr[data-row=spoiled]');
     await expect.poll(() => spoiled.locator('td[data-source=official] .count').textContent()).toBe('23');
     expect(await spoiled.locator('td[data-source=official] .figure').textContent()).toBe(
-      formatShare(23 / official.ballotsCast!, 'en'),
+      formatPercent('en', 23 / official.ballotsCast!),
     );
     const violations = page.locator('[data-testid=statistics-table] tr[data-row=violations]');
     expect(await violations.locator('td[data-source=voters]').textContent()).toContain(
@@ -206,7 +232,7 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     await cell.waitFor();
     const summary = await apiSummary();
     const counted = summary.voters!.received - summary.voters!.spam;
-    const expected = formatShare(summary.voters!.againstAll / counted, 'en');
+    const expected = formatPercent('en', summary.voters!.againstAll / counted);
     expect(await cell.textContent()).toBe(expected);
     expect(await page.getByTestId('quality-notice').textContent()).toContain(
       `${expected} were “against all”`,
@@ -236,7 +262,7 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     expect((await rows()).length).toBe(94);
     // The official figures of a precinct are in its row.
     const firstRow = page.locator('[data-testid=results-table] tr[data-area=kz-akm-p0001] td').first();
-    expect(await firstRow.textContent()).toBe(formatShare(100 / 490, 'en'));
+    expect(await firstRow.textContent()).toBe(formatPercent('en', 100 / 490));
 
     // A precinct: its district's precincts, the chosen one marked.
     await page.selectOption('[data-testid=area-select-precinct]', 'kz-akm-p0002');

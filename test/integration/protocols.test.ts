@@ -266,6 +266,10 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       bot: 'observer',
       message: { text: [{ key: 'observer.coordinators_sos' }] },
     });
+    // Sent 15:30 UTC: on the election's clock (Asia/Almaty, UTC+6 in 2021), as English writes it.
+    expect(queued.at(-1)).toMatchObject({
+      message: { text: [{ params: { time: expect.stringMatching(/^9:30\sPM$/) } }] },
+    });
     const address = await handle.db
       .selectFrom('chat_addresses')
       .selectAll()

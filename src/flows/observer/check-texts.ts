@@ -1,26 +1,31 @@
 import type { CheckResult, ProtocolCheckReport } from '../../domain/election/protocol-checks';
 import type { ComparisonOperator } from '../../domain/election/protocol-expression';
 import type { Locale } from '../../domain/locale';
+import { formatNumber } from '../../i18n/format';
 import type { MessageText } from '../messages';
 
 /** The relation that holds when a comparison fails, to show "850 < 900" for a broken `L3 >= L4`. */
 const NEGATED: Record<ComparisonOperator, string> = { '=': '≠', '>=': '<', '<=': '>', '>': '≤', '<': '≥' };
 
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+/**
+ * A figure as the protocol's cell holds it: ungrouped ("1000", as the observer typed it and as
+ * the expression `L2 = L3 + L8` reads), with the locale's decimal sign should a ratio appear.
+ */
+function figure(value: number, locale: Locale): string {
+  return formatNumber(locale, value, { grouping: false, maxDigits: 3 });
 }
 
 /** `L2 = 1000, L3 = 900, L8 = 50`: every figure the check read. */
-function figuresText(check: CheckResult): string {
+function figuresText(check: CheckResult, locale: Locale): string {
   return Object.entries(check.figures)
-    .map(([label, value]) => `${label} = ${formatNumber(value)}`)
+    .map(([label, value]) => `${label} = ${figure(value, locale)}`)
     .join(', ');
 }
 
-function comparisonText(check: CheckResult): string {
+function comparisonText(check: CheckResult, locale: Locale): string {
   if (check.left === null || check.right === null) return '';
   const operator = check.passed ? check.operator : NEGATED[check.operator];
-  return `${formatNumber(check.left)} ${operator} ${formatNumber(check.right)}`;
+  return `${figure(check.left, locale)} ${operator} ${figure(check.right, locale)}`;
 }
 
 function nameOf(check: CheckResult, locale: Locale): string {
@@ -49,8 +54,8 @@ export function checkText(check: CheckResult, locale: Locale): MessageText {
   const params = {
     name: nameOf(check, locale),
     expression: check.expression,
-    figures: figuresText(check),
-    comparison: comparisonText(check),
+    figures: figuresText(check, locale),
+    comparison: comparisonText(check, locale),
   };
   if (check.outcome === 'not_evaluated') {
     return {

@@ -5,10 +5,10 @@ import { observerEffectSvg } from '../../analysis/charts/observer-effect-svg';
 import { escapeXml as escapeHtml } from '../../analysis/charts/svg-document';
 import { turnoutHistogramSvg } from '../../analysis/charts/turnout-histogram-svg';
 import { readingWithNames } from '../../analysis/reading-names';
-import { formatNumber } from '../../analysis/readings';
 import type { ExplainedResult, Interval, Reading } from '../../analysis/types';
 import type { Locale } from '../../domain/locale';
 import { translate, type MessageKey } from '../../i18n';
+import { formatDateTime, formatNumber, formatPercent } from '../../i18n/format';
 import { REPORT_STYLESHEET } from './report-stylesheet';
 
 /** What the report says about the election besides the analysis itself. */
@@ -39,7 +39,7 @@ export function analysisReportHtml(report: AnalysisReport, context: ReportContex
     `<header>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p>${r.text('analysis.report_intro')}</p>`,
-    `<p>${r.text('analysis.report_generated', { date: context.computedAt.replace('T', ' ').slice(0, 16) + ' UTC', seed: s.seed })}</p>`,
+    `<p>${r.text('analysis.report_generated', { date: `${formatDateTime(context.locale, context.computedAt, 'UTC')} UTC`, seed: s.seed })}</p>`,
     `</header>`,
     `<section class="summary">`,
     `<h2>${r.text('analysis.summary')}</h2>`,
@@ -102,11 +102,11 @@ class ReportWriter {
   }
 
   n(value: number, digits = 0): string {
-    return formatNumber(value, digits, this.locale);
+    return formatNumber(this.locale, value, { digits });
   }
 
   pct(fraction: number, digits = 1): string {
-    return Number.isFinite(fraction) ? `${this.n(fraction * 100, digits)}%` : '—';
+    return formatPercent(this.locale, fraction, { digits });
   }
 
   choice(id: string): string {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { analyzeElection } from '../../../src/analysis/analyze-election';
 import { readingWithNames } from '../../../src/analysis/reading-names';
-import { formatNumber } from '../../../src/analysis/readings';
 import { LOCALES } from '../../../src/domain/locale';
 import { translate } from '../../../src/i18n';
+import { formatDateTime, formatNumber } from '../../../src/i18n/format';
 import { analysisReportHtml } from '../../../src/services/analysis-report/analysis-report-html';
 import {
   REPORT_CONTENT_SECURITY_POLICY,
@@ -59,7 +59,7 @@ describe('printable analysis report (HTML)', () => {
         expect(section, id).toContain(escaped(translate(locale, { key: 'analysis.uncertainty' })));
         const sampleSize = translate(locale, {
           key: 'analysis.sample_size_value',
-          params: { count: formatNumber(result.sampleSize, 0, locale) },
+          params: { count: formatNumber(locale, result.sampleSize, { digits: 0 }) },
         });
         expect(section, id).toContain(escaped(sampleSize));
         for (const key of Object.keys(result.inputs)) expect(section, id).toContain(`<li>${escaped(key)}: `);
@@ -68,7 +68,11 @@ describe('printable analysis report (HTML)', () => {
       const ip = report.integerPercentages!;
       const nullSd = translate(locale, {
         key: 'analysis.null_sd',
-        params: { sd: formatNumber(ip.expectedSd, 1, locale), draws: formatNumber(1000, 0, locale), seed: 5 },
+        params: {
+          sd: formatNumber(locale, ip.expectedSd, { digits: 1 }),
+          draws: formatNumber(locale, 1000, { digits: 0 }),
+          seed: 5,
+        },
       });
       expect(html).toContain(escaped(nullSd));
       // The tallies name the self-selected voters' sample in the language.
@@ -76,6 +80,22 @@ describe('printable analysis report (HTML)', () => {
       expect(html).toContain('Leader Party');
     },
   );
+
+  it('dates the computation in the report’s language, in UTC', () => {
+    // en: some ICU versions put a narrow no-break space before "AM", others a space.
+    const dates = { kk: '2026 ж. 05 жел., 07:00 UTC', ru: '5 дек. 2026 г., 07:00 UTC', en: '' };
+    dates.en = `${formatDateTime('en', context.computedAt, 'UTC')} UTC`;
+    expect(dates.en).toMatch(/^Dec 5, 2026, 7:00\sAM UTC$/);
+    for (const locale of LOCALES) {
+      const html = analysisReportHtml(report, { ...context, locale });
+      const generated = translate(locale, {
+        key: 'analysis.report_generated',
+        params: { date: dates[locale], seed: 5 },
+      });
+      expect(html).toContain(`<p>${escaped(generated)}</p>`);
+      expect(html).not.toContain('M12');
+    }
+  });
 
   it('carries the five charts, each titled in the language, with distinct ids', () => {
     const html = analysisReportHtml(report, { ...context, locale: 'kk' });

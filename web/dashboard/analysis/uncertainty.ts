@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/api-types';
-import { formatCount, formatShare } from '../../shared/format';
+import { formatCount, formatNumber, formatPercent } from '../../../src/i18n/format';
 import { ta } from './texts';
 
 /** What the analysis' results say about their uncertainty (each method its own shape; see src/analysis). */
@@ -31,7 +31,7 @@ export function uncertaintyText(uncertainty: UncertaintyLike | undefined, locale
     if (uncertainty.note) parts.push(uncertainty.note);
   }
   if (typeof uncertainty.expectedSd === 'number')
-    parts.push(ta('analysis.sd', { sd: formatNumber(uncertainty.expectedSd, locale) }));
+    parts.push(ta('analysis.sd', { sd: formatNumber(locale, uncertainty.expectedSd, { maxDigits: 1 }) }));
   if (typeof uncertainty.low === 'number' && typeof uncertainty.high === 'number')
     parts.push(`95%: ${intervalText(uncertainty.low, uncertainty.high, locale)}`);
   return parts.join('; ') || '—';
@@ -41,20 +41,13 @@ export function uncertaintyText(uncertainty: UncertaintyLike | undefined, locale
 export function intervalText(low: number | null, high: number | null, locale: Locale): string {
   if (low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) return '—';
   const share = Math.abs(low) <= 1 && Math.abs(high) <= 1;
-  const format = (value: number) => (share ? formatShare(value, locale) : formatCount(value, locale));
+  const format = (value: number) => (share ? formatPercent(locale, value) : formatCount(locale, value));
   return `${format(low)} – ${format(high)}`;
 }
 
-/** A share difference in percentage points with a sign, e.g. "+7.1". */
+/** A share difference in percentage points with a sign, e.g. "+7.1" (the sign even on "+0.0"). */
 export function formatPoints(value: number | null, locale: Locale): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(
-    Math.abs(value * 100),
-  );
+  const points = formatNumber(locale, Math.abs(value * 100), { digits: 1 });
   return `${value < 0 ? '−' : '+'}${points}`;
-}
-
-export function formatNumber(value: number | null, locale: Locale, digits = 1): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
