@@ -7,21 +7,12 @@ import { openDatabase, type DatabaseHandle } from '../../src/store/database';
 import { runDauys } from '../support/dauys-process';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { TINY_GEOGRAPHY_CSV, writeTinyElection, type TinyElectionFiles } from '../support/tiny-election';
+import { OFFICIAL_MAPPING as DEMO_OFFICIAL_MAPPING } from '../support/dashboard-seed';
 
 /** Each step starts its own process (tsx, then PGlite or a pool): slow on a loaded machine. */
 const STEP_TIMEOUT = 120_000;
 
-const OFFICIAL_MAPPING = JSON.stringify({
-  precinct: 'uik',
-  lines: { '1': 'registered', '4': 'took_part', '7': 'invalid' },
-  choices: {
-    'ak-zhol': 'ak_zhol',
-    'nur-otan': 'nur_otan',
-    adal: 'adal',
-    auyl: 'auyl',
-    'peoples-party': 'npk',
-  },
-});
+const OFFICIAL_MAPPING = JSON.stringify(DEMO_OFFICIAL_MAPPING);
 const OFFICIAL_CSV = [
   'uik,registered,took_part,invalid,ak_zhol,nur_otan,adal,auyl,npk',
   'p1,1000,600,10,100,400,50,20,20',

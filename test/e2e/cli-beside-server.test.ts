@@ -20,18 +20,9 @@ import {
   sortedEntries,
   waitForDrain,
 } from './voter-load';
+import { OFFICIAL_MAPPING as DEMO_OFFICIAL_MAPPING } from '../support/dashboard-seed';
 
-const OFFICIAL_MAPPING = JSON.stringify({
-  precinct: 'uik',
-  lines: { '1': 'registered', '4': 'took_part', '7': 'invalid' },
-  choices: {
-    'ak-zhol': 'ak_zhol',
-    'nur-otan': 'nur_otan',
-    adal: 'adal',
-    auyl: 'auyl',
-    'peoples-party': 'npk',
-  },
-});
+const OFFICIAL_MAPPING = JSON.stringify(DEMO_OFFICIAL_MAPPING);
 const OFFICIAL_CSV = [
   'uik,registered,took_part,invalid,ak_zhol,nur_otan,adal,auyl,npk',
   'kz-akm-p0001,1000,600,10,100,400,50,20,20',

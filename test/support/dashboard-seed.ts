@@ -10,7 +10,8 @@ import { TEST_ACTOR } from './test-actor';
 export const HOSTILE_VIOLATION_TEXT =
   'Ballots carried out <script>window.__dauysXss = "script"</script> and <img src="x" onerror="window.__dauysXss = \'img\'"> at 14:00';
 
-const OFFICIAL_MAPPING = {
+/** The mapping of an official-results CSV (`uik`, lines 1/4/7, one column per party) onto the demo's parties. */
+export const OFFICIAL_MAPPING = {
   precinct: 'uik',
   lines: { '1': 'registered', '4': 'took_part', '7': 'invalid' },
   choices: {
