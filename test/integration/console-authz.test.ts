@@ -17,17 +17,12 @@ import { testDatabases } from '../support/test-databases';
  * /console/api outside the console plugin (and so outside its auth hook) is caught here too.
  */
 const registeredRoutes = vi.hoisted(() => [] as RouteOptions[]);
-vi.mock('fastify', async (importOriginal) => {
-  const actual = await importOriginal<typeof FastifyModule>();
-  const create = ((options: Parameters<typeof actual.default>[0]) => {
-    const instance = actual.default(options);
-    instance.addHook('onRoute', (route) => {
-      registeredRoutes.push(route as unknown as RouteOptions);
-    });
-    return instance;
-  }) as typeof actual.default;
-  return { ...actual, default: create };
-});
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../support/route-recorder')).recordingFastify(
+    await importOriginal<typeof FastifyModule>(),
+    registeredRoutes,
+  ),
+);
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The only console routes open without a session: what the login form needs. */
