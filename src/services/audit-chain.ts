@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { ChainedEntry } from '../store/repositories/audit.repository';
 
 /**
  * The audit log's hash chain, as pure functions: what is hashed, and how. Anyone with a copy of
@@ -6,18 +7,7 @@ import crypto from 'node:crypto';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an entry that its hash covers — all of them but the hash itself. */
-export interface ChainedEntry {
-  id: number;
-  at: Date;
-  actor: string;
-  actor_label: string;
-  action: string;
-  target: string | null;
-  before: unknown;
-  after: unknown;
-  prev_hash: string;
-}
+export type { ChainedEntry } from '../store/repositories/audit.repository';
 
 /**
  * JSON with object keys sorted at every depth, so equal values always serialize to equal text

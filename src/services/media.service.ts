@@ -15,20 +15,10 @@ import type { MediaPurpose } from '../store/tables/messaging.tables';
 export type { MediaPurpose };
 
 /** A media item once processed, as listeners receive it. Paths are relative to MEDIA_DIR. */
-export interface ProcessedMedia {
+export interface ProcessedMedia extends MediaOutcome {
   id: number;
   purpose: MediaPurpose;
   participant: string;
-  status: 'ok' | 'rejected';
-  reason?: string;
-  sha256?: string;
-  phash?: string;
-  width?: number;
-  height?: number;
-  path?: string;
-  thumbPath?: string;
-  /** What the purpose's inspector made of the image (the ballot reader's result for ballots). */
-  reading?: Record<string, unknown>;
 }
 
 export type MediaListener = (tx: Transaction<Database>, item: ProcessedMedia) => Promise<void>;

@@ -4,6 +4,19 @@ import type { AuditLogTable } from '../tables/console.tables';
 
 export type AuditLogRow = Selectable<AuditLogTable>;
 
+/** The fields of an entry that its hash covers — all of them but the hash itself. */
+export interface ChainedEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  actor_label: string;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+}
+
 /** The audit log table: append, read back in order. Never updated or deleted (a trigger refuses). */
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
@@ -26,18 +39,7 @@ export class AuditRepository {
     return { prevHash: last?.hash ?? null, nextId: Number(rows[0]!.id) };
   }
 
-  async insert(row: {
-    id: number;
-    at: Date;
-    actor: string;
-    actor_label: string;
-    action: string;
-    target: string | null;
-    before: unknown;
-    after: unknown;
-    prev_hash: string;
-    hash: string;
-  }): Promise<void> {
+  async insert(row: ChainedEntry & { hash: string }): Promise<void> {
     await this.db
       .insertInto('audit_log')
       .values({

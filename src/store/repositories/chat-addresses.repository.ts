@@ -1,12 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { BotName, ChannelName } from '../../flows/messages';
+import type { BotName } from '../../flows/messages';
 import type { Database } from '../database-schema';
+import { participantColumns, type ParticipantKey } from './participant-key';
 
-export interface ParticipantKey {
-  channel: ChannelName;
-  bot: BotName;
-  participant: string;
-}
+export type { ParticipantKey } from './participant-key';
 
 export interface EncryptedAddress extends ParticipantKey {
   addressEncrypted: string;
@@ -63,9 +60,7 @@ export class ChatAddressesRepository {
     const row = await this.db
       .selectFrom('chat_addresses')
       .select('address_encrypted')
-      .where('channel', '=', key.channel)
-      .where('bot', '=', key.bot)
-      .where('participant', '=', key.participant)
+      .where((eb) => eb.and(participantColumns(key)))
       .executeTakeFirst();
     return row?.address_encrypted;
   }
@@ -74,9 +69,7 @@ export class ChatAddressesRepository {
     const row = await this.db
       .selectFrom('panels')
       .select('panel_ref')
-      .where('channel', '=', key.channel)
-      .where('bot', '=', key.bot)
-      .where('participant', '=', key.participant)
+      .where((eb) => eb.and(participantColumns(key)))
       .executeTakeFirst();
     return row?.panel_ref;
   }
@@ -84,7 +77,7 @@ export class ChatAddressesRepository {
   async savePanel(key: ParticipantKey, panelRef: string): Promise<void> {
     await this.db
       .insertInto('panels')
-      .values({ channel: key.channel, bot: key.bot, participant: key.participant, panel_ref: panelRef })
+      .values({ ...participantColumns(key), panel_ref: panelRef })
       .onConflict((oc) =>
         oc
           .columns(['channel', 'bot', 'participant'])
@@ -98,9 +91,7 @@ export class ChatAddressesRepository {
     for (const table of ['chat_addresses', 'panels'] as const) {
       await this.db
         .deleteFrom(table)
-        .where('channel', '=', key.channel)
-        .where('bot', '=', key.bot)
-        .where('participant', '=', key.participant)
+        .where((eb) => eb.and(participantColumns(key)))
         .execute();
     }
   }

@@ -1,12 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { BotName, ChannelName } from '../../flows/messages';
 import type { Database } from '../database-schema';
+import { participantColumns, type ParticipantKey } from './participant-key';
 
-export interface ConversationKey {
-  channel: ChannelName;
-  bot: BotName;
-  participant: string;
-}
+/** A conversation is one participant's with one bot. */
+export type ConversationKey = ParticipantKey;
 
 /** All I/O for conversation states (one JSON document per participant and bot). */
 export class ConversationsRepository {
@@ -16,9 +13,7 @@ export class ConversationsRepository {
     const row = await this.db
       .selectFrom('conversations')
       .select('state')
-      .where('channel', '=', key.channel)
-      .where('bot', '=', key.bot)
-      .where('participant', '=', key.participant)
+      .where((eb) => eb.and(participantColumns(key)))
       .executeTakeFirst();
     return row?.state;
   }
@@ -70,9 +65,7 @@ export class ConversationsRepository {
   async delete(key: ConversationKey): Promise<void> {
     await this.db
       .deleteFrom('conversations')
-      .where('channel', '=', key.channel)
-      .where('bot', '=', key.bot)
-      .where('participant', '=', key.participant)
+      .where((eb) => eb.and(participantColumns(key)))
       .execute();
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { BotName, ChannelName } from '../../flows/messages';
 import type { Database } from '../database-schema';
+import type { ParticipantKey } from './participant-key';
 
 export interface NewInboxRow {
   channel: ChannelName;
@@ -12,11 +13,9 @@ export interface NewInboxRow {
   receivedAt: Date;
 }
 
-export interface ClaimedInboxRow {
+/** A claimed row: whose it is (the participant key) and what it carries. */
+export interface ClaimedInboxRow extends ParticipantKey {
   id: number;
-  channel: ChannelName;
-  bot: BotName;
-  participant: string;
   message: Record<string, unknown>;
   attempts: number;
 }

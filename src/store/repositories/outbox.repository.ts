@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { BotName, ChannelName } from '../../flows/messages';
 import type { Database } from '../database-schema';
+import type { ParticipantKey } from './participant-key';
 
 export interface NewOutboxRow {
   channel: ChannelName;
@@ -11,11 +12,9 @@ export interface NewOutboxRow {
   inboxId?: number;
 }
 
-export interface ClaimedOutboxRow {
+/** A claimed row: whose it is (the participant key) and what it carries. */
+export interface ClaimedOutboxRow extends ParticipantKey {
   id: number;
-  channel: ChannelName;
-  bot: BotName;
-  participant: string;
   locale: string;
   message: Record<string, unknown>;
   attempts: number;

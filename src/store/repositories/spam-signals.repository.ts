@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { BotName, ChannelName } from '../../flows/messages';
 import type { Database } from '../database-schema';
+import { participantColumns, type ParticipantKey } from './participant-key';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -45,16 +46,11 @@ export interface HashedBallotPhoto {
 export class SpamSignalsRepository {
   constructor(private readonly db: Db) {}
 
-  async accountHistory(
-    key: { channel: ChannelName; bot: BotName; participant: string },
-    at: Date,
-  ): Promise<AccountHistory> {
+  async accountHistory(key: ParticipantKey, at: Date): Promise<AccountHistory> {
     const rows = await this.db
       .selectFrom('inbox')
       .select('sent_at')
-      .where('channel', '=', key.channel)
-      .where('bot', '=', key.bot)
-      .where('participant', '=', key.participant)
+      .where((eb) => eb.and(participantColumns(key)))
       .where('sent_at', '<=', at)
       .orderBy('sent_at', 'desc')
       .limit(ACCOUNT_HISTORY_LIMIT)
@@ -64,9 +60,7 @@ export class SpamSignalsRepository {
       const first = await this.db
         .selectFrom('inbox')
         .select((eb) => eb.fn.min('sent_at').as('first'))
-        .where('channel', '=', key.channel)
-        .where('bot', '=', key.bot)
-        .where('participant', '=', key.participant)
+        .where((eb) => eb.and(participantColumns(key)))
         .executeTakeFirst();
       if (first?.first) history.firstAtMs = new Date(first.first).getTime();
     }

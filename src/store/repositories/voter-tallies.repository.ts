@@ -45,24 +45,7 @@ export class VoterTalliesRepository {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, d]) => d);
     if (ordered.length > 1 && ordered.every((d) => d.delta > 0)) {
-      await this.db
-        .insertInto('voter_tallies')
-        .values(
-          ordered.map((d) => ({
-            election_id: electionId,
-            area_code: d.areaCode,
-            choice_id: d.choiceId,
-            status: d.status,
-            delayed: d.delayed,
-            count: d.delta,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['election_id', 'area_code', 'choice_id', 'status', 'delayed'])
-            .doUpdateSet({ count: sql<number>`voter_tallies.count + excluded.count` }),
-        )
-        .execute();
+      await this.upsert(electionId, ordered);
       return;
     }
     for (const d of ordered) {
@@ -80,23 +63,30 @@ export class VoterTalliesRepository {
           .execute();
         continue;
       }
-      await this.db
-        .insertInto('voter_tallies')
-        .values({
+      await this.upsert(electionId, [d]);
+    }
+  }
+
+  /** Adds positive deltas as one upsert, its rows locked in the order given. */
+  private async upsert(electionId: number, deltas: readonly TallyDelta[]): Promise<void> {
+    await this.db
+      .insertInto('voter_tallies')
+      .values(
+        deltas.map((d) => ({
           election_id: electionId,
           area_code: d.areaCode,
           choice_id: d.choiceId,
           status: d.status,
           delayed: d.delayed,
           count: d.delta,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['election_id', 'area_code', 'choice_id', 'status', 'delayed'])
-            .doUpdateSet({ count: sql<number>`voter_tallies.count + excluded.count` }),
-        )
-        .execute();
-    }
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['election_id', 'area_code', 'choice_id', 'status', 'delayed'])
+          .doUpdateSet({ count: sql<number>`voter_tallies.count + excluded.count` }),
+      )
+      .execute();
   }
 
   /** The tally of one area (or, with no area, of the whole election: the sum over the top level). */
