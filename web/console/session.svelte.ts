@@ -1,4 +1,5 @@
-import { api, onUnauthorized, type ConsoleUser } from './api';
+import { ApiError, api, onUnauthorized, type ConsoleUser } from './api';
+import { t } from './i18n/index.svelte';
 
 /** Who is signed in (null: show the login form). Read in templates; re-renders on change. */
 export const session = $state<{ user: ConsoleUser | null; ready: boolean }>({ user: null, ready: false });
@@ -20,6 +21,11 @@ export async function loadSession(): Promise<void> {
 
 export async function signIn(email: string, password: string, code: string): Promise<void> {
   session.user = (await api<{ user: ConsoleUser }>('POST', '/login', { email, password, code })).user;
+}
+
+/** What to tell someone whose password and code were refused (locked out after repeated tries, or not). */
+export function signInFailure(failure: unknown): string {
+  return failure instanceof ApiError && failure.status === 429 ? t('login.locked') : t('login.failed');
 }
 
 export async function signOut(): Promise<void> {

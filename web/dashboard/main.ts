@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import '../shared/base.css';
 import './dashboard.css';
 import { startRouting } from './route.svelte';
 
