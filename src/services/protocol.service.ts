@@ -27,7 +27,7 @@ export interface SubmittedProtocol {
   precinctStatus: 'accepted' | 'conflict' | 'none';
 }
 
-/** The summary's `observers` block (docs/internal/public-api-contract.md). */
+/** The summary's `observers` block (its contract: src/http/public/contracts/figures.contract.ts). */
 export interface ObserversBlock {
   protocolsReceived: number;
   accepted: number;

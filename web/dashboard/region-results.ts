@@ -1,16 +1,24 @@
 import type { AreaResults, ChoiceInfo, Source } from '../shared/api-types';
 
+/** One source's block of an area; the results carry no per-area observers' block yet (null). */
+export function areaBlock(area: AreaResults, source: Source): AreaResults['voters' | 'official'] {
+  return source === 'observers' ? null : area[source];
+}
+
 /** The share of each choice in one area from one source; null when the source has nothing there. */
 export function choiceShares(area: AreaResults, source: Source): Map<string, number | null> | null {
-  const block = area[source];
+  const block = areaBlock(area, source);
   if (!block) return null;
   return new Map(block.choices.map((choice) => [choice.id, choice.share]));
 }
 
-/** Turnout of one area from one source, 0–1; the voters' tally has none (it is not a count of all voters). */
+/**
+ * Turnout of one area from one source, 0–1; the voters' tally has none (it is not a count of all
+ * voters), and the results carry no observers' block per area yet.
+ */
 export function turnoutOf(area: AreaResults, source: Source): number | null {
-  if (source === 'voters') return null;
-  return area[source]?.turnout ?? null;
+  if (source !== 'official') return null;
+  return area.official?.turnout ?? null;
 }
 
 /** The choice with the largest share in an area from a source, or null when there are no figures. */

@@ -35,12 +35,9 @@ function spoiledCell(spoiled: number | null, cast: number | null): StatisticsCel
   return cast ? { kind: 'share', count: spoiled, share: spoiled / cast } : { kind: 'count', count: spoiled };
 }
 
-/**
- * The voters' counted reports (spam excluded): the denominator of every choice's share. Older
- * servers send no `counted`; then it is what is left after spam.
- */
+/** The voters' counted reports (spam excluded): the denominator of every choice's share. */
 export function countedOf(voters: VotersBlock): number {
-  return voters.counted ?? voters.received - voters.spam;
+  return voters.counted;
 }
 
 /**

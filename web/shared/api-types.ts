@@ -1,156 +1,52 @@
 /**
- * The public API's shapes as the pages read them (docs/internal/public-api-contract.md).
+ * The public API's shapes as the pages read them: inferred from the zod contracts the server
+ * validates its answers with (src/http/public/contracts, docs/api.md), so a page cannot read a
+ * field the API does not send. Type-only imports: zod itself never reaches the pages' bundles.
  * Every source block is `null` when that source has nothing for the area: pages say so.
  */
-export type Locale = 'kk' | 'ru' | 'en';
+import type { z } from 'zod';
+import type { areasResponse, publicArea } from '../../src/http/public/contracts/areas.contract';
+import type { publicChoice, publicElection } from '../../src/http/public/contracts/elections.contract';
+import type {
+  areaResults,
+  observersBlock,
+  officialBlock,
+  resultsResponse,
+  summaryResponse,
+  violationsBlock,
+  votersBlock,
+} from '../../src/http/public/contracts/figures.contract';
+import type { areaRef, localizedText } from '../../src/http/public/contracts/shared.contract';
+import type {
+  publishedViolation,
+  violationPhoto,
+  violationsResponse,
+} from '../../src/http/public/contracts/violations.contract';
 
-export interface LocalizedText {
-  kk: string;
-  ru: string;
-  en: string;
-}
+export type { Locale } from '../../src/domain/locale';
 
-export interface ChoiceInfo {
-  id: string;
-  names: LocalizedText;
-  /** Short names for narrow places (table headings, legends), when the API sends them. */
-  shortNames?: LocalizedText;
-  color: string;
-}
+export type LocalizedText = z.output<typeof localizedText>;
+export type ChoiceInfo = z.output<typeof publicChoice>;
+export type ElectionInfo = z.output<typeof publicElection>;
 
-export interface ElectionInfo {
-  slug: string;
-  names: LocalizedText;
-  date: string;
-  demo: boolean;
-  notice?: LocalizedText;
-  /** The official bots and the warning about impostors (election file's `bots`). */
-  bots?: {
-    voterTelegram?: string;
-    observerTelegram?: string;
-    whatsapp?: string;
-    impostorWarning?: LocalizedText;
-  };
-  levels: Array<{ id: string; names: LocalizedText; count: number }>;
-  choices: ChoiceInfo[];
-  voterOnlyChoices: ChoiceInfo[];
-}
+/** An area as any answer names it: the summary's, or the areas list's (with number and kind). */
+export type AreaRef = z.output<typeof areaRef> &
+  Partial<Pick<z.output<typeof publicArea>, 'kind' | 'number'>>;
+export type AreasAnswer = z.output<typeof areasResponse>;
 
-export interface AreaRef {
-  code: string;
-  level: string;
-  names: LocalizedText;
-  parent: string | null;
-  kind?: string | null;
-  number?: string | null;
-}
+export type OfficialBlock = z.output<typeof officialBlock>;
+export type VotersBlock = z.output<typeof votersBlock>;
+export type ObserversBlock = z.output<typeof observersBlock>;
+export type ViolationsBlock = z.output<typeof violationsBlock>;
+export type Summary = z.output<typeof summaryResponse>;
+export type ParticipantsBlock = NonNullable<Summary['participants']>;
 
-export interface AreasAnswer {
-  level: string | null;
-  parent: (AreaRef & { path: AreaRef[] }) | null;
-  areas: AreaRef[];
-}
+export type AreaResults = z.output<typeof areaResults>;
+export type ResultsAnswer = z.output<typeof resultsResponse>;
 
-export interface OfficialBlock {
-  precinctsReported: number;
-  registeredVoters: number | null;
-  ballotsCast: number | null;
-  turnout: number | null;
-  invalidBallots: number | null;
-  choices: Array<{ id: string; names: LocalizedText; votes: number; share: number | null }>;
-}
-
-export interface VotersBlock {
-  received: number;
-  /** Reports that count (spam excluded): the denominator of every choice's share. */
-  counted?: number;
-  confirmed: number;
-  noPhoto: number;
-  pendingReview: number;
-  spam: number;
-  againstAll: number;
-  delayed: number;
-  precinctsCovered: number;
-  /** Shares of all reports received, 0–1 (null before any). */
-  shares?: { spam: number | null; noPhoto: number | null; againstAll: number | null };
-  choices: Array<{ id: string; names: LocalizedText; count: number; share: number | null }>;
-}
-
-export interface ObserversBlock {
-  protocolsReceived: number;
-  accepted: number;
-  rejected: number;
-  needsReview: number;
-  rejectedReasons: Record<string, number>;
-  precinctsWithObserver: number;
-  spoiledBallots: number | null;
-  ballotsCast: number | null;
-  registeredVoters: number | null;
-  turnout: number | null;
-  choices: Array<{ id: string; names: LocalizedText; votes: number; share: number | null }>;
-}
-
-export interface ViolationsBlock {
-  published: number;
-  byCategory: Record<string, number>;
-}
-
-/** Users of each bot, when the summary carries them (not in every deployment's contract yet). */
-export interface ParticipantsBlock {
-  voterBot: number | null;
-  observerBot: number | null;
-}
-
-export interface Summary {
-  election: { slug: string; names: LocalizedText; date: string; demo: boolean; notice?: LocalizedText };
-  area: AreaRef | null;
-  registeredVoters: number;
-  precincts: number;
-  official: OfficialBlock | null;
-  voters?: VotersBlock | null;
-  observers?: ObserversBlock | null;
-  violations?: ViolationsBlock | null;
-  participants?: ParticipantsBlock | null;
-}
-
-export interface AreaResults {
-  code: string;
-  names: LocalizedText;
-  parent: string | null;
-  registeredVoters: number;
-  precincts: number;
-  official: OfficialBlock | null;
-  voters?: VotersBlock | null;
-  observers?: ObserversBlock | null;
-}
-
-export interface ResultsAnswer {
-  level: string;
-  areas: AreaResults[];
-}
-
-export interface ViolationPhoto {
-  thumbUrl: string;
-  url: string;
-  width: number | null;
-  height: number | null;
-}
-
-export interface PublishedViolation {
-  id: string;
-  category: string;
-  area: AreaRef | null;
-  /** When the observer reported it (the message's own time). */
-  reportedAt: string;
-  text: string;
-  photos: ViolationPhoto[];
-}
-
-export interface ViolationsAnswer {
-  categories: Array<{ id: string; names: LocalizedText }>;
-  items: PublishedViolation[];
-  next: string | null;
-}
+export type ViolationPhoto = z.output<typeof violationPhoto>;
+export type PublishedViolation = z.output<typeof publishedViolation>;
+export type ViolationsAnswer = z.output<typeof violationsResponse>;
 
 export type Source = 'voters' | 'observers' | 'official';
 export const SOURCES: readonly Source[] = ['voters', 'observers', 'official'];

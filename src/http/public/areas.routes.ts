@@ -1,24 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { App } from '../../app';
 import { compareOfficialOrder } from '../../domain/geography';
-import type { LocalizedText } from '../../domain/locale';
 import { notFound } from '../../errors';
 import { AreasRepository, type AreaRow } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
+import {
+  areasQuery,
+  type areasResponse,
+  type publicArea as publicAreaSchema,
+} from './contracts/areas.contract';
+import { slugParams } from './contracts/shared.contract';
 
-const slugParams = z.object({ slug: z.string().min(1).max(100) });
-const areasQuery = z.object({ parent: z.string().min(1).max(100).optional() });
-
-export interface PublicArea {
-  code: string;
-  level: string;
-  names: LocalizedText;
-  parent: string | null;
-  number: string | null;
-  kind: string | null;
-  registeredVoters: number | null;
-}
+export type PublicArea = z.output<typeof publicAreaSchema>;
 
 /**
  * `GET /elections/:slug/areas?parent=CODE`: the children of an area (the regions without
@@ -47,7 +41,7 @@ export const areasRoutes: FastifyPluginAsync<{ app: App }> = async (server, { ap
           }
         : null,
       areas: children.map(publicArea),
-    };
+    } satisfies z.output<typeof areasResponse>;
   });
 };
 

@@ -2,16 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { App } from '../../app';
 import { notFound } from '../../errors';
 import { parseRequest } from '../parse-request';
+import { boundariesParams } from './contracts/open-data.contract';
 
 /** Elections shipped with the product; each may have a `boundaries.topo.json` beside its definition. */
 const SHIPPED_ELECTIONS_DIR = fileURLToPath(new URL('../../../elections', import.meta.url));
-
-// The slug becomes a folder name: letters, digits and dashes only, so it cannot climb out.
-const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) });
 
 /**
  * `GET /elections/:slug/boundaries.topo.json`: the map's shapes (TopoJSON, `objects.regions`,
@@ -22,7 +19,7 @@ export const boundariesRoutes: FastifyPluginAsync<{ app: App; electionsDir?: str
   { app, electionsDir = SHIPPED_ELECTIONS_DIR },
 ) => {
   server.get('/elections/:slug/boundaries.topo.json', async (request, reply) => {
-    const { slug } = parseRequest(slugParams, request.params, 'path');
+    const { slug } = parseRequest(boundariesParams, request.params, 'path');
     await app.elections.require(slug);
     let text: string;
     try {

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { App } from '../../app';
 import { parseRequest } from '../parse-request';
-
-const slugParams = z.object({ slug: z.string().min(1).max(100) });
+import { slugParams } from './contracts/shared.contract';
 
 /** `GET /elections/:slug/datapackage.json`: a Frictionless Data Package describing `export.csv` beside it. */
 export const datapackageRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {

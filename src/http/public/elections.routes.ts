@@ -1,16 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { App } from '../../app';
-import { LOCALES, type LocalizedText } from '../../domain/locale';
+import type { LocalizedText } from '../../domain/locale';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../services/analysis-report/report-stylesheet';
 import { AreasRepository } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
+import { reportQuery } from './contracts/analysis.contract';
+import type { electionsResponse, publicChoice as publicChoiceSchema } from './contracts/elections.contract';
+import { summaryQuery } from './contracts/figures.contract';
+import { slugParams } from './contracts/shared.contract';
 import { LIVE_CACHE_CONTROL } from './http-caching';
 import { LiveFiguresCache } from './live-figures-cache';
-
-const slugParams = z.object({ slug: z.string().min(1).max(100) });
-const reportQuery = z.object({ lang: z.enum(LOCALES).default('kk') });
-const summaryQuery = z.object({ area: z.string().min(1).max(100).optional() });
 
 export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   server.get('/elections', async () => {
@@ -43,7 +43,7 @@ export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, {
           };
         }),
       ),
-    };
+    } satisfies z.output<typeof electionsResponse>;
   });
 
   server.get('/elections/:slug/analysis', async (request) => {
@@ -80,7 +80,7 @@ function publicChoice(choice: {
   names: LocalizedText;
   shortNames?: LocalizedText | undefined;
   color?: string | undefined;
-}): { id: string; names: LocalizedText; shortNames?: LocalizedText; color?: string | undefined } {
+}): z.output<typeof publicChoiceSchema> {
   const { id, names, shortNames, color } = choice;
   return { id, names, ...(shortNames ? { shortNames } : {}), color };
 }

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { App } from '../../app';
 import { exportCsv } from '../../services/export.service';
 import { parseRequest } from '../parse-request';
-
-const slugParams = z.object({ slug: z.string().min(1).max(100) });
+import { slugParams } from './contracts/shared.contract';
 
 // The export is a whole election: cheap to revalidate (ETag), not worth recomputing every second.
 const EXPORT_CACHE_CONTROL = 'public, max-age=60';

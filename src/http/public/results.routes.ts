@@ -1,19 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { App } from '../../app';
 import { invalidInput, notFound } from '../../errors';
 import { officialBlock } from '../../services/summary.service';
 import { AreasRepository } from '../../store/repositories/areas.repository';
 import { OfficialTalliesRepository } from '../../store/repositories/official-tallies.repository';
 import { parseRequest } from '../parse-request';
+import { resultsQuery, type resultsResponse } from './contracts/figures.contract';
+import { slugParams } from './contracts/shared.contract';
 import { LIVE_CACHE_CONTROL } from './http-caching';
 import { LiveFiguresCache } from './live-figures-cache';
-
-const params = z.object({ slug: z.string().min(1).max(100) });
-const query = z.object({
-  level: z.string().min(1).max(50),
-  area: z.string().min(1).max(100).optional(),
-});
 
 /**
  * `GET /api/v1/elections/:slug/results?level=region|district|precinct[&area=CODE]`: the figures
@@ -24,8 +20,8 @@ const query = z.object({
 export const resultsRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   const liveFigures = new LiveFiguresCache(app.config.PUBLIC_FIGURES_CACHE_MS);
   server.get('/elections/:slug/results', async (request, reply) => {
-    const { slug } = parseRequest(params, request.params, 'path');
-    const { level, area } = parseRequest(query, request.query, 'query');
+    const { slug } = parseRequest(slugParams, request.params, 'path');
+    const { level, area } = parseRequest(resultsQuery, request.query, 'query');
     const body = await liveFigures.get(`${slug}\u0000${level}\u0000${area ?? ''}`, () =>
       results(app, slug, level, area),
     );
@@ -34,7 +30,12 @@ export const resultsRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
   });
 };
 
-async function results(app: App, slug: string, level: string, area: string | undefined) {
+async function results(
+  app: App,
+  slug: string,
+  level: string,
+  area: string | undefined,
+): Promise<z.output<typeof resultsResponse>> {
   const election = await app.elections.require(slug);
   const levels = election.definition.geography.levels.map((l) => l.id);
   if (!levels.includes(level)) {

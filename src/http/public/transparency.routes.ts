@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { App } from '../../app';
 import { parseRequest } from '../parse-request';
+import { slugParams } from './contracts/shared.contract';
 
-const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const PAGE = 10_000;
 
 /**

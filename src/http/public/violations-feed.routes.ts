@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { App } from '../../app';
 import { notFound } from '../../errors';
 import { PublishedViolationsRepository } from '../../store/repositories/published-violations.repository';
 import { parseRequest } from '../parse-request';
-
-const slugParams = z.object({ slug: z.string().min(1).max(100) });
-const feedQuery = z.object({
-  area: z.string().min(1).max(100).optional(),
-  category: z.string().min(1).max(100).optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-const photoParams = slugParams.extend({
-  id: z.coerce.number().int().positive(),
-  index: z.coerce.number().int().min(0).max(49),
-  size: z.enum(['thumb', 'full']),
-});
+import { slugParams } from './contracts/shared.contract';
+import { photoParams, violationsQuery, type violationsResponse } from './contracts/violations.contract';
 
 /**
  * `GET /elections/:slug/violations`: the published violations, newest first, filterable by area
@@ -30,7 +19,7 @@ export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (ser
 
   server.get('/elections/:slug/violations', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
-    const filter = parseRequest(feedQuery, request.query, 'query');
+    const filter = parseRequest(violationsQuery, request.query, 'query');
     const election = await app.elections.require(slug);
     const rows = await violations.list(election.id, {
       limit: filter.limit,
@@ -45,14 +34,16 @@ export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (ser
       items: rows.map((row) => ({
         id: String(row.id),
         category: row.category_id,
-        area: row.name_en
-          ? {
-              code: row.precinct_code,
-              level: row.level,
-              names: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
-              parent: row.parent_code,
-            }
-          : null,
+        // The area is left-joined: all its columns are there, or none (an area since deleted).
+        area:
+          row.level !== null && row.name_kk !== null && row.name_ru !== null && row.name_en !== null
+            ? {
+                code: row.precinct_code,
+                level: row.level,
+                names: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
+                parent: row.parent_code,
+              }
+            : null,
         reportedAt: row.reported_at.toISOString(),
         text: row.text,
         photos: row.media_ids.flatMap((mediaId, index) => {
@@ -69,7 +60,7 @@ export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (ser
         }),
       })),
       next: rows.length === filter.limit ? String(rows.at(-1)!.id) : null,
-    };
+    } satisfies z.output<typeof violationsResponse>;
   });
 
   server.get('/elections/:slug/violations/:id/photos/:index/:size.jpg', async (request, reply) => {

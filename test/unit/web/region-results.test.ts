@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaResults, ChoiceInfo } from '../../../web/shared/api-types';
 import { leadingChoice, sortAreas } from '../../../web/dashboard/region-results';
+import { noVoterReports } from '../../support/public-api-fixtures';
 
 const names = (en: string) => ({ kk: en, ru: en, en });
 const CHOICES: ChoiceInfo[] = [
@@ -13,8 +14,8 @@ function area(code: string, shares: Record<string, number> | null): AreaResults 
     code,
     names: names(code),
     parent: null,
-    registeredVoters: 100,
-    precincts: 1,
+    number: null,
+    voters: noVoterReports(),
     official: shares
       ? {
           precinctsReported: 1,

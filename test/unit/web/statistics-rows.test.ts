@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChoiceInfo, Summary } from '../../../web/shared/api-types';
 import { againstAllShare, statisticsRows } from '../../../web/dashboard/statistics-rows';
+import { noVoterReports } from '../../support/public-api-fixtures';
 
 const names = (en: string) => ({ kk: en, ru: en, en });
 const CHOICES: ChoiceInfo[] = [
@@ -16,6 +17,10 @@ function summary(extra: Partial<Summary> = {}): Summary {
     registeredVoters: 1000,
     precincts: 2,
     official: null,
+    voters: noVoterReports(),
+    observers: null,
+    violations: null,
+    participants: null,
     ...extra,
   };
 }
@@ -52,17 +57,7 @@ describe('statisticsRows', () => {
   });
 
   it('treats a voters block with nothing received as no data, not as zeros', () => {
-    const voters = {
-      received: 0,
-      confirmed: 0,
-      noPhoto: 0,
-      pendingReview: 0,
-      spam: 0,
-      againstAll: 0,
-      delayed: 0,
-      precinctsCovered: 0,
-      choices: [],
-    };
+    const voters = noVoterReports();
     expect(cells(statisticsRows(summary({ voters }), CHOICES, AGAINST_ALL), 'spam').voters).toEqual({
       kind: 'empty',
       reason: 'noData',
@@ -74,6 +69,7 @@ describe('statisticsRows', () => {
       summary({
         voters: {
           received: 200,
+          counted: 160,
           confirmed: 100,
           noPhoto: 50,
           pendingReview: 10,
@@ -81,6 +77,7 @@ describe('statisticsRows', () => {
           againstAll: 8,
           delayed: 0,
           precinctsCovered: 3,
+          shares: { spam: 0.2, noPhoto: 0.25, againstAll: 0.04 },
           choices: [
             { id: 'a', names: names('A'), count: 120, share: 0.75 },
             { id: 'against-all', names: names('Against all'), count: 8, share: 0.05 },
@@ -127,6 +124,7 @@ describe('statisticsRows', () => {
           needsReview: 0,
           rejectedReasons: {},
           precinctsWithObserver: 2,
+          precinctsCounted: 2,
           spoiledBallots: 12,
           ballotsCast: null,
           registeredVoters: null,
@@ -153,6 +151,7 @@ describe('statisticsRows', () => {
       againstAll: 8,
       delayed: 0,
       precinctsCovered: 3,
+      shares: { spam: 0.2, noPhoto: 0.3, againstAll: 0.08 },
       choices: [],
     };
     const rows = statisticsRows(summary({ voters }), CHOICES, AGAINST_ALL);
