@@ -13,6 +13,7 @@ import { ElectionService } from './services/election.service';
 import { ExportService } from './services/export.service';
 import { GeographyImportService } from './services/geography-import.service';
 import { OfficialImportService } from './services/official-import.service';
+import { PublicReadsService } from './services/public-reads.service';
 import { PurgeService } from './services/purge.service';
 import { StationImportService } from './services/station-import.service';
 import { SummaryService } from './services/summary.service';
@@ -42,6 +43,8 @@ export interface App
   analyses: ElectionAnalysisService;
   transparency: TransparencyService;
   exports: ExportService;
+  /** The public API's plain reads, so no route holds a database handle. */
+  publicReads: PublicReadsService;
   /** `dauys purge`: privacy retention after an election. */
   purge: PurgeService;
   close(): Promise<void>;
@@ -110,6 +113,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     ...conversation,
     ...observers,
     exports: new ExportService(database.db, elections),
+    publicReads: new PublicReadsService(database),
     purge: new PurgeService(database.db, elections, audit),
     ...consoleServices,
     // The console's work queues (issue 5, second half).

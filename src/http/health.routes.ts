@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../app';
-import { DatabaseHealthRepository } from '../store/repositories/database-health.repository';
 
 export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   server.get('/healthz', async (_request, reply) => {
-    await new DatabaseHealthRepository(app.database.db).ping();
-    return reply.header('cache-control', 'no-store').send({ status: 'ok', database: app.database.kind });
+    const database = await app.publicReads.ping();
+    return reply.header('cache-control', 'no-store').send({ status: 'ok', database });
   });
 
   server.get('/metrics', async (_request, reply) => {

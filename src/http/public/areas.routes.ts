@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { App } from '../../app';
 import { compareOfficialOrder } from '../../domain/geography';
 import { notFound } from '../../errors';
-import { AreasRepository, type AreaRow } from '../../store/repositories/areas.repository';
+import type { AreaRow } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
 import {
   areasQuery,
@@ -24,14 +24,15 @@ export const areasRoutes: FastifyPluginAsync<{ app: App }> = async (server, { ap
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const { parent } = parseRequest(areasQuery, request.query, 'query');
     const election = await app.elections.require(slug);
-    const areas = new AreasRepository(app.database.db);
-    const parentRow = parent ? await areas.find(election.id, parent) : undefined;
+    const parentRow = parent ? await app.publicReads.area(election.id, parent) : undefined;
     if (parent && !parentRow) throw notFound(`no area "${parent}" in election "${slug}"`);
     // The election file's order (the commission's numbers), as the bots list them; not code order.
-    const children = (await areas.children(election.id, parent ?? null)).sort(compareOfficialOrder);
+    const children = (await app.publicReads.childAreas(election.id, parent ?? null)).sort(
+      compareOfficialOrder,
+    );
     const levels = election.definition.geography.levels;
     const childLevel = levels[parentRow ? parentRow.depth + 1 : 0]?.id ?? null;
-    const path = parentRow ? await areas.findMany(election.id, parentRow.path) : [];
+    const path = parentRow ? await app.publicReads.areasByCode(election.id, parentRow.path) : [];
     return {
       level: childLevel,
       parent: parentRow

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { App } from '../../app';
 import type { LocalizedText } from '../../domain/locale';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../services/analysis-report/report-stylesheet';
-import { AreasRepository } from '../../store/repositories/areas.repository';
 import { parseRequest } from '../parse-request';
 import { reportQuery } from './contracts/analysis.contract';
 import type { electionsResponse, publicChoice as publicChoiceSchema } from './contracts/elections.contract';
@@ -15,11 +14,10 @@ import { LiveFiguresCache } from './live-figures-cache';
 export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   server.get('/elections', async () => {
     const elections = await app.elections.list();
-    const areas = new AreasRepository(app.database.db);
     return {
       elections: await Promise.all(
         elections.map(async ({ id, slug, definition }) => {
-          const counts = await areas.countsByLevel(id);
+          const counts = await app.publicReads.areaCountsByLevel(id);
           const levels = definition.geography.levels.map((level) => ({
             id: level.id,
             names: level.names,

@@ -3,8 +3,6 @@ import type { z } from 'zod';
 import type { App } from '../../app';
 import { invalidInput, notFound } from '../../errors';
 import { officialBlock } from '../../services/summary.service';
-import { AreasRepository } from '../../store/repositories/areas.repository';
-import { OfficialTalliesRepository } from '../../store/repositories/official-tallies.repository';
 import { parseRequest } from '../parse-request';
 import { resultsQuery, type resultsResponse } from './contracts/figures.contract';
 import { slugParams } from './contracts/shared.contract';
@@ -43,11 +41,11 @@ async function results(
       { where: 'query.level', message: `must be one of ${levels.map((l) => `"${l}"`).join(', ')}` },
     ]);
   }
-  if (area && !(await new AreasRepository(app.database.db).find(election.id, area))) {
+  if (area && !(await app.publicReads.area(election.id, area))) {
     throw notFound(`no area "${area}" in election "${slug}"`);
   }
   const areas = await app.voterTallies.results(election.id, election.definition, level, area);
-  const official = await new OfficialTalliesRepository(app.database.db).findMany(
+  const official = await app.publicReads.officialTotals(
     election.id,
     areas.map((a) => a.code),
   );

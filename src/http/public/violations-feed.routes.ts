@@ -4,7 +4,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { App } from '../../app';
 import { notFound } from '../../errors';
-import { PublishedViolationsRepository } from '../../store/repositories/published-violations.repository';
 import { parseRequest } from '../parse-request';
 import { slugParams } from './contracts/shared.contract';
 import { photoParams, violationsQuery, type violationsResponse } from './contracts/violations.contract';
@@ -15,19 +14,17 @@ import { photoParams, violationsQuery, type violationsResponse } from './contrac
  * are served only while their violation is published. No observer id ever leaves this route.
  */
 export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
-  const violations = new PublishedViolationsRepository(app.database.db);
-
   server.get('/elections/:slug/violations', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const filter = parseRequest(violationsQuery, request.query, 'query');
     const election = await app.elections.require(slug);
-    const rows = await violations.list(election.id, {
+    const rows = await app.publicReads.publishedViolations(election.id, {
       limit: filter.limit,
       ...(filter.area ? { areaCode: filter.area } : {}),
       ...(filter.category ? { category: filter.category } : {}),
       ...(filter.before ? { beforeId: filter.before } : {}),
     });
-    const media = await violations.photoSizes(rows.flatMap((row) => row.media_ids));
+    const media = await app.publicReads.publishedPhotoSizes(rows.flatMap((row) => row.media_ids));
     const base = `/api/v1/elections/${encodeURIComponent(slug)}/violations`;
     return {
       categories: election.definition.violationCategories.map(({ id, names }) => ({ id, names })),
@@ -66,7 +63,7 @@ export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (ser
   server.get('/elections/:slug/violations/:id/photos/:index/:size.jpg', async (request, reply) => {
     const { slug, id, index, size } = parseRequest(photoParams, request.params, 'path');
     const election = await app.elections.require(slug);
-    const photo = await violations.photo(election.id, id, index);
+    const photo = await app.publicReads.publishedPhoto(election.id, id, index);
     const relative = size === 'thumb' ? photo?.thumb_path : photo?.path;
     if (!relative) throw notFound(`no published photo ${index} of violation ${id}`);
     const file = path.resolve(app.config.mediaDir, relative);
