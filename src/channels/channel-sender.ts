@@ -1,4 +1,5 @@
-import type { AddressedOutbound, BotName, ChannelName, MediaRef } from '../flows/messages';
+import type { Locale } from '../domain/locale';
+import type { AddressedOutbound, BotName, ChannelName, MediaRef, OutboundMessage } from '../flows/messages';
 
 /** What a send achieved: delivered (with the id of the message to edit next time), or "wait". */
 export type SendResult = { panelRef?: string } | { retryAfterMs: number };
@@ -20,7 +21,26 @@ export interface ChannelSender {
    * message that now holds the panel. Throws {@link SendFailure} when the channel refuses.
    */
   send(address: string, out: AddressedOutbound, panelRef?: string): Promise<SendResult>;
+  /**
+   * How many API calls `send` will make for this message (default 1): the outbox takes that
+   * many tokens from the bot's budget at once, so a rate limit never cuts a message in half.
+   */
+  cost?(message: OutboundMessage, locale: Locale): number;
 }
+
+/**
+ * How fast the outbox may send through one bot of a channel, as the channel's adapter declares
+ * it (from the environment where the provider's limit depends on the account).
+ */
+export interface SendLimits {
+  /** Messages a second per bot, with a one-second burst; undefined: no global limit (our own web chat). */
+  perSecond: number | undefined;
+  /** Minimum gap between two messages to one chat (Telegram asks for about one a second). */
+  perChatIntervalMs: number;
+}
+
+/** What a sender gets when its channel declared nothing: Telegram's limits, the strictest we know. */
+export const CAUTIOUS_SEND_LIMITS: SendLimits = { perSecond: 30, perChatIntervalMs: 1000 };
 
 /**
  * A send the channel refused. `permanent` failures (bad request, bot blocked) will not succeed
@@ -61,10 +81,20 @@ export class MediaFetchFailure extends Error {
   }
 }
 
-/** The senders and fetchers of every configured bot, looked up by (channel, bot). */
+/**
+ * The senders and fetchers of every configured bot, looked up by (channel, bot), and each
+ * channel's send limits (built from the adapters by `createChannelRegistry`).
+ */
 export class ChannelRegistry {
   private readonly senders = new Map<string, ChannelSender>();
   private readonly fetchers = new Map<string, ChannelMediaFetcher>();
+
+  constructor(private readonly sendLimits: Partial<Record<ChannelName, SendLimits>> = {}) {}
+
+  /** The channel's limits; a channel that declared none gets {@link CAUTIOUS_SEND_LIMITS}. */
+  limits(channel: ChannelName): SendLimits {
+    return this.sendLimits[channel] ?? CAUTIOUS_SEND_LIMITS;
+  }
 
   addSender(sender: ChannelSender): this {
     this.senders.set(`${sender.channel}/${sender.bot}`, sender);

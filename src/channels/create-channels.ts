@@ -1,26 +1,50 @@
 import type { Config } from '../config';
-import { translateAll } from '../i18n/index';
-import { ChannelRegistry } from './channel-sender';
-import { createTelegramBots } from './telegram/telegram-bot-api';
-import { TelegramMediaFetcher } from './telegram/telegram-media.fetcher';
-import { TelegramSender } from './telegram/telegram.sender';
-import { registerWhatsAppChannels } from './whatsapp/index';
+import type { ChannelAdapter } from './channel-adapter';
+import { ChannelRegistry, type SendLimits } from './channel-sender';
+import { telegramChannel } from './telegram/telegram-channel';
+import { webchatChannel } from './webchat/webchat-channel';
+import type { WebhookChannel } from './webhook-channel';
+import { whatsappChannel } from './whatsapp/whatsapp-channel';
 
 /**
- * The sender and media fetcher of every bot whose token is configured. Other channels
- * (WhatsApp, web chat) add theirs to the same registry.
+ * The channel registry: every channel Dauys speaks, one line each. A new channel (SMS) is its
+ * folder under src/channels exporting a `ChannelAdapter`, plus one line here; `ChannelName`, the
+ * webhooks the server registers, the senders, fetchers and send limits all follow from it.
+ */
+const CHANNEL_ADAPTERS = {
+  telegram: telegramChannel,
+  whatsapp: whatsappChannel,
+  webchat: webchatChannel,
+};
+
+/** A channel's name, as stored in the inbox, the outbox and the participants' keys. */
+export type ChannelName = keyof typeof CHANNEL_ADAPTERS;
+
+/** Every channel, in registry order (metrics label every one, even when unconfigured). */
+export const CHANNEL_NAMES = Object.keys(CHANNEL_ADAPTERS) as ChannelName[];
+
+const adapters: ChannelAdapter[] = Object.values(CHANNEL_ADAPTERS);
+
+/**
+ * The sender and media fetcher of every bot whose channel is configured, and every channel's
+ * send limits (the outbox's budget per bot).
  *
  * @example
  * const channels = createChannelRegistry(config);
  * channels.sender('telegram', 'voter'); // undefined when TELEGRAM_VOTER_TOKEN is unset
+ * channels.limits('whatsapp'); // { perSecond: 20, perChatIntervalMs: 1000 }
  */
 export function createChannelRegistry(config: Config): ChannelRegistry {
-  const registry = new ChannelRegistry();
-  for (const bot of createTelegramBots(config).values()) {
-    registry.addSender(new TelegramSender(bot, translateAll));
-    registry.addFetcher(new TelegramMediaFetcher(bot));
+  const limits: Partial<Record<ChannelName, SendLimits>> = {};
+  for (const adapter of adapters) limits[adapter.name as ChannelName] = adapter.limits(config);
+  const registry = new ChannelRegistry(limits);
+  for (const adapter of adapters) {
+    for (const { sender, fetcher } of adapter.bots(config)) registry.addSender(sender).addFetcher(fetcher);
   }
-  // WhatsApp (issue 4): both bots, when their phone-number ids are configured.
-  registerWhatsAppChannels(registry, config);
   return registry;
+}
+
+/** Every provider that posts webhooks to us; the HTTP server registers the one webhook plugin for each. */
+export function webhookChannels(config: Config, secret: string): Array<WebhookChannel<unknown>> {
+  return adapters.flatMap((adapter) => (adapter.webhook ? [adapter.webhook({ config, secret })] : []));
 }

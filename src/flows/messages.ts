@@ -1,11 +1,15 @@
+// The one import from channels/ a pure layer may make, and type-only (lint allows nothing else):
+// the channel registry defines which channels exist, flows only carry the name.
+import type { ChannelName } from '../channels/create-channels';
 import type { Locale } from '../domain/locale';
+
+export type { ChannelName };
 
 /**
  * Every channel (Telegram, WhatsApp, web chat) is reduced to these two shapes, in the manner
  * of grammY's framework adapters one level up: flows never see a channel, only an
  * `InboundMessage` and the `OutboundMessage`s they answer with.
  */
-export type ChannelName = 'telegram' | 'whatsapp' | 'webchat';
 export type BotName = 'voter' | 'observer';
 
 /** A file the channel can hand us later (Telegram `file_id`, WhatsApp media id, a web-chat upload key). */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { TokenBucket } from '../jobs/token-bucket';
+import { LruCache } from '../shared/lru-cache';
+import { TokenBucket } from '../shared/token-bucket';
 
 export interface ClientRateLimitOptions {
   /** Sustained requests per second per client address. */
@@ -17,17 +18,9 @@ export interface ClientRateLimitOptions {
  * Client addresses come from the socket unless TRUST_PROXY says which proxy to believe.
  */
 export function registerClientRateLimit(server: FastifyInstance, options: ClientRateLimitOptions): void {
-  const maxClients = options.maxClients ?? 100_000;
-  const buckets = new Map<string, TokenBucket>();
+  const buckets = new LruCache<string, TokenBucket>(options.maxClients ?? 100_000);
   server.addHook('onRequest', async (request, reply) => {
-    const key = request.ip;
-    let bucket = buckets.get(key);
-    if (bucket) buckets.delete(key);
-    else {
-      bucket = new TokenBucket(options.perSecond, options.burst);
-      if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value as string);
-    }
-    buckets.set(key, bucket);
+    const bucket = buckets.getOrCompute(request.ip, () => new TokenBucket(options.perSecond, options.burst));
     if (bucket.available() < 1) {
       const retryAfterSeconds = Math.max(1, Math.ceil(bucket.msUntilAvailable() / 1000));
       return reply

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../app';
+import { CHANNEL_NAMES } from '../channels/create-channels';
 
 export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
   server.get('/healthz', async (_request, reply) => {
@@ -27,7 +28,7 @@ async function refreshBacklogGauges(app: App): Promise<void> {
   app.metrics.mediaPending.set(await app.media.countPending());
   app.metrics.transparencyPending.set(await app.transparency.countPending());
   const backlog = await app.outbox.backlog();
-  for (const channel of ['telegram', 'whatsapp', 'webchat'] as const) {
+  for (const channel of CHANNEL_NAMES) {
     app.metrics.outboxBacklog.set({ channel }, backlog.get(channel) ?? 0);
   }
 }

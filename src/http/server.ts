@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app';
-import { webhookChannels } from '../channels/webhook-channels';
+import { webhookChannels } from '../channels/create-channels';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
 import { consoleRoutes } from './console/console.routes';

@@ -1,16 +1,25 @@
 import type { ChannelRegistry, ChannelSender } from '../channels/channel-sender';
+import type { Locale } from '../domain/locale';
+import type { OutboundMessage } from '../flows/messages';
 import type { Logger } from '../logger';
 import type { OutboxService } from '../services/outbox.service';
 import type { ClaimedOutboxRow } from '../store/repositories/outbox.repository';
 import { JobLoop, type TickResult } from './job-loop';
 import type { JobRunner } from './job-names';
 import type { PipelineMetrics } from './pipeline-metrics';
-import { TokenBucket } from './token-bucket';
+import { TokenBucket } from '../shared/token-bucket';
 
 export interface OutboxSenderOptions {
-  /** Messages per second per bot (Telegram: about 30 without paid broadcasts). */
-  maxSendsPerSecond: number;
-  /** Minimum gap between two messages to one chat (Telegram: about one a second). */
+  /**
+   * @deprecated Not read: each channel's adapter declares its own rate
+   * (`ChannelRegistry.limits`, from TELEGRAM_MAX_SENDS_PER_SECOND, WHATSAPP_MAX_SENDS_PER_SECOND…).
+   * Kept so callers written before per-channel limits still compile; drop it with them.
+   */
+  maxSendsPerSecond?: number;
+  /**
+   * Replaces every channel's gap between two messages to one chat (tests and the simulator,
+   * whose chats are scripted); by default each channel's adapter says.
+   */
   perChatIntervalMs?: number;
   /** Calls in flight at once, over all bots. */
   maxInFlight?: number;
@@ -21,25 +30,30 @@ export interface OutboxSenderOptions {
    * another worker after at most this long.
    */
   leaseMs?: number;
+  /** The clock the limits count with (default: the system's); tests pass one they move by hand. */
+  now?: () => number;
 }
 
 interface BotState {
   sender: ChannelSender;
-  bucket: TokenBucket;
+  /** The bot's global rate; undefined when its channel has none (the web chat). */
+  bucket: TokenBucket | undefined;
+  perChatIntervalMs: number;
   /** After a 429 the bot sends nothing until then (epoch ms). */
   pausedUntil: number;
 }
 
 /**
  * The `outbox.send` job: leases due messages per bot (oldest first, one per chat in flight)
- * and hands them to the channel's sender within the limits: a token bucket per bot for the
- * global rate, a minimum interval per chat, and after a 429 the whole bot waits `retry_after`
+ * and hands them to the channel's sender within the limits its channel's adapter declares
+ * (`ChannelRegistry.limits`): a token bucket per bot for the global rate, so WhatsApp's budget
+ * never holds Telegram back, a minimum interval per chat, and after a 429 the whole bot waits `retry_after`
  * (Telegram does not say whether the limit hit was the chat's or the bot's: waiting is the
  * only safe reading). Button answers are not messages: they skip the per-chat gap and the
  * bucket, because a button press must be answered within seconds or the client shows an error.
  *
  * @example
- * const sender = new OutboxSender(app.outbox, app.channels, logger, metrics, { maxSendsPerSecond: 30 });
+ * const sender = new OutboxSender(app.outbox, app.channels, logger, metrics, {});
  * sender.start();
  */
 export class OutboxSender implements JobRunner {
@@ -52,8 +66,8 @@ export class OutboxSender implements JobRunner {
   private readonly inFlightIds = new Set<number>();
   private readonly leaseMs: number;
   private renewTimer: NodeJS.Timeout | undefined;
-  private readonly perChatIntervalMs: number;
   private readonly maxInFlight: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly outbox: OutboxService,
@@ -62,7 +76,7 @@ export class OutboxSender implements JobRunner {
     private readonly metrics: PipelineMetrics,
     private readonly options: OutboxSenderOptions,
   ) {
-    this.perChatIntervalMs = options.perChatIntervalMs ?? 1000;
+    this.now = options.now ?? Date.now;
     this.maxInFlight = options.maxInFlight ?? 64;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.loop = new JobLoop(this.name, () => this.tick(), {
@@ -105,14 +119,23 @@ export class OutboxSender implements JobRunner {
     const key = `${sender.channel}/${sender.bot}`;
     let state = this.bots.get(key);
     if (!state) {
-      state = { sender, bucket: new TokenBucket(this.options.maxSendsPerSecond), pausedUntil: 0 };
+      const limits = this.channels.limits(sender.channel);
+      state = {
+        sender,
+        bucket:
+          limits.perSecond === undefined
+            ? undefined
+            : new TokenBucket(limits.perSecond, undefined, this.options.now),
+        perChatIntervalMs: this.options.perChatIntervalMs ?? limits.perChatIntervalMs,
+        pausedUntil: 0,
+      };
       this.bots.set(key, state);
     }
     return state;
   }
 
   private async tick(): Promise<TickResult> {
-    const now = Date.now();
+    const now = this.now();
     this.forgetIdleChats(now);
     let nextDelay = Infinity;
     let leasedAny = false;
@@ -122,15 +145,18 @@ export class OutboxSender implements JobRunner {
         nextDelay = Math.min(nextDelay, bot.pausedUntil - now);
         continue;
       }
-      const room = Math.min(Math.floor(bot.bucket.available()), this.maxInFlight - this.inFlight.size);
+      const slots = this.maxInFlight - this.inFlight.size;
+      const room = bot.bucket ? Math.min(Math.floor(bot.bucket.available()), slots) : slots;
       if (room < 1) {
-        nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
+        nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket?.msUntilAvailable() ?? 0));
         continue;
       }
       const rows = await this.outbox.lease(sender.channel, sender.bot, room, this.leaseMs);
       if (rows.length > 0) leasedAny = true;
       for (const row of rows) await this.dispatch(bot, row);
-      if (rows.length === room) nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
+      if (rows.length === room && bot.bucket) {
+        nextDelay = Math.min(nextDelay, Math.max(5, bot.bucket.msUntilAvailable()));
+      }
     }
     if (nextDelay !== Infinity) return { delayMs: nextDelay };
     return leasedAny ? { delayMs: 0 } : 'idle';
@@ -139,7 +165,7 @@ export class OutboxSender implements JobRunner {
   private async dispatch(bot: BotState, row: ClaimedOutboxRow): Promise<void> {
     const isMessage = (row.message as { kind?: string }).kind !== 'answer_button';
     const chat = `${row.channel}/${row.bot}/${row.participant}`;
-    const now = Date.now();
+    const now = this.now();
     if (bot.pausedUntil > now) {
       // Leased just before a 429 arrived for another chat.
       await this.outbox.postpone(row, new Date(bot.pausedUntil));
@@ -151,8 +177,10 @@ export class OutboxSender implements JobRunner {
         await this.outbox.postpone(row, new Date(readyAt));
         return;
       }
-      bot.bucket.take();
-      this.chatReadyAt.set(chat, now + this.perChatIntervalMs);
+      bot.bucket?.take(
+        bot.sender.cost?.(row.message as unknown as OutboundMessage, row.locale as Locale) ?? 1,
+      );
+      if (bot.perChatIntervalMs > 0) this.chatReadyAt.set(chat, now + bot.perChatIntervalMs);
     }
     this.inFlightIds.add(row.id);
     const delivery = this.deliver(bot, row).finally(() => {
@@ -166,7 +194,7 @@ export class OutboxSender implements JobRunner {
   private async deliver(bot: BotState, row: ClaimedOutboxRow): Promise<void> {
     try {
       const outcome = await this.outbox.deliver(row, (retryAfterMs) => {
-        bot.pausedUntil = Math.max(bot.pausedUntil, Date.now() + retryAfterMs);
+        bot.pausedUntil = Math.max(bot.pausedUntil, this.now() + retryAfterMs);
       });
       this.metrics.outboxCalls.inc({ channel: row.channel, outcome: outcome.kind });
       if (outcome.kind === 'retry_after') {

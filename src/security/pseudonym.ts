@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ChannelName } from '../flows/messages';
 import { deriveKey } from './derived-keys';
-import { LruCache } from './lru-cache';
+import { LruCache } from '../shared/lru-cache';
 
 /** Recent senders' pseudonyms (an HMAC per webhook otherwise); bounded, in memory only. */
 const recent = new LruCache<string, string>(50_000);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { InboundMessage } from '../flows/messages';
 import { encryptField, fieldDigest } from '../security/field-encryption';
-import { LruCache } from '../security/lru-cache';
+import { LruCache } from '../shared/lru-cache';
 import type { Database } from '../store/database-schema';
 import { ChatAddressesRepository } from '../store/repositories/chat-addresses.repository';
 import { InboxRepository } from '../store/repositories/inbox.repository';

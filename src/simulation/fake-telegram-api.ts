@@ -17,6 +17,11 @@ import type { AddressInfo } from 'node:net';
  * fake.callsTo('sendMessage')[0].params.text;
  * fake.visibleMessages(chatId); // [{ messageId: 1, text: 'Choose a region', buttons: [[…]] }]
  * await fake.close();
+ *
+ * Why it lives in src/ and not test/support (where the fake WhatsApp API is): it is part of the
+ * product. `dauys simulate` posts a scripted election day through it, and `dauys start --demo`
+ * (unless `--no-live`, src/simulation/live-demo.ts) runs its simulated voters against it, so it
+ * ships in the package. The tests and the bench import this same fake rather than keep a copy.
  */
 export interface FakeTelegramCall {
   method: string;

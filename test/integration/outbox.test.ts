@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelRegistry } from '../../src/channels/channel-sender';
 import { createTelegramBot } from '../../src/channels/telegram/telegram-bot-api';
+import { telegramChannel } from '../../src/channels/telegram/telegram-channel';
 import { TelegramSender } from '../../src/channels/telegram/telegram.sender';
+import { whatsappChannel } from '../../src/channels/whatsapp/whatsapp-channel';
+import { WhatsAppSender } from '../../src/channels/whatsapp/whatsapp.sender';
+import { loadConfig } from '../../src/config';
+import type { ChannelName } from '../../src/flows/messages';
 import type { AddressedOutbound, OutboundMessage } from '../../src/flows/messages';
 import { translateAll } from '../../src/i18n/index';
 import { OutboxSender } from '../../src/jobs/outbox-sender';
@@ -13,6 +18,7 @@ import { OutboxService } from '../../src/services/outbox.service';
 import type { DatabaseHandle } from '../../src/store/database';
 import { ChatAddressesRepository } from '../../src/store/repositories/chat-addresses.repository';
 import { FakeTelegramApi } from '../../src/simulation/fake-telegram-api';
+import { FakeWhatsAppApi } from '../support/fake-whatsapp-api';
 import { TEST_TELEGRAM } from '../support/start-test-server';
 import { testDatabases } from '../support/test-databases';
 import { waitUntil } from '../support/wait-until';
@@ -47,8 +53,13 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
     fake.reset();
   });
 
+  /** An outbox sender whose Telegram bot has the limits `TELEGRAM_MAX_SENDS_PER_SECOND` gives it. */
   function startSender(maxSendsPerSecond: number) {
-    const channels = new ChannelRegistry().addSender(
+    const channels = new ChannelRegistry({
+      telegram: telegramChannel.limits(
+        loadConfig({ TELEGRAM_MAX_SENDS_PER_SECOND: String(maxSendsPerSecond) }),
+      ),
+    }).addSender(
       new TelegramSender(createTelegramBot('voter', TEST_TELEGRAM.voterToken, fake.url), translateAll),
     );
     running = new OutboxSender(
@@ -56,21 +67,23 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
       channels,
       createLogger('silent'),
       pipelineMetrics(createMetrics().registry),
-      {
-        maxSendsPerSecond,
-        idleMs: 50,
-      },
+      { idleMs: 50 },
     );
     running.start();
     return running;
   }
 
   /** Registers a chat (its encrypted address) and queues `texts` to it, in order. */
-  async function queue(chatId: number, texts: string[], extra: Partial<OutboundMessage> = {}) {
+  async function queue(
+    chatId: number,
+    texts: string[],
+    extra: Partial<OutboundMessage> = {},
+    channel: ChannelName = 'telegram',
+  ) {
     const participant = `p-${chatId}`;
     await new ChatAddressesRepository(database.db).upsertMany([
       {
-        channel: 'telegram',
+        channel,
         bot: 'voter',
         participant,
         addressEncrypted: encryptField(secret, String(chatId)),
@@ -78,7 +91,7 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
       },
     ]);
     const replies: AddressedOutbound[] = texts.map((text) => ({
-      channel: 'telegram',
+      channel,
       bot: 'voter',
       participant,
       locale: 'en',
@@ -218,5 +231,59 @@ describe.each(testDatabases())('outbox sender on $name', ({ open }) => {
     await queue(790, ['panel v3'], { replacePanel: true });
     await fake.waitFor(() => delivered(790).length === 1, 15_000, 'the replacement panel');
     expect(fake.visibleMessages(790).map((message) => message.text)).toEqual(['panel v3']);
+  });
+  it("paces each channel by its own limits: WhatsApp's empty budget holds back no Telegram send", async () => {
+    const whatsapp = await FakeWhatsAppApi.start('wa-token');
+    try {
+      // Both bots through one sender: WhatsApp at 1 a second, Telegram at 1000. The limits count
+      // with a clock the test moves, so "paced" is counted in sends, not measured in time.
+      let clockMs = Date.now();
+      const channels = new ChannelRegistry({
+        telegram: telegramChannel.limits(loadConfig({ TELEGRAM_MAX_SENDS_PER_SECOND: '1000' })),
+        whatsapp: whatsappChannel.limits(loadConfig({ WHATSAPP_MAX_SENDS_PER_SECOND: '1' })),
+      })
+        .addSender(
+          new TelegramSender(createTelegramBot('voter', TEST_TELEGRAM.voterToken, fake.url), translateAll),
+        )
+        .addSender(
+          new WhatsAppSender(
+            { name: 'voter', phoneNumberId: '1055', token: 'wa-token', apiRoot: whatsapp.url },
+            translateAll,
+          ),
+        );
+      const bothOutbox = new OutboxService(database.db, secret, channels, createLogger('silent'));
+      const telegramSent = () => fake.successfulCalls('sendMessage').length;
+      for (let chat = 800; chat < 805; chat += 1) await queue(chat, [`wa ${chat}`], {}, 'whatsapp');
+      for (let chat = 810; chat < 815; chat += 1) await queue(chat, [`tg ${chat}`]);
+      running = new OutboxSender(
+        bothOutbox,
+        channels,
+        createLogger('silent'),
+        pipelineMetrics(createMetrics().registry),
+        { idleMs: 50, now: () => clockMs },
+      );
+      running.start();
+      await fake.waitFor(() => telegramSent() === 5, 15_000, 'the five Telegram messages');
+      await whatsapp.waitFor(() => whatsapp.sends.length >= 1, 15_000, 'the first WhatsApp message');
+      // More Telegram messages go out while the clock stands still: the loop keeps turning over
+      // both bots, and WhatsApp's bucket (one token, no refill yet) lets nothing else through.
+      for (let chat = 815; chat < 818; chat += 1) await queue(chat, [`tg ${chat}`]);
+      running.wake();
+      await fake.waitFor(() => telegramSent() === 8, 15_000, 'three more Telegram messages');
+      expect(whatsapp.sends).toHaveLength(1);
+      // A second on the limits' clock: exactly one more WhatsApp token.
+      clockMs += 1000;
+      running.wake();
+      await whatsapp.waitFor(() => whatsapp.sends.length === 2, 15_000, 'the second WhatsApp message');
+      for (let chat = 818; chat < 821; chat += 1) await queue(chat, [`tg ${chat}`]);
+      running.wake();
+      await fake.waitFor(() => telegramSent() === 11, 15_000, 'the last Telegram messages');
+      expect(whatsapp.sends).toHaveLength(2);
+      expect(whatsapp.sends.map((send) => send.payload.text?.body)).toEqual(['wa 800', 'wa 801']);
+    } finally {
+      await running?.stop();
+      running = undefined;
+      await whatsapp.close();
+    }
   });
 });

@@ -34,6 +34,10 @@ export interface FakeWhatsAppSend {
  * const fake = await FakeWhatsAppApi.start('test-token');
  * fake.addMedia('m-1', jpeg);
  * await fake.waitFor(() => fake.sentTo('77010000001').length > 0);
+ *
+ * Why it lives in test/support while the fake Telegram API is in src/simulation: only tests use
+ * it. The product's simulator (`dauys simulate`, the live demo) speaks Telegram only; if it ever
+ * simulates WhatsApp voters, this fake moves beside the Telegram one, for the same reason.
  */
 export class FakeWhatsAppApi {
   readonly sends: FakeWhatsAppSend[] = [];

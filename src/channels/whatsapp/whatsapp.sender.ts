@@ -1,4 +1,5 @@
-import type { AddressedOutbound } from '../../flows/messages';
+import type { Locale } from '../../domain/locale';
+import type { AddressedOutbound, BotName, OutboundMessage } from '../../flows/messages';
 import { SendFailure, type ChannelSender, type SendResult } from '../channel-sender';
 import { RATE_LIMIT_CODES, type WhatsAppBot } from './whatsapp-cloud-api';
 import { renderForWhatsApp, type RenderTexts } from './whatsapp-render';
@@ -10,50 +11,36 @@ const DEFAULT_RETRY_MS = 2000;
  * Delivers outbox messages through the WhatsApp Cloud API (`POST /<phone-number-id>/messages`).
  * WhatsApp cannot edit a sent message or answer a button press, so `replacePanel` sends anew and
  * `answer_button` does nothing. A message that needs several API calls (long text, a paged list)
- * takes that many tokens at once from the per-bot budget, so a rate limit never cuts one in half.
+ * says so in `cost`, and the outbox takes that many tokens at once from the bot's budget
+ * (`WHATSAPP_MAX_SENDS_PER_SECOND`, declared by the adapter), so a rate limit never cuts one in half.
  *
  * @example
- * const sender = new WhatsAppSender(bot, translateAll, { maxSendsPerSecond: 20 });
+ * const sender = new WhatsAppSender(bot, translateAll);
  * await sender.send('77010000000', reply);
  */
 export class WhatsAppSender implements ChannelSender {
   readonly channel = 'whatsapp' as const;
-  readonly bot;
-  private tokens: number;
-  private refilledAt = Date.now();
 
   constructor(
     private readonly whatsapp: WhatsAppBot,
     private readonly render: RenderTexts,
-    private readonly options: { maxSendsPerSecond: number },
-  ) {
-    this.bot = whatsapp.name;
-    this.tokens = options.maxSendsPerSecond;
+  ) {}
+
+  get bot(): BotName {
+    return this.whatsapp.name;
+  }
+
+  cost(message: OutboundMessage, locale: Locale): number {
+    return message.kind === 'answer_button' ? 0 : renderForWhatsApp(locale, message, this.render).length;
   }
 
   async send(address: string, out: AddressedOutbound): Promise<SendResult> {
     if (out.message.kind === 'answer_button') return {};
-    const payloads = renderForWhatsApp(out.locale, out.message, this.render);
-    const wait = this.take(payloads.length);
-    if (wait > 0) return { retryAfterMs: wait };
-    for (const payload of payloads) {
+    for (const payload of renderForWhatsApp(out.locale, out.message, this.render)) {
       const result = await this.post(address, payload);
       if (result) return result;
     }
     return {};
-  }
-
-  /** Takes `count` tokens, or returns how long to wait for them (the bucket refills continuously). */
-  private take(count: number): number {
-    const now = Date.now();
-    const rate = this.options.maxSendsPerSecond;
-    this.tokens = Math.min(Math.max(rate, count), this.tokens + ((now - this.refilledAt) / 1000) * rate);
-    this.refilledAt = now;
-    if (this.tokens >= count) {
-      this.tokens -= count;
-      return 0;
-    }
-    return Math.ceil(((count - this.tokens) / rate) * 1000);
   }
 
   private async post(address: string, payload: object): Promise<{ retryAfterMs: number } | undefined> {

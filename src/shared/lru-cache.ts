@@ -1,7 +1,8 @@
 /**
- * A bounded least-recently-used map: the per-sender values the webhooks derive on every update
- * (a keyed pseudonym, an encrypted reply address) are cached so a busy chat costs one HMAC and
- * one encryption, not one per message, while memory stays bounded however many senders come.
+ * The one bounded least-recently-used map: the per-sender values the webhooks derive on every
+ * update (a keyed pseudonym, an encrypted reply address) are cached so a busy chat costs one HMAC
+ * and one encryption, not one per message, and the HTTP limits keep one token bucket per client
+ * address; memory stays bounded however many senders or clients come.
  *
  * @example
  * const cache = new LruCache<string, string>(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LruCache } from '../../../src/security/lru-cache';
+import { LruCache } from '../../../src/shared/lru-cache';
 
 describe('LruCache', () => {
   it('computes a value once and then serves it from memory', () => {
