@@ -2,13 +2,9 @@
  * The public API's shapes as the pages read them (docs/internal/public-api-contract.md).
  * Every source block is `null` when that source has nothing for the area: pages say so.
  */
-export type Locale = 'kk' | 'ru' | 'en';
+import type { LocalizedText } from '../../src/domain/locale';
 
-export interface LocalizedText {
-  kk: string;
-  ru: string;
-  en: string;
-}
+export type { Locale, LocalizedText } from '../../src/domain/locale';
 
 export interface ChoiceInfo {
   id: string;
