@@ -1,27 +1,30 @@
 /**
- * `npm run i18n:check`: fails (exit 1) listing every key missing or extra in a locale and every
- * text whose `{param}` placeholders differ from the English reference.
+ * `npm run i18n:check`: fails (exit 1) listing, for every section of the catalog tree
+ * (src/i18n/catalogs/sections.ts), each key missing or extra in a locale, each text whose
+ * `{param}` placeholders differ from the English reference, and each plural that lacks a
+ * category its locale needs.
  */
 import { checkCatalogs } from '../src/i18n/check-catalogs';
-import { CATALOGS } from '../src/i18n/index';
-import { WEB_CATALOGS } from '../web/shared/i18n/catalogs';
+import { SECTIONS } from '../src/i18n/catalogs/sections';
 import { ANALYSIS_CATALOGS } from '../web/dashboard/analysis/texts/catalogs';
-import { CONSOLE_CATALOGS } from '../web/console/i18n/catalogs';
 
-// The web pages' texts are their own catalogs (web/shared/i18n), held to the same rules.
 const problems = [
-  ...checkCatalogs(CATALOGS, 'en'),
-  ...checkCatalogs(WEB_CATALOGS, 'en').map((problem) => ({ ...problem, key: `web:${problem.key}` })),
+  ...Object.entries(SECTIONS).flatMap(([section, catalogs]) =>
+    checkCatalogs(catalogs, 'en').map((problem) => ({ ...problem, key: `${section}:${problem.key}` })),
+  ),
   ...checkCatalogs(ANALYSIS_CATALOGS, 'en').map((problem) => ({
     ...problem,
     key: `analysis-page:${problem.key}`,
   })),
-  ...checkCatalogs(CONSOLE_CATALOGS, 'en').map((problem) => ({ ...problem, key: `console:${problem.key}` })),
 ];
 if (problems.length > 0) {
   for (const { locale, key, problem } of problems) console.error(`${locale}: ${key}: ${problem}`);
   console.error(`i18n: ${problems.length} problem(s)`);
   process.exit(1);
 }
-const keys = Object.keys(CATALOGS.en).length;
-console.log(`i18n: ${Object.keys(CATALOGS).join(', ')} complete (${keys} keys each)`);
+const counts = Object.entries(SECTIONS).map(
+  ([section, catalogs]) => `${section} ${Object.keys(catalogs.en).length}`,
+);
+console.log(
+  `i18n: kk, ru, en complete in every section (keys: ${counts.join(', ')}, analysis-page ${Object.keys(ANALYSIS_CATALOGS.en).length})`,
+);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOCALES } from './domain/locale';
 import { DauysError, zodIssuesToInputIssues } from './errors';
 
 const optionalString = z
@@ -52,7 +53,7 @@ const configSchema = z.object({
   WHATSAPP_MAX_SENDS_PER_SECOND: z.coerce.number().positive().default(20),
   TELEGRAM_OBSERVER_USERNAME: optionalString,
   COORDINATORS_TELEGRAM_CHAT_ID: optionalString,
-  COORDINATORS_LOCALE: z.enum(['kk', 'ru', 'en']).default('ru'),
+  COORDINATORS_LOCALE: z.enum(LOCALES).default('ru'),
   /** What a spam verdict does: quarantine (out of the count until a moderator restores it) or review only. */
   SPAM_ACTION: z.enum(['quarantine', 'review']).default('quarantine'),
   /** `dauys start --demo` plays a small simulated election day in the background unless this is 0/false/off. */

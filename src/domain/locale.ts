@@ -1,9 +1,17 @@
-import { z } from 'zod';
-
-/** The languages every user-facing text ships in: Kazakh, Russian, English. */
+/**
+ * The languages every user-facing text ships in: Kazakh, Russian, English. The web pages import
+ * this file too, so it stays free of zod (the schema is in ./locale-schema.ts).
+ */
 export const LOCALES = ['kk', 'ru', 'en'] as const;
 
 export type Locale = (typeof LOCALES)[number];
+
+/** Names of the languages in themselves, for every language switch (bots, dashboard, console, chat). */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
+  kk: 'Қазақша',
+  ru: 'Русский',
+  en: 'English',
+};
 
 /** The locale used when a user has not chosen one (the state language first). */
 export const DEFAULT_LOCALE: Locale = 'kk';
@@ -14,11 +22,6 @@ export interface LocalizedText {
   ru: string;
   en: string;
 }
-
-const nonBlank = z.string().trim().min(1, 'must not be empty');
-
-/** Zod schema for a {@link LocalizedText}: all three locales, none blank, no other keys. */
-export const localizedTextSchema = z.strictObject({ kk: nonBlank, ru: nonBlank, en: nonBlank });
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -2,6 +2,8 @@
 // the channel registry defines which channels exist, flows only carry the name.
 import type { ChannelName } from '../channels/create-channels';
 import type { Locale } from '../domain/locale';
+import type { ObserverMessageKey } from '../i18n/catalogs/observer/en';
+import type { VoterMessageKey } from '../i18n/catalogs/voter/en';
 
 export type { ChannelName };
 
@@ -67,8 +69,15 @@ export interface OutboundButton {
   data: string;
 }
 
+/**
+ * A key of the bots' catalogs (src/i18n/catalogs/voter and observer): a flow or service that
+ * names a key the catalogs lack fails the typecheck (test/unit/i18n/typed-keys.test.ts).
+ */
+export type BotMessageKey = VoterMessageKey | ObserverMessageKey;
+
 /** Text as a catalog key with parameters, or literal text (names from the election file). */
-export type MessageText = { key: string; params?: Record<string, string | number> } | { literal: string };
+export type MessageText =
+  { key: BotMessageKey; params?: Record<string, string | number> } | { literal: string };
 
 export type OutboundMessage =
   | {

@@ -1,36 +1,43 @@
 import type { Locale } from '../domain/locale';
-import type { MessageText } from '../flows/messages';
-import { en, type MessageKey } from './catalogs/en';
-import { kk } from './catalogs/kk';
-import { formatMessage } from './message-format';
-import { ru } from './catalogs/ru';
+import type { BotMessageKey, MessageText } from '../flows/messages';
+import { SECTIONS, type AnalysisMessageKey } from './catalogs/sections';
+import type { MessageParams } from './message-format';
+import { sectionRenderer } from './section';
 
-export type { MessageKey } from './catalogs/en';
+/** Every key the server renders: the bots' (voter, observer) and the printable analysis report's. */
+export type MessageKey = BotMessageKey | AnalysisMessageKey;
 
-/** Every catalog by locale; `en` is the reference the others are checked against. */
-export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { kk, ru, en };
+/** A text the server renders: a flow's {@link MessageText}, or a report's key. */
+export type ServerText = MessageText | { key: MessageKey; params?: MessageParams };
 
-/** Names of the languages in themselves, for the language buttons. */
-export const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+/** The server's sections joined by locale (their keys are namespaced, so none collide). */
+const serverCatalog = (locale: Locale): Record<MessageKey, string> => ({
+  ...SECTIONS.voter[locale],
+  ...SECTIONS.observer[locale],
+  ...SECTIONS.analysis[locale],
+});
+export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
+  kk: serverCatalog('kk'),
+  ru: serverCatalog('ru'),
+  en: serverCatalog('en'),
+};
+
+const render = sectionRenderer(CATALOGS);
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(CATALOGS.en, key);
 }
 
 /**
  * Renders one text: a catalog key with its `{param}`s filled in, or a literal (a place or
- * party name that already is in the right language). Never throws: an unknown key renders as
- * the key itself and a missing param stays `{param}`, so a bad text is visible, not a crash
- * in the sender.
+ * party name that already is in the right language). Never throws (see `sectionRenderer`).
  *
  * @example
  * translate('ru', { key: 'voter.precinct_label', params: { number: 12 } }); // 'Участок № 12'
  * translate('kk', { literal: 'Нұр Отан' }); // 'Нұр Отан'
  */
-export function translate(locale: Locale, text: MessageText): string {
-  if ('literal' in text) return text.literal;
-  const template = isMessageKey(text.key) ? CATALOGS[locale][text.key] : text.key;
-  return formatMessage(locale, template, text.params ?? {});
+export function translate(locale: Locale, text: ServerText): string {
+  return 'literal' in text ? text.literal : render(locale, text.key, text.params);
 }
 
 /**

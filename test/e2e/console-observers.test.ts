@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/security/totp';
-import { CONSOLE_CATALOGS } from '../../web/console/i18n/catalogs';
+import { SECTIONS } from '../../src/i18n/catalogs/sections';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleUser, openConsoleTestApp, type ConsoleTestApp } from '../support/console-test-app';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
@@ -89,11 +89,11 @@ describe.skipIf(chromiumMissing('console observers e2e'))('the observers screen 
   for (const locale of ['kk', 'ru'] as const) {
     it(`fits a 360 px screen in ${locale}`, async () => {
       const page = await signedIn(360, locale);
-      const totalsKey = CONSOLE_CATALOGS[locale]['observers.coverageTotals'];
+      const totalsKey = SECTIONS.console[locale]['observers.coverageTotals'];
       const firstWords = totalsKey.split('{')[0]!.trim();
       if (firstWords) expect(await page.getByTestId('coverage-totals').textContent()).toContain(firstWords);
       expect(await page.getByTestId('coverage-observer').textContent()).toContain(
-        CONSOLE_CATALOGS[locale]['observers.showGaps'],
+        SECTIONS.console[locale]['observers.showGaps'],
       );
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -9,7 +9,7 @@ import { createConsoleServices } from '../../src/services/console-services';
 import { DEFAULT_AUTH_POLICY } from '../../src/services/auth-policy';
 import { base32Decode, totpCode } from '../../src/security/totp';
 import { formatDateTime } from '../../src/i18n/format';
-import { CONSOLE_CATALOGS } from '../../web/console/i18n/catalogs';
+import { SECTIONS } from '../../src/i18n/catalogs/sections';
 import {
   createConsoleUser,
   openConsoleTestApp,
@@ -20,7 +20,7 @@ import { REPO_ROOT } from '../support/tiny-election';
 
 const WEB_DIR = path.join(REPO_ROOT, 'dist/web');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
-const en = CONSOLE_CATALOGS.en;
+const en = SECTIONS.console.en;
 
 describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () => {
   let harness: ConsoleTestApp;
@@ -87,10 +87,10 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
   it('shows the login form in kk, ru and en', async () => {
     const { context, page } = await newConsolePage();
     await page.getByTestId('lang-kk').click();
-    expect(await page.locator('h1').textContent()).toBe(CONSOLE_CATALOGS.kk['login.heading']);
+    expect(await page.locator('h1').textContent()).toBe(SECTIONS.console.kk['login.heading']);
     await screenshot(page, 'login-kk');
     await page.getByTestId('lang-ru').click();
-    expect(await page.locator('h1').textContent()).toBe(CONSOLE_CATALOGS.ru['login.heading']);
+    expect(await page.locator('h1').textContent()).toBe(SECTIONS.console.ru['login.heading']);
     await screenshot(page, 'login-ru');
     await page.getByTestId('lang-en').click();
     expect(await page.locator('h1').textContent()).toBe(en['login.heading']);
@@ -105,8 +105,8 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     };
     for (const [browserLocale, expected] of [
       ['en-US', en['login.heading']],
-      ['ru-RU', CONSOLE_CATALOGS.ru['login.heading']],
-      ['de-DE', CONSOLE_CATALOGS.kk['login.heading']],
+      ['ru-RU', SECTIONS.console.ru['login.heading']],
+      ['de-DE', SECTIONS.console.kk['login.heading']],
     ] as const) {
       const context = await browser.newContext({ locale: browserLocale });
       const page = await context.newPage();
@@ -121,7 +121,7 @@ describe.skipIf(chromiumMissing('console e2e'))('the console in Chromium', () =>
     await page.getByTestId('login-form').waitFor();
     await page.getByTestId('lang-ru').click();
     await page.reload();
-    expect(await heading(page)).toBe(CONSOLE_CATALOGS.ru['login.heading']);
+    expect(await heading(page)).toBe(SECTIONS.console.ru['login.heading']);
     await page.goto(`${base}/`);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await context.close();

@@ -9,7 +9,7 @@ import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
-import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
+import { SECTIONS } from '../../src/i18n/catalogs/sections';
 import { formatCount, formatDateTime, formatPercent } from '../../src/i18n/format';
 import type { Summary } from '../../web/shared/api-types';
 import { HOSTILE_VIOLATION_TEXT, seedDashboard } from '../support/dashboard-seed';
@@ -67,7 +67,7 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
   /** The official and voters' cells of each choice's row must show what the API says, formatted. */
   async function expectTableMatchesApi(page: Page, area?: string): Promise<void> {
     const summary = await apiSummary(area);
-    const heading = summary.area ? summary.area.names.en : WEB_CATALOGS.en['area.wholeElection'];
+    const heading = summary.area ? summary.area.names.en : SECTIONS.dashboard.en['area.wholeElection'];
     await expect.poll(() => page.locator('#stats-heading').textContent()).toContain(heading);
     for (const choice of summary.official?.choices ?? []) {
       const cell = page.locator(
@@ -133,16 +133,17 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ru');
     await expect
       .poll(() => page.locator('#stats-heading').textContent())
-      .toContain(WEB_CATALOGS.ru['area.wholeElection']);
+      .toContain(SECTIONS.dashboard.ru['area.wholeElection']);
     const russian = await page.locator('body').innerText();
-    const left = Object.entries(WEB_CATALOGS.en)
+    const left = Object.entries(SECTIONS.dashboard.en)
       .filter(
-        ([key, text]) => !text.includes('{') && text !== WEB_CATALOGS.ru[key as keyof typeof WEB_CATALOGS.ru],
+        ([key, text]) =>
+          !text.includes('{') && text !== SECTIONS.dashboard.ru[key as keyof typeof SECTIONS.dashboard.ru],
       )
       .filter(([, text]) => english.includes(text) && russian.includes(text))
       .map(([key]) => key);
     expect(left).toEqual([]);
-    expect(russian).toContain(WEB_CATALOGS.ru['stats.indicator']);
+    expect(russian).toContain(SECTIONS.dashboard.ru['stats.indicator']);
     expect(russian).toContain('Демократическая партия Казахстана «Ак жол»');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ru');
     await page.close();
@@ -205,10 +206,10 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     );
     const violations = page.locator('[data-testid=statistics-table] tr[data-row=violations]');
     expect(await violations.locator('td[data-source=voters]').textContent()).toContain(
-      WEB_CATALOGS.en['stats.violationsFromVoters'],
+      SECTIONS.dashboard.en['stats.violationsFromVoters'],
     );
     expect(await violations.locator('td[data-source=voters]').textContent()).not.toContain(
-      WEB_CATALOGS.en['cell.notApplicable'],
+      SECTIONS.dashboard.en['cell.notApplicable'],
     );
     await page.close();
   });
@@ -337,7 +338,7 @@ describe.skipIf(chromiumMissing('dashboard e2e'))('the dashboard in Chromium', (
     }
     // Each line names its source, as the column headings would.
     const official = await cells.nth(2).evaluate((td) => getComputedStyle(td, '::before').content);
-    expect(official).toBe(`"${WEB_CATALOGS.ru['source.official']}"`);
+    expect(official).toBe(`"${SECTIONS.dashboard.ru['source.official']}"`);
     await page.close();
   });
 

@@ -8,16 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
-import { en as botEn } from '../../src/i18n/catalogs/en';
-import { kk as botKk } from '../../src/i18n/catalogs/kk';
-import { ru as botRu } from '../../src/i18n/catalogs/ru';
+import { SECTIONS } from '../../src/i18n/catalogs/sections';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker';
 import { totpCode } from '../../src/security/totp';
 import { prepareLiveDemoBot, runLiveDemo, type LiveDemoBot } from '../../src/simulation/live-demo';
 import { waitForPipeline } from '../../src/simulation/simulate-election-day';
-import { CONSOLE_CATALOGS } from '../../web/console/i18n/catalogs';
 import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
-import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleUser } from '../support/console-test-app';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';
@@ -30,15 +26,13 @@ const LOCALES = ['kk', 'ru', 'en'] as const;
 type Locale = (typeof LOCALES)[number];
 const WIDTHS = [360, 1280] as const;
 
-/** Every text a page may print, per language: the web catalogs and the bots' (the chat's). */
+/** Every text a page may print, per language: every section of the tree (the chat shows the bots'). */
 const TEXTS: Record<Locale, string[]> = Object.fromEntries(
   LOCALES.map((locale) => [
     locale,
     [
-      ...Object.values(WEB_CATALOGS[locale]),
+      ...Object.values(SECTIONS).flatMap((section) => Object.values(section[locale])),
       ...Object.values(ANALYSIS_CATALOGS[locale]),
-      ...Object.values(CONSOLE_CATALOGS[locale]),
-      ...Object.values({ kk: botKk, ru: botRu, en: botEn }[locale]),
     ].map(String),
   ]),
 ) as Record<Locale, string[]>;
@@ -215,7 +209,7 @@ describe.skipIf(chromiumMissing('screenshot set e2e'))('the screenshot set (issu
         await expect.poll(() => page.locator('[data-testid=results-table] tbody tr').count()).toBe(17);
         await expect
           .poll(() => page.getByTestId('headline-votes-received').locator('dd').textContent())
-          .not.toBe(WEB_CATALOGS[locale]['cell.noData']);
+          .not.toBe(SECTIONS.dashboard[locale]['cell.noData']);
         await checkAndShoot(shot, `dashboard-country-${locale}-${width}`, width, locale);
 
         await page.selectOption('[data-testid=area-select-region]', 'kz-akm');
@@ -273,7 +267,7 @@ describe.skipIf(chromiumMissing('screenshot set e2e'))('the screenshot set (issu
       it(`web chat — ${locale}, ${width} px`, async () => {
         const shot = await watchedPage(width, locale);
         const { page } = shot;
-        const texts = { kk: botKk, ru: botRu, en: botEn }[locale];
+        const texts = { ...SECTIONS.chat[locale], ...SECTIONS.voter[locale] };
         await page.goto(`${base}/chat`);
         await page.getByRole('button', { name: texts['webchat.start'] }).click();
         // Past the privacy note to the region list: a screen with buttons.

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/domain/locale';
-import { translate } from '../../src/i18n/index';
+import { translate, type MessageKey } from '../../src/i18n/index';
 import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { TelegramVoterDriver } from './telegram-voter-driver';
 import { writeJustClosedElection, writeOpenElection } from './voter-election-files';
 
-const t = (locale: Locale, key: string, params?: Record<string, string | number>) =>
+const t = (locale: Locale, key: MessageKey, params?: Record<string, string | number>) =>
   translate(locale, params ? { key, params } : { key });
 
 describe('the voter bot through the Telegram webhook', () => {
@@ -162,15 +162,17 @@ describe('the voter bot through the Telegram webhook', () => {
         await chat.command('delete');
       },
     };
-    const reprompts = [
-      'voter.unexpected_text',
-      'voter.unexpected_sticker',
-      'voter.unexpected_document',
-      'voter.unexpected_video',
-      'voter.unexpected_location',
-      'voter.unexpected_contact',
-      'voter.unexpected_other',
-    ].map((key) => t('en', key));
+    const reprompts = (
+      [
+        'voter.unexpected_text',
+        'voter.unexpected_sticker',
+        'voter.unexpected_document',
+        'voter.unexpected_video',
+        'voter.unexpected_location',
+        'voter.unexpected_contact',
+        'voter.unexpected_other',
+      ] satisfies MessageKey[]
+    ).map((key) => t('en', key));
     await Promise.all(
       Object.entries(steps).map(async ([step, reach]) => {
         const chat = voter('en');

@@ -1,30 +1,22 @@
-import { formatMessage } from '../../src/i18n/message-format';
+import { LOCALES, type Locale } from '../../src/domain/locale';
+import { en, type ChatMessageKey } from '../../src/i18n/catalogs/chat/en';
+import { kk } from '../../src/i18n/catalogs/chat/kk';
+import { ru } from '../../src/i18n/catalogs/chat/ru';
+import { sectionRenderer, type SectionRenderer } from '../../src/i18n/section';
 import { preferredLocale } from '../shared/preferred-locale';
-import { en } from '../../src/i18n/catalogs/en';
-import { kk } from '../../src/i18n/catalogs/kk';
-import { ru } from '../../src/i18n/catalogs/ru';
 
-/** The page's own texts come from the same catalogs as the bots' (`webchat.*` keys). */
-export const CHAT_LOCALES = ['kk', 'ru', 'en'] as const;
-export type ChatLocale = (typeof CHAT_LOCALES)[number];
-export const LANGUAGE_NAMES: Record<ChatLocale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-
-type WebchatKey = Extract<keyof typeof en, `webchat.${string}`>;
-const catalogs = { kk, ru, en };
+export { LANGUAGE_NAMES, LOCALES } from '../../src/domain/locale';
 
 /**
+ * The page's own texts (the chat section, `webchat.*`); the conversation's come rendered from
+ * the voter bot.
+ *
  * @example
  * text('ru', 'webchat.photo_too_large', { megabytes: 10 }); // 'Фото слишком большое (предел — 10 МБ).'
  */
-export function text(
-  locale: ChatLocale,
-  key: WebchatKey,
-  params: Record<string, string | number> = {},
-): string {
-  return formatMessage(locale, catalogs[locale][key], params);
-}
+export const text: SectionRenderer<ChatMessageKey> = sectionRenderer({ kk, ru, en });
 
 /** The visitor's language, by the rule every page follows (see `preferredLocale`). */
-export function initialLocale(): ChatLocale {
-  return preferredLocale(CHAT_LOCALES, 'dauys.chat.locale');
+export function initialLocale(): Locale {
+  return preferredLocale(LOCALES, 'dauys.chat.locale');
 }

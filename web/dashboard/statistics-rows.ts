@@ -1,5 +1,5 @@
 import type { ChoiceInfo, LocalizedText, Source, Summary, VotersBlock } from '../shared/api-types';
-import type { WebMessageKey } from '../shared/i18n/catalogs';
+import type { DashboardMessageKey } from '../shared/i18n/index.svelte';
 
 /** Why a cell is empty: the source could count it but has nothing yet, or never counts it. */
 export type EmptyReason = 'noData' | 'notApplicable';
@@ -7,20 +7,20 @@ export type EmptyReason = 'noData' | 'notApplicable';
 export type StatisticsCell =
   | { kind: 'count'; count: number }
   | { kind: 'share'; share: number | null; count: number }
-  | { kind: 'empty'; reason: EmptyReason; explain?: WebMessageKey };
+  | { kind: 'empty'; reason: EmptyReason; explain?: DashboardMessageKey };
 
 export interface StatisticsRow {
   id: string;
-  label: { key: WebMessageKey } | { names: LocalizedText };
+  label: { key: DashboardMessageKey } | { names: LocalizedText };
   cells: Record<Source, StatisticsCell>;
   /** What the row's shares are of, printed under its label (the denominators differ by row). */
-  note?: WebMessageKey;
+  note?: DashboardMessageKey;
 }
 
 const NOT_APPLICABLE: StatisticsCell = { kind: 'empty', reason: 'notApplicable' };
 
 /** A figure the source never collects, with the reason printed in the cell. */
-function notCollected(explain: WebMessageKey): StatisticsCell {
+function notCollected(explain: DashboardMessageKey): StatisticsCell {
   return { kind: 'empty', reason: 'notApplicable', explain };
 }
 const NO_DATA: StatisticsCell = { kind: 'empty', reason: 'noData' };

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { invalidInput, zodIssuesToInputIssues } from '../../errors';
-import { LOCALES, localizedTextSchema } from '../locale';
+import { LOCALES } from '../locale';
+import { localizedTextSchema } from '../locale-schema';
 import { DEFAULT_VIOLATION_CATEGORIES } from './default-violation-categories';
 import { crossFieldIssues } from './election-definition-consistency';
 

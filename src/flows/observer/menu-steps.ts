@@ -1,11 +1,8 @@
-import { LOCALES, type Locale } from '../../domain/locale';
+import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../domain/locale';
 import type { MessageText } from '../messages';
 import { literalButton, menuKeyboard, precinctText, withSos, button } from './observer-keyboards';
 import type { ObserverPrecinct, ObserverState } from './observer-state';
 import { say, type ObserverStep } from './observer-step';
-
-/** Names of the languages in themselves (kept here: flows import no i18n runtime). */
-const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 export function renderMenu(state: ObserverState, texts: MessageText[] = []): ObserverStep {
   const { protocol: _p, violation: _v, resumeStage: _r, ...rest } = state;

@@ -1,11 +1,11 @@
 import type { Locale } from '../../domain/locale';
-import type { MessageText, OutboundButton } from '../messages';
+import type { BotMessageKey, MessageText, OutboundButton } from '../messages';
 import { encodeObserverButton, type ObserverButton } from './observer-buttons';
 import type { ObserverPrecinct } from './observer-state';
 
 /** A button whose label is a catalog key. */
 export function button(
-  key: string,
+  key: BotMessageKey,
   data: ObserverButton,
   params?: Record<string, string | number>,
 ): OutboundButton {

@@ -3,18 +3,16 @@
  * edits it in place (Telegram `editMessageText`) so a whole conversation costs few messages.
  */
 import { pageOf, type GeographyArea } from '../../domain/geography';
-import { LOCALES, type Locale } from '../../domain/locale';
-import type { MessageText, OutboundButton, OutboundMessage } from '../messages';
+import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../domain/locale';
+import type { BotMessageKey, MessageText, OutboundButton, OutboundMessage } from '../messages';
 import { encodeButton, fitsButtonData, type VoterButton } from './button-data';
 import type { VoterContext, VoterState } from './voter-state';
 
-/** Languages named in themselves: the voter may not read the current one. */
-const LANGUAGE_LABELS: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 /** Names one to a row, ten rows (17 regions: two pages); precinct numbers two to a row, sixteen a page. */
 const DEFAULT_PAGE_SIZE = 10;
 const DEFAULT_PRECINCT_PAGE_SIZE = 16;
 
-const key = (name: string, params?: Record<string, string | number>): MessageText =>
+const key = (name: BotMessageKey, params?: Record<string, string | number>): MessageText =>
   params ? { key: name, params } : { key: name };
 const button = (label: MessageText, data: VoterButton): OutboundButton => ({
   label,
@@ -56,7 +54,7 @@ function panelContent(state: VoterState, context: VoterContext, locale: Locale):
       return {
         text: [key('voter.choose_language')],
         buttons: [
-          LOCALES.map((l) => button({ literal: LANGUAGE_LABELS[l] }, { kind: 'language', locale: l })),
+          LOCALES.map((l) => button({ literal: LANGUAGE_NAMES[l] }, { kind: 'language', locale: l })),
         ],
       };
     case 'privacy_note':

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/locale';
 import type { Flow, FlowStep } from '../flow';
-import type { InboundMessage, MediaRef, MessageText, OutboundMessage } from '../messages';
+import type { BotMessageKey, InboundMessage, MediaRef, MessageText, OutboundMessage } from '../messages';
 import { decodeButton, type VoterButton } from './button-data';
 import { panelFor } from './panels';
 import { reprompt } from './unexpected-input';
@@ -28,7 +28,7 @@ interface Turn {
   isButton: boolean;
 }
 
-const key = (name: string, params?: Record<string, string | number>): MessageText =>
+const key = (name: BotMessageKey, params?: Record<string, string | number>): MessageText =>
   params ? { key: name, params } : { key: name };
 
 /**

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkCatalogs } from '../../../src/i18n/check-catalogs';
 import { translate } from '../../../src/i18n/index';
 import { formatMessage, placeholdersOf, pluralProblems } from '../../../src/i18n/message-format';
-import { render as renderConsole } from '../../../web/console/i18n/catalogs';
-import { render as renderWeb } from '../../../web/shared/i18n/catalogs';
+import { SECTIONS } from '../../../src/i18n/catalogs/sections';
+import { sectionRenderer } from '../../../src/i18n/section';
+
+const renderConsole = sectionRenderer(SECTIONS.console);
+const renderWeb = sectionRenderer(SECTIONS.dashboard);
 
 const RU_MESSAGES =
   'из {count, plural, one {# сообщения} few {# сообщений} many {# сообщений} other {# сообщения}}';
@@ -75,6 +78,46 @@ describe('plural rules in the catalogs', () => {
         'en',
       ),
     ).toEqual([{ locale: 'ru', key: 'a', problem: '{n} lacks few, many' }]);
+  });
+
+  it('shows the ru and kk plural forms for 1, 2, 5, 21 through a real catalog key', () => {
+    const COUNTS = [1, 2, 5, 21];
+    const counted = (locale: 'ru' | 'kk', pattern: RegExp) =>
+      COUNTS.map((count) => pattern.exec(renderWeb(locale, 'notice.sample', { count }))?.[1]);
+    // Russian: one for 1 and 21, few for 2, many for 5.
+    expect(COUNTS.map((count) => new Intl.PluralRules('ru').select(count))).toEqual([
+      'one',
+      'few',
+      'many',
+      'one',
+    ]);
+    expect(counted('ru', /выборка из (\d+ \S+),/)).toEqual([
+      '1 сообщения',
+      '2 сообщений',
+      '5 сообщений',
+      '21 сообщения',
+    ]);
+    // Kazakh: one for 1 only (21 is other, unlike Russian); a noun after a numeral stays
+    // singular, so the catalog's text needs no plural and reads right for every count.
+    expect(COUNTS.map((count) => new Intl.PluralRules('kk').select(count))).toEqual([
+      'one',
+      'other',
+      'other',
+      'other',
+    ]);
+    expect(counted('kk', /бұл (\d+ \S+) тұратын/)).toEqual([
+      '1 хабарламадан',
+      '2 хабарламадан',
+      '5 хабарламадан',
+      '21 хабарламадан',
+    ]);
+    const kkBranches = '{count, plural, one {# учаске (біреу)} other {# учаске}}';
+    expect(COUNTS.map((count) => formatMessage('kk', kkBranches, { count }))).toEqual([
+      '1 учаске (біреу)',
+      '2 учаске',
+      '5 учаске',
+      '21 учаске',
+    ]);
   });
 
   it('renders the real catalogs with the right plural: dashboard, console and bots', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../../../domain/locale';
+import { localizedTextSchema } from '../../../domain/locale-schema';
 
 /**
  * Pieces every public contract uses. Response objects are `strictObject`s: the test that calls

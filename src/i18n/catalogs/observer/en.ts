@@ -1,6 +1,7 @@
 /**
- * The observer bot's English texts (`observer.*`), spread into the `en` catalog. `kk` and `ru`
- * must have the same keys and placeholders (`npm run i18n:check`).
+ * The observer bot's English texts (`observer.*`), joined with the voter bot's in the bots'
+ * catalog (src/i18n/index.ts). `kk` and `ru` must have the same keys and placeholders
+ * (`npm run i18n:check`).
  */
 export const observerEn = {
   'observer.not_invited':

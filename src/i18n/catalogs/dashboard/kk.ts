@@ -1,7 +1,7 @@
-import type { WebMessageKey } from './en';
+import type { DashboardMessageKey } from './en';
 
 /** Веб-беттердің қазақша мәтіндері. */
-export const kk: Record<WebMessageKey, string> = {
+export const kk: Record<DashboardMessageKey, string> = {
   'app.title': 'Сайлауды тәуелсіз бақылау',
   'app.skip': 'Сандарға өту',
   'app.loading': 'Жүктелуде…',

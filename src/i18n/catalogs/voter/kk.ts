@@ -1,9 +1,7 @@
-import type { MessageKey } from './en';
-import { analysisKk } from './analysis/kk';
-import { observerKk } from './observer/kk';
+import type { VoterMessageKey } from './en';
 
 /** Kazakh texts; same keys and `{param}` placeholders as `en`. */
-export const kk: Record<MessageKey, string> = {
+export const kk: Record<VoterMessageKey, string> = {
   'common.error_try_again': 'Бізде бірдеңе дұрыс болмады. Бір минуттан кейін қайталап көріңіз.',
   'common.unknown_command': 'Мұндай команданы білмеймін. Не істей алатынымды көру үшін /help жіберіңіз.',
 
@@ -81,22 +79,4 @@ export const kk: Record<MessageKey, string> = {
   'voter.extra_photo_ignored':
     'Бір фото жеткілікті; біріншісін қалдырдым. Оны ауыстыру үшін «Түзету», содан кейін «Фото» батырмасын басыңыз.',
   'voter.stale_button': 'Бұл батырма енді жұмыс істемейді.',
-
-  'webchat.title': 'Dauys: дауысыңызды хабарлаңыз',
-  'webchat.intro': 'Telegram-ботымыздағы әңгіменің дәл өзі, тек браузерде.',
-  'webchat.start': 'Бастау',
-  'webchat.message_placeholder': 'Хабарлама немесе учаске нөмірін жазыңыз',
-  'webchat.send': 'Жіберу',
-  'webchat.attach_photo': 'Фото қосу',
-  'webchat.photo_too_large': 'Фото тым үлкен (шегі — {megabytes} МБ).',
-  'webchat.photo_uploading': 'Фото жүктелуде…',
-  'webchat.connection_lost': 'Байланыс үзілді. Қайталап жатырмын…',
-  'webchat.you': 'Сіз',
-  'webchat.bot': 'Dauys',
-  'webchat.language': 'Тіл',
-
-  // The observer bot's texts live in ./observer/ (issue 4).
-  ...observerKk,
-  // The analysis report's texts live in ./analysis/ (issue 7).
-  ...analysisKk,
 };

@@ -1,9 +1,7 @@
-import type { MessageKey } from './en';
-import { analysisRu } from './analysis/ru';
-import { observerRu } from './observer/ru';
+import type { VoterMessageKey } from './en';
 
 /** Russian texts; same keys and `{param}` placeholders as `en`. */
-export const ru: Record<MessageKey, string> = {
+export const ru: Record<VoterMessageKey, string> = {
   'common.error_try_again': 'У нас что-то пошло не так. Попробуйте ещё раз через минуту.',
   'common.unknown_command': 'Я не знаю такой команды. Отправьте /help, чтобы увидеть, что я умею.',
 
@@ -80,22 +78,4 @@ export const ru: Record<MessageKey, string> = {
   'voter.extra_photo_ignored':
     'Достаточно одного фото; я оставил первое. Чтобы заменить его, выберите «Исправить», затем «Фото».',
   'voter.stale_button': 'Эта кнопка больше не действует.',
-
-  'webchat.title': 'Dauys: сообщите свой голос',
-  'webchat.intro': 'Тот же разговор, что и в нашем Telegram-боте, но в браузере.',
-  'webchat.start': 'Начать',
-  'webchat.message_placeholder': 'Введите сообщение или номер участка',
-  'webchat.send': 'Отправить',
-  'webchat.attach_photo': 'Прикрепить фото',
-  'webchat.photo_too_large': 'Фото слишком большое (предел — {megabytes} МБ).',
-  'webchat.photo_uploading': 'Загружаю фото…',
-  'webchat.connection_lost': 'Связь потеряна. Повторяю…',
-  'webchat.you': 'Вы',
-  'webchat.bot': 'Dauys',
-  'webchat.language': 'Язык',
-
-  // The observer bot's texts live in ./observer/ (issue 4).
-  ...observerRu,
-  // The analysis report's texts live in ./analysis/ (issue 7).
-  ...analysisRu,
 };

@@ -1,7 +1,7 @@
-import type { WebMessageKey } from './en';
+import type { DashboardMessageKey } from './en';
 
 /** Тексты веб-страниц на русском. */
-export const ru: Record<WebMessageKey, string> = {
+export const ru: Record<DashboardMessageKey, string> = {
   'app.title': 'Независимое наблюдение за выборами',
   'app.skip': 'Перейти к цифрам',
   'app.loading': 'Загрузка…',

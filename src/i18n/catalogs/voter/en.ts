@@ -1,10 +1,8 @@
-import { analysisEn } from './analysis/en';
-import { observerEn } from './observer/en';
 /**
- * English texts. This catalog is the reference: `kk` and `ru` must have exactly its keys
- * (the type system and `npm run i18n:check` both enforce it) and the same `{param}` placeholders.
- * Keys are namespaced by who speaks: `voter.*` the voter bot, `webchat.*` the web chat page,
- * `common.*` every bot.
+ * The voter bot's English texts. This catalog is the reference: `kk` and `ru` must have exactly
+ * its keys (the type system and `npm run i18n:check` both enforce it) and the same `{param}`
+ * placeholders. Keys are namespaced by who speaks: `voter.*` the voter bot, `common.*` every bot
+ * (the observer bot's are in ../observer/, the web chat page's in ../chat/).
  */
 export const en = {
   'common.error_try_again': 'Something went wrong on our side. Please try again in a minute.',
@@ -87,24 +85,6 @@ export const en = {
   'voter.extra_photo_ignored':
     'One photo is enough; I kept the first one. To replace it, choose “Correct” and then “Photo”.',
   'voter.stale_button': 'This button is no longer active.',
-
-  'webchat.title': 'Dauys: report your vote',
-  'webchat.intro': 'The same conversation as our Telegram bot, in your browser.',
-  'webchat.start': 'Start',
-  'webchat.message_placeholder': 'Type a message or a precinct number',
-  'webchat.send': 'Send',
-  'webchat.attach_photo': 'Attach a photo',
-  'webchat.photo_too_large': 'The photo is too large (the limit is {megabytes} MB).',
-  'webchat.photo_uploading': 'Uploading the photo…',
-  'webchat.connection_lost': 'Connection lost. Retrying…',
-  'webchat.you': 'You',
-  'webchat.bot': 'Dauys',
-  'webchat.language': 'Language',
-
-  // The observer bot's texts live in ./observer/ (issue 4).
-  ...observerEn,
-  // The analysis report's texts live in ./analysis/ (issue 7).
-  ...analysisEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type VoterMessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-/** The web pages' texts in English: the reference catalog that kk and ru are checked against. */
+/** The dashboard's texts in English: the reference catalog that kk and ru are checked against. */
 export const en = {
   'app.title': 'Independent election monitoring',
   'app.skip': 'Skip to the figures',
@@ -93,4 +93,4 @@ export const en = {
   'nav.analysis': 'Analysis',
 } as const;
 
-export type WebMessageKey = keyof typeof en;
+export type DashboardMessageKey = keyof typeof en;

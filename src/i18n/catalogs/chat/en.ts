@@ -1,0 +1,20 @@
+/**
+ * The web chat page's own English texts (`webchat.*`): the reference its kk and ru catalogs are
+ * checked against. The conversation itself is the voter bot's (../voter/).
+ */
+export const en = {
+  'webchat.title': 'Dauys: report your vote',
+  'webchat.intro': 'The same conversation as our Telegram bot, in your browser.',
+  'webchat.start': 'Start',
+  'webchat.message_placeholder': 'Type a message or a precinct number',
+  'webchat.send': 'Send',
+  'webchat.attach_photo': 'Attach a photo',
+  'webchat.photo_too_large': 'The photo is too large (the limit is {megabytes} MB).',
+  'webchat.photo_uploading': 'Uploading the photo…',
+  'webchat.connection_lost': 'Connection lost. Retrying…',
+  'webchat.you': 'You',
+  'webchat.bot': 'Dauys',
+  'webchat.language': 'Language',
+} as const;
+
+export type ChatMessageKey = keyof typeof en;

@@ -1,0 +1,17 @@
+import type { ChatMessageKey } from './en';
+
+/** Тексты страницы веб-чата по-русски; ключи и подстановки те же, что в `en`. */
+export const ru: Record<ChatMessageKey, string> = {
+  'webchat.title': 'Dauys: сообщите свой голос',
+  'webchat.intro': 'Тот же разговор, что и в нашем Telegram-боте, но в браузере.',
+  'webchat.start': 'Начать',
+  'webchat.message_placeholder': 'Введите сообщение или номер участка',
+  'webchat.send': 'Отправить',
+  'webchat.attach_photo': 'Прикрепить фото',
+  'webchat.photo_too_large': 'Фото слишком большое (предел — {megabytes} МБ).',
+  'webchat.photo_uploading': 'Загружаю фото…',
+  'webchat.connection_lost': 'Связь потеряна. Повторяю…',
+  'webchat.you': 'Вы',
+  'webchat.bot': 'Dauys',
+  'webchat.language': 'Язык',
+};
