@@ -6,13 +6,15 @@
  */
 import type { ElectionDefinition } from '../domain/election/election-definition';
 import { ballotColumn } from './ballot-reading/ballot-column';
-import { binarizeAdaptive } from './ballot-reading/binarize';
 import { inkShare } from './ballot-reading/box-ink';
+import { decodeForReading } from './ballot-reading/decode';
 import { findBoxes } from './ballot-reading/find-boxes';
 import { findSheet } from './ballot-reading/find-sheet';
-import type { Point } from './ballot-reading/homography';
-import { decodeForReading, toGrey, type ColourImage } from './ballot-reading/raster';
 import { rectifySheet } from './ballot-reading/rectify';
+import type { Quad } from './geometry/point';
+import { frameCorners } from './geometry/quad';
+import { binarizeAdaptive } from './raster/binarize';
+import { toGrey, type ColourImage } from './raster/image';
 
 export interface BallotCheckResult {
   /** The photo shows a sheet with exactly one box per choice of this election. */
@@ -61,18 +63,13 @@ export async function checkBallotPhoto(
   const grey = toGrey(colour);
   const expected = election.choices.length;
   const sheet = findSheet(colour);
-  const attempts: Array<{ corners: Point[]; aspect: number; signal: string }> = [];
+  const attempts: Array<{ corners: Quad; aspect: number; signal: string }> = [];
   if (sheet && sheet.solidity > 0.75 && sheet.aspect > 0.9 && sheet.aspect < 2.2) {
     attempts.push({ corners: sheet.corners, aspect: sheet.aspect, signal: 'sheet-found' });
   }
   // A scan or a tight crop has no table around the sheet: read the whole frame as the sheet.
   attempts.push({
-    corners: [
-      { x: 0, y: 0 },
-      { x: grey.width, y: 0 },
-      { x: grey.width, y: grey.height },
-      { x: 0, y: grey.height },
-    ],
+    corners: frameCorners(grey.width, grey.height),
     aspect: grey.height / grey.width,
     signal: sheet ? 'sheet-edges-unclear' : 'sheet-not-found',
   });

@@ -5,7 +5,9 @@
  * bilinear sampling) because sharp has affine transforms but no perspective.
  */
 import sharp from 'sharp';
-import { homographyFromQuads, type Homography, type Point } from '../media/ballot-reading/homography';
+import { homographyFromQuads, type Homography } from '../media/geometry/homography';
+import { distance, type Point } from '../media/geometry/point';
+import { frameCorners } from '../media/geometry/quad';
 import type { PhotoConditions } from './photo-conditions';
 import { uniform, type SeededRandom } from './seeded';
 
@@ -42,13 +44,7 @@ export async function photographSvg(
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const sheetRect = [
-    { x: 0, y: 0 },
-    { x: flat.info.width, y: 0 },
-    { x: flat.info.width, y: flat.info.height },
-    { x: 0, y: flat.info.height },
-  ];
-  const toSheet = homographyFromQuads(corners, sheetRect);
+  const toSheet = homographyFromQuads(corners, frameCorners(flat.info.width, flat.info.height));
   const pixels = renderScene(
     flat.data,
     flat.info.width,
@@ -213,8 +209,4 @@ function smoothstep(t: number): number {
 
 function clamp(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
-}
-
-function distance(a: Point, b: Point): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
 }

@@ -184,29 +184,41 @@ function ruleCheck(
     operator: parsed.operator,
     tolerance: rule.tolerance,
   };
+  const notEvaluated = { ...base, left: null, right: null, outcome: 'not_evaluated', passed: false } as const;
   if (lookup.missing.length > 0) {
     return {
-      ...base,
-      left: null,
-      right: null,
-      outcome: 'not_evaluated',
-      passed: false,
+      ...notEvaluated,
       missing: lookup.missing,
       note: `figures missing: ${lookup.missing.join(', ')}`,
     } satisfies CheckResult;
   }
   if (!Number.isFinite(left) || !Number.isFinite(right)) {
-    return {
-      ...base,
-      left: null,
-      right: null,
-      outcome: 'not_evaluated',
-      passed: false,
-      note: 'division by zero',
-    } satisfies CheckResult;
+    return { ...notEvaluated, note: 'division by zero' } satisfies CheckResult;
   }
   const passed = compareWithTolerance(left, parsed.operator, right, rule.tolerance);
   return { ...base, left, right, outcome: passed ? 'passed' : 'failed', passed } satisfies CheckResult;
+}
+
+/**
+ * A completeness check that each of `total` items passes: the figures record the total and the
+ * passing count under the two names given (in that order), and the failing items are listed.
+ */
+function everyOneCheck(
+  ruleId: keyof typeof BUILT_IN_NAMES,
+  expression: string,
+  [totalName, passingName]: readonly [string, string],
+  total: number,
+  failing: string[],
+): CheckResult {
+  const passing = total - failing.length;
+  return completenessCheck(
+    ruleId,
+    expression,
+    { [totalName]: total, [passingName]: passing },
+    passing,
+    total,
+    failing,
+  );
 }
 
 function statusOf(checks: CheckResult[]): ProtocolStatus {
@@ -249,19 +261,17 @@ export function checkProtocol(
       pagesReceived,
       pagesRequired,
     ),
-    completenessCheck(
+    everyOneCheck(
       'lines-complete',
       'every required line filled in',
-      { linesRequired: required.length, linesFilledIn: required.length - missing.length },
-      required.length - missing.length,
+      ['linesRequired', 'linesFilledIn'],
       required.length,
       missing,
     ),
-    completenessCheck(
+    everyOneCheck(
       'figures-valid',
       'every figure a whole number >= 0',
-      { figuresGiven: present.length, figuresValid: present.length - invalid.length },
-      present.length - invalid.length,
+      ['figuresGiven', 'figuresValid'],
       present.length,
       invalid,
     ),

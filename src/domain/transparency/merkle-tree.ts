@@ -33,17 +33,20 @@ export function merkleRoot(leaves: readonly Hash[]): Hash {
   if (leaves.length === 0) return EMPTY_ROOT;
   // Combining pairs level by level and promoting a lone last node unchanged gives exactly
   // RFC 6962's split at the largest power of two.
-  let level: Hash[] = [...leaves];
-  while (level.length > 1) {
-    const next: Hash[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const left = level[i] as Hash;
-      const right = level[i + 1];
-      next.push(right ? nodeHash(left, right) : left);
-    }
-    level = next;
-  }
+  let level = leaves;
+  while (level.length > 1) level = parentLevel(level);
   return level[0] as Hash;
+}
+
+/** The level above `level`: each pair combined, a lone last node promoted unchanged. */
+function parentLevel(level: readonly Hash[]): Hash[] {
+  const parents: Hash[] = [];
+  for (let i = 0; i < level.length; i += 2) {
+    const left = level[i] as Hash;
+    const right = level[i + 1];
+    parents.push(right ? nodeHash(left, right) : left);
+  }
+  return parents;
 }
 
 /** The sibling hashes that prove leaf `index` is in the tree of `leaves` (RFC 6962 PATH). */
@@ -51,18 +54,12 @@ export function inclusionProof(leaves: readonly Hash[], index: number): Hash[] {
   if (index < 0 || index >= leaves.length)
     throw new RangeError(`no leaf ${index} in a tree of ${leaves.length}`);
   const proof: Hash[] = [];
-  let level: Hash[] = [...leaves];
+  let level = leaves;
   let position = index;
   while (level.length > 1) {
     const sibling = position ^ 1;
     if (sibling < level.length) proof.push(level[sibling] as Hash);
-    const next: Hash[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const left = level[i] as Hash;
-      const right = level[i + 1];
-      next.push(right ? nodeHash(left, right) : left);
-    }
-    level = next;
+    level = parentLevel(level);
     position = Math.floor(position / 2);
   }
   return proof;

@@ -5,7 +5,7 @@
  * the wider neighbourhood, so a faint pencil tick in a shadow still stands out.
  */
 import type { DetectedBox } from './find-boxes';
-import type { GreyImage } from './raster';
+import type { GreyImage } from '../raster/image';
 
 /** Keep this share of the side away from the outline (blur spreads the printed edge inwards). */
 const INSET_SHARE = 0.08;

@@ -4,24 +4,17 @@
  * are long — joined by ink down both sides. Text strokes are too short to be edges, table rules
  * too long, and a voter's cross or tick is diagonal, so it neither makes nor breaks a box.
  */
-import type { GreyImage } from './raster';
+import type { Bounds } from '../geometry/bounds';
+import type { GreyImage } from '../raster/image';
 
-export interface DetectedBox {
-  /** Outer edges of the outline, in sheet pixels. */
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
+/** A box's outer edges (`Bounds`, in sheet pixels) and how thick its outline is printed. */
+export interface DetectedBox extends Bounds {
   /** Thickness of the outline's top and bottom edges. */
   stroke: number;
 }
 
-interface Segment {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+/** A horizontal run of ink, as the pixels it covers. */
+type Segment = Bounds;
 
 /** Edges shorter than this share of the sheet width are letters; boxes are ~6–8%. */
 const MIN_EDGE_SHARE = 0.03;

@@ -4,12 +4,14 @@
  * and the largest paper-like region is taken; its corners are its extreme points along the two
  * diagonals, which is exact for any convex quadrilateral turned less than ~40°.
  */
-import type { Point } from './homography';
-import { shrinkColour, type ColourImage } from './raster';
+import type { Point, Quad } from '../geometry/point';
+import { extremeCorners, polygonArea, quadSides } from '../geometry/quad';
+import { shrinkColour, type ColourImage } from '../raster/image';
+import { otsuThreshold } from '../raster/otsu';
 
 export interface SheetOutline {
   /** Top-left, top-right, bottom-right, bottom-left, in the image's pixels. */
-  corners: [Point, Point, Point, Point];
+  corners: Quad;
   /** The region's share of the photo. */
   areaShare: number;
   /** The region's share of its own quadrilateral: ~1 for a sheet, lower for blobs. */
@@ -45,7 +47,8 @@ export function findSheet(image: ColourImage): SheetOutline | null {
     const saturation = Math.max(r, g, b) - Math.min(r, g, b);
     score[i] = Math.max(0, Math.min(255, luma - SATURATION_PENALTY * saturation));
   }
-  const otsu = otsuThreshold(score);
+  // A photo of one grey has no split: every pixel above zero counts as paper.
+  const otsu = otsuThreshold(score) ?? 0;
   // Hysteresis-like slack: a sheet corner in shadow sits just under Otsu's split; the table,
   // far below it, stays out.
   let below = 0;
@@ -58,46 +61,17 @@ export function findSheet(image: ColourImage): SheetOutline | null {
   const threshold = below > 0 ? otsu - SHADOW_SLACK * (otsu - belowSum / below) : otsu;
   const region = largestRegion(score, width, threshold);
   if (region.size < 0.1 * width * height) return null;
-  const corners = extremeCorners(region.pixels, width).map((p) => ({
-    x: (p.x + 0.5) * factor,
-    y: (p.y + 0.5) * factor,
-  })) as SheetOutline['corners'];
+  const up = (p: Point): Point => ({ x: (p.x + 0.5) * factor, y: (p.y + 0.5) * factor });
+  const [tl, tr, br, bl] = extremeCorners(region.pixels, width);
+  const corners: Quad = [up(tl), up(tr), up(br), up(bl)];
   const quadArea = polygonArea(corners) / (factor * factor);
-  const [tl, tr, br, bl] = corners;
-  const horizontal = (distance(tl, tr) + distance(bl, br)) / 2;
-  const vertical = (distance(tl, bl) + distance(tr, br)) / 2;
+  const { width: horizontal, height: vertical } = quadSides(corners);
   return {
     corners,
     areaShare: region.size / (width * height),
     solidity: quadArea > 0 ? Math.min(1, region.size / quadArea) : 0,
     aspect: horizontal > 0 ? vertical / horizontal : 0,
   };
-}
-
-/** Otsu's threshold: the split of the histogram with the largest between-class variance. */
-export function otsuThreshold(values: Uint8Array): number {
-  const histogram = new Float64Array(256);
-  for (const v of values) histogram[v]!++;
-  let total = 0;
-  for (let v = 0; v < 256; v++) total += v * histogram[v]!;
-  let below = 0;
-  let belowSum = 0;
-  let best = 0;
-  let bestVariance = -1;
-  for (let t = 0; t < 256; t++) {
-    below += histogram[t]!;
-    belowSum += t * histogram[t]!;
-    const above = values.length - below;
-    if (below === 0 || above === 0) continue;
-    const meanBelow = belowSum / below;
-    const meanAbove = (total - belowSum) / above;
-    const variance = below * above * (meanBelow - meanAbove) ** 2;
-    if (variance > bestVariance) {
-      bestVariance = variance;
-      best = t;
-    }
-  }
-  return best;
 }
 
 /** The largest 4-connected region of pixels above `threshold`, as pixel indices. */
@@ -129,39 +103,4 @@ function largestRegion(score: Uint8Array, width: number, threshold: number): { s
     if (count > best.length) best = Int32Array.from(members);
   }
   return { size: best.length, pixels: best };
-}
-
-/** Top-left = min(x+y), top-right = max(x−y), bottom-right = max(x+y), bottom-left = min(x−y). */
-function extremeCorners(pixels: Int32Array, width: number): Point[] {
-  const best = [
-    { v: Infinity, p: { x: 0, y: 0 } },
-    { v: -Infinity, p: { x: 0, y: 0 } },
-    { v: -Infinity, p: { x: 0, y: 0 } },
-    { v: Infinity, p: { x: 0, y: 0 } },
-  ];
-  for (const index of pixels) {
-    const x = index % width;
-    const y = (index - x) / width;
-    const sum = x + y;
-    const diff = x - y;
-    if (sum < best[0]!.v) best[0] = { v: sum, p: { x, y } };
-    if (diff > best[1]!.v) best[1] = { v: diff, p: { x, y } };
-    if (sum > best[2]!.v) best[2] = { v: sum, p: { x, y } };
-    if (diff < best[3]!.v) best[3] = { v: diff, p: { x, y } };
-  }
-  return best.map((b) => b.p);
-}
-
-function polygonArea(points: readonly Point[]): number {
-  let twice = 0;
-  for (let i = 0; i < points.length; i++) {
-    const a = points[i]!;
-    const b = points[(i + 1) % points.length]!;
-    twice += a.x * b.y - b.x * a.y;
-  }
-  return Math.abs(twice) / 2;
-}
-
-function distance(a: Point, b: Point): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
 }

@@ -1,21 +1,14 @@
-import type { GreyImage } from './homography';
-import { otsu } from './page-rectify';
+import type { Bounds } from '../geometry/bounds';
+import { binarizeBelow } from '../raster/binarize';
+import type { GreyImage } from '../raster/image';
+import { otsuThreshold } from '../raster/otsu';
+import { MID_GREY } from './page-rectify';
 
-/** A ruled box on the form where a figure is written, in pixels of the flattened page. */
-export interface FigureCell {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+/** A ruled box on the form where a figure is written (its inside), in pixels of the flattened page. */
+export type FigureCell = Bounds;
 
 /** A horizontal rule: where it runs, and the rows of pixels it covers. */
-interface Rule {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
+type Rule = Bounds;
 
 /**
  * The figure boxes of a flattened form page, top to bottom (pure): horizontal rules are runs
@@ -28,7 +21,9 @@ interface Rule {
  * findFigureCells(page); // [{ left: 1440, top: 160, right: 1640, bottom: 200 }, …]
  */
 export function findFigureCells(page: GreyImage): FigureCell[] {
-  const rules = horizontalRules(page);
+  // Ink is darker than Otsu's split, and never lighter than a pale grey (a page with little ink).
+  const inkThreshold = Math.min(160, otsuThreshold(page.data) ?? MID_GREY);
+  const rules = horizontalRules(page, inkThreshold);
   const cells: FigureCell[] = [];
   const minHeight = page.width * 0.012;
   const maxHeight = page.width * 0.06;
@@ -47,7 +42,7 @@ export function findFigureCells(page: GreyImage): FigureCell[] {
       bottom: bottom.top - 1,
     };
     // Two rules with a gap between them are a box only when ruled at both sides too.
-    if (!ruledSide(page, cell, cell.left) || !ruledSide(page, cell, cell.right)) continue;
+    if (!ruledSide(page, inkThreshold, cell, cell.left) || !ruledSide(page, inkThreshold, cell, cell.right)) continue;
     cells.push(cell);
     // Boxes stacked as a table share their borders (or merge into one thick rule when close):
     // the next box starts from this one's bottom rule.
@@ -57,8 +52,7 @@ export function findFigureCells(page: GreyImage): FigureCell[] {
 }
 
 /** Whether most rows of `cell` have ink within a few pixels of column `x` (a vertical border). */
-function ruledSide(page: GreyImage, cell: FigureCell, x: number): boolean {
-  const threshold = Math.min(160, otsu(page.data));
+function ruledSide(page: GreyImage, threshold: number, cell: FigureCell, x: number): boolean {
   const reach = Math.max(2, Math.round(page.width / 400));
   let ruled = 0;
   for (let y = cell.top; y <= cell.bottom; y += 1) {
@@ -73,14 +67,12 @@ function ruledSide(page: GreyImage, cell: FigureCell, x: number): boolean {
   return ruled >= (cell.bottom - cell.top + 1) * 0.8;
 }
 
-function horizontalRules(page: GreyImage): Rule[] {
-  const { data, width, height } = page;
-  const threshold = Math.min(160, otsu(data));
+function horizontalRules(page: GreyImage, threshold: number): Rule[] {
+  const { width, height } = page;
   const smear = Math.max(1, Math.round(width / 600));
   const minRun = width * 0.06;
   const gap = smear + 1;
-  const ink = new Uint8Array(width * height);
-  for (let i = 0; i < data.length; i += 1) ink[i] = data[i]! <= threshold ? 1 : 0;
+  const ink = binarizeBelow(page, threshold).data;
   const found: Rule[] = [];
   for (let y = 0; y < height; y += 1) {
     let runStart = -1;

@@ -3,6 +3,7 @@ import { figureSlots } from '../../flows/observer/protocol-figures';
 import type { OcrEngine } from './ocr-engine';
 import { protocolPagePhoto, type PhotoConditions } from './protocol-page';
 import { suggestFigures } from './protocol-suggestions';
+import { xorshift } from './xorshift';
 
 /** How the measured pages are made: rendered flat (a scan), or photographed on a table. */
 export type OcrPageKind = 'flat' | 'photo';
@@ -52,7 +53,7 @@ export async function measureOcr(
   election: ElectionDefinition,
   options: { pages: number; seed: number; kind: OcrPageKind },
 ): Promise<OcrMeasurement> {
-  const random = seededRandom(options.seed);
+  const random = xorshift(options.seed);
   const slots = figureSlots(election);
   const result: OcrMeasurement = {
     kind: options.kind,
@@ -89,14 +90,4 @@ export async function measureOcr(
   }
   result.msPerPage = Math.round(elapsed / options.pages);
   return result;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
 }

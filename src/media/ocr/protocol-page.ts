@@ -1,6 +1,10 @@
 import sharp from 'sharp';
 import type { ElectionDefinition } from '../../domain/election/election-definition';
-import { homography, mapPoint, rectCorners, warp, type Quad } from './homography';
+import { applyHomography, homographyFromQuads } from '../geometry/homography';
+import type { Quad } from '../geometry/point';
+import { cornerPixels } from '../geometry/quad';
+import { warp, type Raster } from '../raster/warp';
+import { xorshift } from './xorshift';
 
 /** What to print on a synthetic protocol page: the precinct number and the figures by key. */
 export interface ProtocolPageContent {
@@ -95,7 +99,7 @@ export async function protocolPagePhoto(
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  let image: { data: Uint8Array; width: number; height: number } = { data: new Uint8Array(rendered.data), width: rendered.info.width, height: rendered.info.height };
+  let image: Raster = { data: new Uint8Array(rendered.data), width: rendered.info.width, height: rendered.info.height };
   if (conditions.perspective) image = onTable(image, conditions.perspective, random);
   const noise = conditions.noise ?? 0;
   if (noise > 0)
@@ -110,36 +114,25 @@ export async function protocolPagePhoto(
  * The page photographed lying on a table: a margin of table around it, and each corner moved
  * by up to `amount` of the page's width, as a phone held off square sees it.
  */
-function onTable(page: { data: Uint8Array; width: number; height: number }, amount: number, random: () => number) {
+function onTable(page: Raster, amount: number, random: () => number) {
   const margin = Math.round(page.width * 0.06);
   const width = page.width + 2 * margin;
   const height = page.height + 2 * margin;
   const jitter = () => (random() * 2 - 1) * amount * page.width;
-  const corners = rectCorners(page.width, page.height).map((corner) => ({
+  const corners = cornerPixels(page.width, page.height).map((corner) => ({
     x: corner.x + margin + jitter(),
     y: corner.y + margin + jitter(),
   })) as unknown as Quad;
-  const toPage = homography(corners, rectCorners(page.width, page.height));
+  const toPage = homographyFromQuads(corners, cornerPixels(page.width, page.height));
   const data = warp(page, 3, toPage, width, height, 0);
   // Pixels that fell off the page show the table.
   for (let y = 0; y < height; y += 1)
     for (let x = 0; x < width; x += 1) {
-      const p = mapPoint(toPage, { x, y });
+      const p = applyHomography(toPage, { x, y });
       if (p.x >= 0 && p.y >= 0 && p.x <= page.width - 1 && p.y <= page.height - 1) continue;
       data.set([TABLE.r, TABLE.g, TABLE.b], (y * width + x) * 3);
     }
   return { data, width, height };
-}
-
-/** xorshift32: repeatable noise without a dependency. */
-function xorshift(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
 }
 
 function truncate(value: string, max: number): string {

@@ -2,10 +2,11 @@ import sharp from 'sharp';
 import type { ElectionDefinition } from '../../domain/election/election-definition';
 import { figureSlots } from '../../flows/observer/protocol-figures';
 import { findFigureCells, type FigureCell } from './figure-cells';
-import type { GreyImage } from './homography';
+import type { GreyImage } from '../raster/image';
+import { otsuThreshold } from '../raster/otsu';
 import { locatePrecinctNumber, locateRows } from './locate-rows';
 import type { OcrEngine, OcrLine } from './ocr-engine';
-import { otsu, rectifyPage } from './page-rectify';
+import { MID_GREY, rectifyPage } from './page-rectify';
 
 /** A figure read by the machine: always shown as such, never entered without a moderator. */
 export interface FigureSuggestion {
@@ -96,7 +97,7 @@ async function cellInterior(page: GreyImage, cell: FigureCell): Promise<Buffer |
   const pixels = new Uint8Array(width * height);
   for (let y = 0; y < height; y += 1)
     pixels.set(page.data.subarray((top + y) * page.width + left, (top + y) * page.width + left + width), y * width);
-  const threshold = Math.min(170, otsu(pixels));
+  const threshold = Math.min(170, otsuThreshold(pixels) ?? MID_GREY);
   for (let i = 0; i < pixels.length; i += 1) pixels[i] = pixels[i]! <= threshold ? 0 : 255;
   eraseEdgeInk(pixels, width, height);
   const ink = pixels.reduce((sum, value) => sum + (value === 0 ? 1 : 0), 0);

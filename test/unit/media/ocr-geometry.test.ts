@@ -3,28 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseElectionDefinition } from '../../../src/domain/election/election-definition';
 import { figureSlots } from '../../../src/flows/observer/protocol-figures';
 import { findFigureCells } from '../../../src/media/ocr/figure-cells';
-import { homography, mapPoint, rectCorners, type Quad } from '../../../src/media/ocr/homography';
 import { rectifyPage } from '../../../src/media/ocr/page-rectify';
 import { protocolPagePhoto } from '../../../src/media/ocr/protocol-page';
 import { DEMO_ELECTION_FILE } from '../../support/tiny-election';
 
 describe('flattening a photographed protocol and finding its figure boxes', () => {
-  it('maps each corner of a rectangle onto the corner of a quadrilateral', () => {
-    const quad: Quad = [
-      { x: 12, y: 30 },
-      { x: 410, y: 8 },
-      { x: 430, y: 260 },
-      { x: 3, y: 240 },
-    ];
-    const h = homography(rectCorners(200, 100), quad);
-    rectCorners(200, 100).forEach((corner, i) => {
-      const mapped = mapPoint(h, corner);
-      expect(mapped.x).toBeCloseTo(quad[i]!.x, 6);
-      expect(mapped.y).toBeCloseTo(quad[i]!.y, 6);
-    });
-    expect(() => homography(rectCorners(200, 100), [quad[0], quad[0], quad[0], quad[0]])).toThrow(/collinear/);
-  });
-
   it('finds one box per figure, level and in print order, on a flat page and on a photo', async () => {
     const election = parseElectionDefinition(JSON.parse(await fs.readFile(DEMO_ELECTION_FILE, 'utf8')));
     const figures = Object.fromEntries(figureSlots(election).map((slot, i) => [slot.key, i * 37]));

@@ -1,13 +1,9 @@
 /**
  * Plane-to-plane projective maps (homographies): how a flat sheet photographed at an angle maps
- * to the picture, and back. Shared by the ballot reader (to flatten the photographed sheet) and
- * the photo simulator (to tilt a flat sheet into a photo); pure arithmetic.
+ * to the picture, and back. Shared by the ballot reader and the protocol reader (to flatten the
+ * photographed paper) and the photo simulators (to tilt a flat sheet into a photo); pure arithmetic.
  */
-
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point } from './point';
 
 /** A 3×3 matrix in row order with the last entry fixed at 1. */
 export type Homography = readonly [number, number, number, number, number, number, number, number, number];
@@ -49,7 +45,9 @@ function solveLinearSystem(augmented: number[][]): number[] {
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    if (Math.abs(m[pivot]![col]!) < 1e-12) throw new Error('homographyFromQuads: degenerate quadrilateral');
+    if (Math.abs(m[pivot]![col]!) < 1e-12) {
+      throw new Error('homographyFromQuads: degenerate quadrilateral (three corners collinear)');
+    }
     [m[col], m[pivot]] = [m[pivot]!, m[col]!];
     const pivotRow = m[col]!;
     for (let r = 0; r < n; r++) {

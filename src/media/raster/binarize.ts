@@ -1,10 +1,12 @@
 /**
- * Ink versus paper under uneven light: Bradley & Roth's adaptive threshold (J. Graphics Tools
- * 12(2), 2007) — a pixel is ink when it is clearly darker than the mean of its neighbourhood,
- * computed for every pixel at once from an integral image. A shadow darkens the paper and the
- * ink together, so their ratio, and the verdict, survive it.
+ * Ink versus paper, as an image of 1 (ink) and 0 (paper). Two ways: against one grey level for
+ * the whole image (a scan or a flattened page, evenly lit), or Bradley & Roth's adaptive
+ * threshold (J. Graphics Tools 12(2), 2007) for a photo under uneven light — a pixel is ink when
+ * it is clearly darker than the mean of its neighbourhood, computed for every pixel at once from
+ * an integral image. A shadow darkens the paper and the ink together, so their ratio, and the
+ * verdict, survive it.
  */
-import type { GreyImage } from './raster';
+import type { GreyImage } from './image';
 
 /** A pixel this much darker than its surroundings is ink (15%: pencil on white is ~40% darker). */
 const DARKER_BY = 0.15;
@@ -50,5 +52,18 @@ export function binarizeAdaptive(image: GreyImage): GreyImage {
       out[y * width + x] = value < sum * (1 - DARKER_BY) && sum - value > MIN_CONTRAST * count ? 1 : 0;
     }
   }
+  return { width, height, data: out };
+}
+
+/**
+ * 1 where the grey is at most `threshold` (ink), 0 elsewhere.
+ *
+ * @example
+ * const ink = binarizeBelow(page, otsuThreshold(page.data) ?? 127);
+ */
+export function binarizeBelow(image: GreyImage, threshold: number): GreyImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) out[i] = data[i]! <= threshold ? 1 : 0;
   return { width, height, data: out };
 }

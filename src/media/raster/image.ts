@@ -1,8 +1,7 @@
 /**
- * Plain pixel grids for the ballot reader: decoding through sharp once, then everything in typed
- * arrays so each step is a loop a reader can follow.
+ * Plain pixel grids for the image readers: decode through sharp once, then everything in typed
+ * arrays, so each step is a loop a reader can follow.
  */
-import sharp from 'sharp';
 
 /** One 8-bit channel, row-major. */
 export interface GreyImage {
@@ -16,27 +15,6 @@ export interface ColourImage {
   height: number;
   /** RGB, 3 bytes per pixel, row-major. */
   data: Uint8Array;
-}
-
-/** Photos are read at this size: sheet lines stay 2–5 px wide and a photo costs ~1 MP of work. */
-export const WORKING_LONG_SIDE = 1000;
-
-/**
- * Decodes any image sharp reads, upright (EXIF orientation applied), shrunk to fit
- * `WORKING_LONG_SIDE`, as RGB.
- *
- * @example
- * const colour = await decodeForReading(jpegBytes); // { width: 750, height: 1000, data }
- */
-export async function decodeForReading(image: Buffer): Promise<ColourImage> {
-  const { data, info } = await sharp(image, { limitInputPixels: 50_000_000 })
-    .rotate()
-    .resize(WORKING_LONG_SIDE, WORKING_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
 /** Rec. 601 luma. */
