@@ -15,7 +15,7 @@ import { TransparencyJob } from './transparency-job';
 
 /** What the background jobs need (`App` has all of it; tests swap `conversations` for a double). */
 export interface WorkerServices {
-  config: Pick<Config, 'TELEGRAM_MAX_SENDS_PER_SECOND'>;
+  config: Config;
   database: DatabaseHandle;
   logger: Logger;
   metrics: Metrics;
