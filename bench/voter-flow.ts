@@ -29,7 +29,7 @@ import { DEMO_ELECTION_FILE } from '../src/cli/paths';
 import { loadConfig } from '../src/config';
 import type { AddressedOutbound, InboundMessage, OutboundButton } from '../src/flows/messages';
 import { buildServer } from '../src/http/server';
-import type { ConversationHandler } from '../src/jobs/inbox-worker';
+import type { ConversationHandler } from '../src/bots/conversation-runner';
 import { startWorker } from '../src/jobs/worker';
 import { createLogger } from '../src/logger';
 import { FakeTelegramApi } from '../src/simulation/fake-telegram-api';
@@ -128,21 +128,12 @@ class ReplyTap {
   private readonly waiting = new Map<string, (replies: AddressedOutbound[]) => void>();
 
   wrap(inner: ConversationHandler): ConversationHandler {
-    const batch = inner.handleBatch?.bind(inner);
     return {
-      handle: async (tx, inbound) => {
-        const replies = await inner.handle(tx, inbound);
-        this.seen(inbound, replies);
+      run: async (tx, inbounds) => {
+        const replies = await inner.run(tx, inbounds);
+        inbounds.forEach((inbound, index) => this.seen(inbound, replies[index] ?? []));
         return replies;
       },
-      // The worker's batched path, when the conversation has one (the real one does).
-      ...(batch && {
-        handleBatch: async (tx, inbounds) => {
-          const replies = await batch(tx, inbounds);
-          inbounds.forEach((inbound, index) => this.seen(inbound, replies[index] ?? []));
-          return replies;
-        },
-      }),
     };
   }
 
@@ -189,7 +180,7 @@ async function benchOne(name: 'pglite' | 'postgres', adminUrl?: string): Promise
     const server = await buildServer(app);
     const url = new URL('/webhooks/telegram/voter', await server.listen({ port: 0, host: '127.0.0.1' }));
     const inner = ECHO ? echoConversation() : app.conversations;
-    const worker = startWorker(app, { conversations: tap.wrap(inner), sendOutbox: false });
+    const worker = startWorker({ ...app, conversations: tap.wrap(inner) }, { sendOutbox: false });
     const { pseudonymFor } = await import('../src/security/pseudonym');
 
     let peakRss = process.memoryUsage().rss;

@@ -23,6 +23,8 @@ import { createConversationServices, type ConversationServices } from './service
 import { createConsoleServices, type ConsoleServices } from './services/console-services';
 import { createObserverServices, type ObserverServices } from './services/observer-services';
 import { createModerationServices, type ModerationServices } from './services/moderation-services';
+import type { ConversationRunner } from './bots/conversation-runner';
+import { createConversationRunner } from './bots/registered-bots';
 
 /**
  * The composition root: one database, one logger, one metrics registry and every service,
@@ -47,6 +49,8 @@ export interface App
   publicReads: PublicReadsService;
   /** `dauys purge`: privacy retention after an election. */
   purge: PurgeService;
+  /** Every bot's conversations, run a batch at a time by the inbox worker (`src/bots/`). */
+  conversations: ConversationRunner;
   close(): Promise<void>;
 }
 
@@ -76,7 +80,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const elections = new ElectionService(database.db, audit);
   const messaging = createMessagingServices(database, config, secret, logger);
   const conversation = createConversationServices(database, config, secret, messaging);
-  // The observer bot registers its conversation with the voter bot's dispatcher (issue 4).
   const observers = createObserverServices({
     database,
     config,
@@ -84,9 +87,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     logger,
     elections,
     audit,
-    media: messaging.media,
     outbox: messaging.outbox,
-    conversations: conversation.conversations,
+  });
+  // The bots are registered in one place (src/bots/registered-bots.ts), not by these factories.
+  const conversations = createConversationRunner(config, {
+    ...conversation,
+    ...observers,
+    media: messaging.media,
   });
   const moderation = createModerationServices({
     db: database.db,
@@ -112,6 +119,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     ...messaging,
     ...conversation,
     ...observers,
+    conversations,
     exports: new ExportService(database.db, elections),
     publicReads: new PublicReadsService(database),
     purge: new PurgeService(database.db, elections, audit),

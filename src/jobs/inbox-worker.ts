@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AddressedOutbound, InboundMessage } from '../flows/messages';
+import type { ConversationHandler } from '../bots/conversation-runner';
 import type { Logger } from '../logger';
 import { deserializeInbound } from '../services/inbox.service';
 import type { OutboxService } from '../services/outbox.service';
@@ -8,20 +8,6 @@ import { InboxRepository, type ClaimedInboxRow } from '../store/repositories/inb
 import { LoopedJob, pipelineLoop, type JobLoop, type TickResult } from './job-loop';
 import type { JobRunner } from './job-names';
 import type { PipelineMetrics } from './pipeline-metrics';
-
-/** The conversation as the worker sees it (`app.conversations`). */
-export interface ConversationHandler {
-  handle(tx: Transaction<Database>, inbound: InboundMessage): Promise<AddressedOutbound[]>;
-  /**
-   * Optional: a whole batch at once (at most one row per participant, in order), the replies of
-   * each row in its place. Lets a handler read and write its state for all rows in a few
-   * statements instead of a few per row.
-   */
-  handleBatch?(
-    tx: Transaction<Database>,
-    inbounds: readonly InboundMessage[],
-  ): Promise<AddressedOutbound[][]>;
-}
 
 export interface InboxWorkerOptions {
   /** Rows per transaction: larger batches amortize commits; smaller ones keep webhook latency low on PGlite. */
@@ -101,9 +87,7 @@ export class InboxWorker extends LoopedJob implements JobRunner {
 
   private async runRows(tx: Transaction<Database>, rows: readonly ClaimedInboxRow[]): Promise<void> {
     const inbounds = rows.map((row) => deserializeInbound(row.message));
-    let replies: AddressedOutbound[][] = [];
-    if (this.conversations.handleBatch) replies = await this.conversations.handleBatch(tx, inbounds);
-    else for (const inbound of inbounds) replies.push(await this.conversations.handle(tx, inbound));
+    const replies = await this.conversations.run(tx, inbounds);
     const queued = rows.map((row, index) => ({ replies: replies[index] ?? [], inboxId: row.id }));
     // One insert and one update for the whole batch: per-row statements dominate on PGlite.
     await this.outbox.enqueueMany(tx, queued);

@@ -1,17 +1,38 @@
-import type { App } from '../app';
-import { InboxWorker, type ConversationHandler, type InboxWorkerOptions } from './inbox-worker';
+import type { ConversationHandler } from '../bots/conversation-runner';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { InboxService } from '../services/inbox.service';
+import type { MessagingServices } from '../services/messaging-services';
+import type { TransparencyService } from '../services/transparency.service';
+import type { DatabaseHandle } from '../store/database';
+import { InboxWorker, type InboxWorkerOptions } from './inbox-worker';
 import { assertEveryJobHasHandler, type JobRunner } from './job-names';
 import { MediaJob } from './media-job';
 import { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
 import { pipelineMetrics } from './pipeline-metrics';
 import { TransparencyJob } from './transparency-job';
 
+/** What the background jobs need (`App` has all of it; tests swap `conversations` for a double). */
+export interface WorkerServices {
+  config: Config;
+  database: DatabaseHandle;
+  logger: Logger;
+  metrics: Metrics;
+  conversations: ConversationHandler;
+  inbox: Pick<InboxService, 'onStored'>;
+  outbox: MessagingServices['outbox'];
+  /** Whatever the outbox sender and the media job send and fetch with. */
+  channels: MessagingServices['channels'];
+  media: MessagingServices['media'];
+  transparency: TransparencyService;
+}
+
 export interface WorkerOptions {
-  /** Defaults to `app.conversations`. */
-  conversations?: ConversationHandler;
   /**
-   * Whether to process the inbox (default on). The crash test turns it off to have a server that
-   * acknowledges and stores updates but never processes them, then kills it.
+   * Whether to process the inbox (default on). The crash test turns it off (through its own
+   * entry point, never an environment switch read here) to have a server that acknowledges and
+   * stores updates but never processes them, then kills it.
    */
   processInbox?: boolean;
   inbox?: InboxWorkerOptions;
@@ -33,13 +54,11 @@ export interface RunningWorker {
  * left pending by a previous run. `stop()` finishes the work in hand and returns.
  *
  * @example
- * const worker = startWorker(app);
+ * const worker = startWorker(app); // the app has every service the worker needs
  * process.once('SIGTERM', () => worker.stop().then(() => app.close()));
  */
-export function startWorker(app: App, options: WorkerOptions = {}): RunningWorker {
-  const conversations =
-    options.conversations ?? (app as { conversations?: ConversationHandler }).conversations;
-  if (!conversations) throw new Error('startWorker: no conversation service (app.conversations) is wired');
+export function startWorker(app: WorkerServices, options: WorkerOptions = {}): RunningWorker {
+  const { conversations } = app;
   const metrics = pipelineMetrics(app.metrics.registry);
   const outboxSender = new OutboxSender(app.outbox, app.channels, app.logger, metrics, {
     maxSendsPerSecond: app.config.TELEGRAM_MAX_SENDS_PER_SECOND,

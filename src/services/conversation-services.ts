@@ -5,18 +5,14 @@ import { translateAll } from '../i18n/index';
 import type { DatabaseHandle } from '../store/database';
 import { ActiveElectionService } from './active-election.service';
 import { BallotReportService } from './ballot-report.service';
-import { ConversationService } from './conversation.service';
-import { GeographyCacheService } from './geography-cache.service';
 import { ballotPhotoInspector } from './spam/ballot-photo-inspector';
 import { SpamScoringService } from './spam/spam-scoring.service';
-import { WebchatRepository } from '../store/repositories/webchat.repository';
 import type { MessagingServices } from './messaging-services';
 import { VoterTallyService } from './voter-tally.service';
 import { WebchatService } from './webchat.service';
 
-/** The voter conversation's part of the composition root (`App` extends this). */
+/** The voter bot's services in the composition root (`App` extends this); the bot itself is in `src/bots/voter/`. */
 export interface ConversationServices {
-  conversations: ConversationService;
   ballots: BallotReportService;
   voterTallies: VoterTallyService;
   activeElections: ActiveElectionService;
@@ -24,7 +20,7 @@ export interface ConversationServices {
 }
 
 /**
- * Wires the voter conversation: the one active election, the geography cache, ballot reports
+ * Wires the voter bot's services: the one active election, ballot reports
  * with their tally and spam score, the ballot reader and the 'ballot' photo listener that
  * scores and confirms votes, and the web chat channel
  * (its sender and media fetcher join the pipeline's registry).
@@ -51,16 +47,7 @@ export function createConversationServices(
   messaging.channels
     .addSender(new WebchatSender(webchat, translateAll))
     .addFetcher(new WebchatMediaFetcher(webchat));
-  const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
-  const conversations = new ConversationService(activeElections, new GeographyCacheService(), ballots, {
-    publicUrl,
-    // /delete also empties the web chat's mailbox: its summary showed the vote.
-    forgetParticipant: async (tx, key) => {
-      if (key.channel === 'webchat') await new WebchatRepository(tx).deleteParticipant(key.participant);
-    },
-  });
   return {
-    conversations,
     ballots,
     voterTallies: new VoterTallyService(database.db),
     activeElections,

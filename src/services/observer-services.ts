@@ -2,11 +2,8 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { DatabaseHandle } from '../store/database';
 import type { AuditService } from './audit.service';
-import type { ConversationService } from './conversation.service';
 import type { ElectionService } from './election.service';
 import { InviteService } from './invite.service';
-import type { MediaService } from './media.service';
-import { ObserverConversationService } from './observer.service';
 import type { OutboxService } from './outbox.service';
 import { ProtocolService } from './protocol.service';
 import { SosService } from './sos.service';
@@ -18,14 +15,13 @@ export interface ObserverServices {
   protocols: ProtocolService;
   violations: ViolationService;
   sos: SosService;
-  observerConversation: ObserverConversationService;
 }
 
 /**
- * Wires the observer bot and registers its conversation for bot `observer` on every channel.
+ * Wires the observer bot's services (the bot itself is in `src/bots/observer/`).
  *
  * @example
- * const observers = createObserverServices({ database, config, secret, logger, elections, audit, media, outbox, conversations });
+ * const observers = createObserverServices({ database, config, secret, logger, elections, audit, outbox });
  */
 export function createObserverServices(deps: {
   database: DatabaseHandle;
@@ -34,11 +30,9 @@ export function createObserverServices(deps: {
   logger: Logger;
   elections: ElectionService;
   audit: AuditService;
-  media: MediaService;
   outbox: OutboxService;
-  conversations: ConversationService;
 }): ObserverServices {
-  const { database, config, secret, logger, elections, media } = deps;
+  const { database, config, secret, logger, elections } = deps;
   const invites = new InviteService(database.db, elections, secret, {
     telegramUsername: config.TELEGRAM_OBSERVER_USERNAME,
     audit: deps.audit,
@@ -49,14 +43,5 @@ export function createObserverServices(deps: {
     coordinatorsChatId: config.COORDINATORS_TELEGRAM_CHAT_ID,
     coordinatorsLocale: config.COORDINATORS_LOCALE,
   });
-  const observerConversation = new ObserverConversationService({
-    elections,
-    invites,
-    protocols,
-    violations,
-    sos,
-    media,
-  });
-  deps.conversations.register('observer', (tx, inbound) => observerConversation.handle(tx, inbound));
-  return { invites, protocols, violations, sos, observerConversation };
+  return { invites, protocols, violations, sos };
 }

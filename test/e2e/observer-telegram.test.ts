@@ -18,7 +18,7 @@ describe('the observer bot through the Telegram webhook', () => {
 
   beforeAll(async () => {
     server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
+      conversations: 'app',
       env: { TELEGRAM_OBSERVER_TOKEN: OBSERVER_TOKEN, COORDINATORS_TELEGRAM_CHAT_ID: COORDINATORS_CHAT },
       // Telegram's one-message-a-second per chat is the sender's business, tested with it; an
       // observer's protocol is twenty exchanges, so the gap is shortened here.

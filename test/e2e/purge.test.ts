@@ -13,9 +13,7 @@ describe('privacy retention (purge)', () => {
   const updates = telegramUpdates();
 
   beforeAll(async () => {
-    server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
-    });
+    server = await startTestServer({ conversations: 'app' });
     await server.app.elections.loadFile((await writeOpenElection('purge-open')).electionFile);
     purge = server.app.purge;
     for (const id of [701, 702]) {

@@ -25,7 +25,7 @@ describe('dauys simulate with observers', () => {
 
   beforeAll(async () => {
     server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
+      conversations: 'app',
       env: { TELEGRAM_OBSERVER_TOKEN: TEST_TELEGRAM.observerToken },
       worker: { sendOutbox: false },
     });

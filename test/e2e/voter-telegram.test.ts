@@ -18,10 +18,7 @@ describe('the voter bot through the Telegram webhook', () => {
     new TelegramVoterDriver(server, updates, telegramUser(nextUser++, languageCode ? { languageCode } : {}));
 
   beforeAll(async () => {
-    // The conversation is looked up lazily: the real service, created with the app.
-    server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
-    });
+    server = await startTestServer({ conversations: 'app' });
     await server.app.elections.loadFile((await writeOpenElection('e2e-open')).electionFile);
     // Each voter photographs their own ballot marked as they say: the spam score's ballot check
     // confirms it (one blank picture from several accounts would be a flood of duplicates).

@@ -20,9 +20,7 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     if (!fs.existsSync(path.join(REPO_ROOT, 'dist/web/chat/index.html'))) {
       throw new Error('dist/web/chat/index.html is missing: run `npm run build` (npx vite build) first');
     }
-    server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
-    });
+    server = await startTestServer({ conversations: 'app' });
     await server.app.elections.loadFile((await writeOpenElection('webchat-open')).electionFile);
     // A photo of the ballot marked as the voter says: the spam score's ballot check confirms it.
     const { definition } = await server.app.elections.require('webchat-open');

@@ -29,7 +29,7 @@ describe('both bots on the WhatsApp Cloud API', () => {
   beforeAll(async () => {
     fake = await FakeWhatsAppApi.start(WHATSAPP.token);
     server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
+      conversations: 'app',
       env: {
         WHATSAPP_TOKEN: WHATSAPP.token,
         WHATSAPP_APP_SECRET: WHATSAPP.appSecret,

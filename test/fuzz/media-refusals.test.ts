@@ -35,9 +35,7 @@ describe('the media pipeline refuses bad photos cleanly', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({
-      conversations: { handle: (tx, inbound) => server.app.conversations.handle(tx, inbound) },
-    });
+    server = await startTestServer({ conversations: 'app' });
     server.fake.addFile('oversized', Buffer.alloc(21 * 1024 * 1024, 0xff));
     server.fake.addFile('not-an-image', Buffer.from('<html>this is not a photo</html>'), {
       filePath: 'photos/ballot.jpg',

@@ -220,7 +220,7 @@ export async function processEverything(
   server: TestServer,
   timeoutMs = 120_000,
 ): Promise<{ pending: number; failed: number }> {
-  const worker = startWorker(server.app, { conversations: server.app.conversations, sendOutbox: false });
+  const worker = startWorker(server.app, { sendOutbox: false });
   try {
     return await settleAndCountFailures(server, timeoutMs);
   } finally {

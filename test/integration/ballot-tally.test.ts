@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundContent, InboundMessage } from '../../src/flows/messages';
 import { ActiveElectionService } from '../../src/services/active-election.service';
 import { BallotReportService } from '../../src/services/ballot-report.service';
-import { ConversationService } from '../../src/services/conversation.service';
 import { ElectionService } from '../../src/services/election.service';
 import { GeographyCacheService } from '../../src/services/geography-cache.service';
 import { VoterTallyService } from '../../src/services/voter-tally.service';
 import type { DatabaseHandle } from '../../src/store/database';
+import { ConversationRunner } from '../../src/bots/conversation-runner';
+import { voterBot } from '../../src/bots/voter/voter.bot';
 import { testDatabases } from '../support/test-databases';
 import { writeTinyElection } from '../support/tiny-election';
 
@@ -22,7 +23,7 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
   let electionId: number;
   let clock = DURING_POLLS;
   let ballots: BallotReportService;
-  let conversations: ConversationService;
+  let conversations: ConversationRunner;
   let tallies: VoterTallyService;
   let elections: ElectionService;
   let nextMediaId = 1;
@@ -35,12 +36,14 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
     });
     electionId = (await elections.loadFile(files.electionFile)).election.id;
     ballots = new BallotReportService(SECRET, { request: async () => nextMediaId++ });
-    conversations = new ConversationService(
-      new ActiveElectionService(() => clock),
-      new GeographyCacheService(),
-      ballots,
-      { publicUrl: 'https://dauys.example' },
-    );
+    conversations = new ConversationRunner([
+      voterBot({
+        activeElections: new ActiveElectionService(() => clock),
+        geographies: new GeographyCacheService(),
+        ballots,
+        publicUrl: 'https://dauys.example',
+      }),
+    ]);
     tallies = new VoterTallyService(handle.db);
   });
 
@@ -63,7 +66,8 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
       receivedAt,
       content: content.kind === 'button' ? { ...content, callbackId: `cb-${++callback}` } : content,
     };
-    return handle.db.transaction().execute((tx) => conversations.handle(tx, inbound));
+    const [replies] = await handle.db.transaction().execute((tx) => conversations.run(tx, [inbound]));
+    return replies!;
   }
   const press = (data: string): InboundContent => ({ kind: 'button', data });
   const text = (value: string): InboundContent => ({ kind: 'text', text: value });

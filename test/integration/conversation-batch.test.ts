@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressedOutbound, InboundContent, InboundMessage } from '../../src/flows/messages';
 import { ActiveElectionService } from '../../src/services/active-election.service';
 import { BallotReportService } from '../../src/services/ballot-report.service';
-import { ConversationService } from '../../src/services/conversation.service';
 import { ElectionService } from '../../src/services/election.service';
 import { GeographyCacheService } from '../../src/services/geography-cache.service';
 import { VoterTallyService } from '../../src/services/voter-tally.service';
 import type { DatabaseHandle } from '../../src/store/database';
+import { ConversationRunner } from '../../src/bots/conversation-runner';
+import { voterBot } from '../../src/bots/voter/voter.bot';
 import { testDatabases } from '../support/test-databases';
 import { writeTinyElection } from '../support/tiny-election';
 
@@ -24,11 +25,11 @@ const SCRIPT: InboundContent[] = [
   { kind: 'button', data: 'ok' },
 ];
 
-// The worker hands the conversation a whole batch (`handleBatch`): states and votes are read and
-// saved for all rows at once. It must answer and count exactly as one message at a time does.
+// The worker hands the runner a whole batch: states and votes are read and saved for all rows at
+// once. It must answer and count exactly as a batch of one (one message at a time) does.
 describe.each(testDatabases())('the conversation, a batch at a time, on $name', ({ open }) => {
   let handle: DatabaseHandle;
-  let conversations: ConversationService;
+  let conversations: ConversationRunner;
   let tallies: VoterTallyService;
   let elections: ElectionService;
   let electionId: number;
@@ -41,12 +42,14 @@ describe.each(testDatabases())('the conversation, a batch at a time, on $name', 
       definition.demo = false;
     });
     electionId = (await elections.loadFile(files.electionFile)).election.id;
-    conversations = new ConversationService(
-      new ActiveElectionService(() => DURING_POLLS),
-      new GeographyCacheService(),
-      new BallotReportService(SECRET, undefined),
-      { publicUrl: 'https://dauys.example' },
-    );
+    conversations = new ConversationRunner([
+      voterBot({
+        activeElections: new ActiveElectionService(() => DURING_POLLS),
+        geographies: new GeographyCacheService(),
+        ballots: new BallotReportService(SECRET, undefined),
+        publicUrl: 'https://dauys.example',
+      }),
+    ]);
     tallies = new VoterTallyService(handle.db);
   });
 
@@ -69,17 +72,14 @@ describe.each(testDatabases())('the conversation, a batch at a time, on $name', 
     const single: AddressedOutbound[][] = [];
     const batched: AddressedOutbound[][][] = [];
     for (const content of SCRIPT) {
-      single.push(
-        await handle.db
-          .transaction()
-          .execute((tx) => conversations.handle(tx, inbound('one-at-a-time', content))),
-      );
+      const [alone] = await handle.db
+        .transaction()
+        .execute((tx) => conversations.run(tx, [inbound('one-at-a-time', content)]));
+      single.push(alone!);
       batched.push(
         await handle.db
           .transaction()
-          .execute((tx) =>
-            conversations.handleBatch(tx, [inbound('batch-a', content), inbound('batch-b', content)]),
-          ),
+          .execute((tx) => conversations.run(tx, [inbound('batch-a', content), inbound('batch-b', content)])),
       );
     }
     for (const [step, replies] of single.entries()) {
@@ -95,7 +95,7 @@ describe.each(testDatabases())('the conversation, a batch at a time, on $name', 
     const replies = await handle.db
       .transaction()
       .execute((tx) =>
-        conversations.handleBatch(tx, [
+        conversations.run(tx, [
           inbound('twice', SCRIPT[0]!),
           inbound('twice', SCRIPT[1]!),
           inbound('other', SCRIPT[0]!),

@@ -69,9 +69,9 @@ describe.each(testDatabases())('inbox processing on $name', ({ open }) => {
     // One row fails twice before it succeeds: its participant's later rows must wait for it.
     echo.failOn('order-3#2', 2);
     const slowEcho = {
-      handle: async (...args: Parameters<typeof echo.handle>) => {
+      run: async (...args: Parameters<typeof echo.run>) => {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
-        return echo.handle(...args);
+        return echo.run(...args);
       },
     };
     const metrics = pipelineMetrics(createMetrics().registry);

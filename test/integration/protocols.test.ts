@@ -5,11 +5,12 @@ import { createLogger } from '../../src/logger';
 import { decryptField } from '../../src/security/field-encryption';
 import { ElectionService, type Election } from '../../src/services/election.service';
 import { InviteService } from '../../src/services/invite.service';
-import { ObserverConversationService } from '../../src/services/observer.service';
 import { ProtocolService } from '../../src/services/protocol.service';
 import { SosService } from '../../src/services/sos.service';
 import { ViolationService } from '../../src/services/violation.service';
 import type { DatabaseHandle } from '../../src/store/database';
+import { ConversationRunner } from '../../src/bots/conversation-runner';
+import { observerBot } from '../../src/bots/observer/observer.bot';
 import type { Database } from '../../src/store/database-schema';
 import { testDatabases } from '../support/test-databases';
 import { CONSISTENT } from '../support/observer-protocols';
@@ -26,7 +27,7 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
   let invites: InviteService;
   let protocols: ProtocolService;
   let violations: ViolationService;
-  let conversation: ObserverConversationService;
+  let conversation: ConversationRunner;
   const queued: AddressedOutbound[] = [];
   let nextMediaId = 1;
 
@@ -45,14 +46,9 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       createLogger('silent'),
       { coordinatorsChatId: '-100777', coordinatorsLocale: 'en' },
     );
-    conversation = new ObserverConversationService({
-      elections,
-      invites,
-      protocols,
-      violations,
-      sos,
-      media: { request: async () => nextMediaId++ },
-    });
+    conversation = new ConversationRunner([
+      observerBot({ invites, protocols, violations, sos, media: { request: async () => nextMediaId++ } }),
+    ]);
   });
 
   afterAll(async () => {
@@ -71,8 +67,12 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     };
   }
 
-  const handle1 = (inbound: InboundMessage) =>
-    handle.db.transaction().execute((tx) => conversation.handle(tx as Transaction<Database>, inbound));
+  const handle1 = async (inbound: InboundMessage) => {
+    const [replies] = await handle.db
+      .transaction()
+      .execute((tx) => conversation.run(tx as Transaction<Database>, [inbound]));
+    return replies!;
+  };
 
   async function bind(participant: string, precincts: string[], contact?: string): Promise<number> {
     const invite = await invites.create(TEST_ACTOR, election.slug, precincts, contact ? { contact } : {});

@@ -7,19 +7,20 @@
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
-import type { ConversationHandler } from '../../src/jobs/inbox-worker';
 import { startWorker } from '../../src/jobs/worker';
 import { echoConversation } from './echo-conversation';
 
 const config = loadConfig();
 const app = await createApp(config);
-const existing = (app as { conversations?: ConversationHandler }).conversations;
 const conversations =
-  process.env.DAUYS_TEST_ECHO === '0' && existing ? existing : echoConversation({ media: app.media });
+  process.env.DAUYS_TEST_ECHO === '0' ? app.conversations : echoConversation({ media: app.media });
 const server = await buildServer(app);
 const address = await server.listen({ port: config.PORT, host: config.HOST });
 // The switch is read here, in the test's own entry point, not by the product's worker.
-const worker = startWorker(app, { conversations, processInbox: process.env.DAUYS_TEST_PAUSE_WORKER !== '1' });
+const worker = startWorker(
+  { ...app, conversations },
+  { processInbox: process.env.DAUYS_TEST_PAUSE_WORKER !== '1' },
+);
 process.stdout.write(`dauys listening on ${address}\n`);
 
 process.once('SIGTERM', () => {

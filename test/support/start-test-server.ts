@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildServer, type BuildServerOptions } from '../../src/http/server';
-import type { ConversationHandler } from '../../src/jobs/inbox-worker';
+import type { ConversationHandler } from '../../src/bots/conversation-runner';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../src/jobs/worker';
 import { createLogger } from '../../src/logger';
 import { echoConversation } from './echo-conversation';
@@ -42,8 +42,11 @@ export interface TestServerOptions {
   /** Reuse a data directory (e.g. after a crashed child process). */
   dataDir?: string;
   fake?: FakeTelegramApi;
-  /** Defaults to the echo double; the conversation's own e2e tests pass the real service. */
-  conversations?: ConversationHandler;
+  /**
+   * Defaults to the echo bot; `'app'` runs the app's own registered bots (the bots' own e2e
+   * tests), or pass any other handler.
+   */
+  conversations?: ConversationHandler | 'app';
   /** `false` starts no worker (webhook only). */
   worker?: WorkerOptions | false;
   /** Extra environment (e.g. `TELEGRAM_MAX_SENDS_PER_SECOND`). */
@@ -84,11 +87,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     testEnv({ fakeUrl: fake.url, dataDir, databaseUrl: options.databaseUrl, env: options.env }),
   );
   const app = await createApp(config, { logger: createLogger('info', logs.stream) });
-  const conversations = options.conversations ?? echoConversation({ media: app.media });
+  const conversations =
+    options.conversations === 'app'
+      ? app.conversations
+      : (options.conversations ?? echoConversation({ media: app.media }));
   const server = await buildServer(app, options.server);
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   const worker =
-    options.worker === false ? undefined : startWorker(app, { conversations, ...options.worker });
+    options.worker === false ? undefined : startWorker({ ...app, conversations }, options.worker);
   return {
     app,
     url,
