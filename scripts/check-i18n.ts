@@ -5,7 +5,7 @@
 import { checkCatalogs } from '../src/i18n/check-catalogs';
 import { CATALOGS } from '../src/i18n/index';
 import { WEB_CATALOGS } from '../web/shared/i18n/catalogs';
-import { ANALYSIS_CATALOGS } from '../web/dashboard/analysis/texts/catalogs';
+import { ANALYSIS_CATALOGS } from '../src/i18n/catalogs/analysis';
 import { CONSOLE_CATALOGS } from '../web/console/i18n/catalogs';
 
 // The web pages' texts are their own catalogs (web/shared/i18n), held to the same rules.
@@ -14,7 +14,7 @@ const problems = [
   ...checkCatalogs(WEB_CATALOGS, 'en').map((problem) => ({ ...problem, key: `web:${problem.key}` })),
   ...checkCatalogs(ANALYSIS_CATALOGS, 'en').map((problem) => ({
     ...problem,
-    key: `analysis-page:${problem.key}`,
+    key: `analysis:${problem.key}`,
   })),
   ...checkCatalogs(CONSOLE_CATALOGS, 'en').map((problem) => ({ ...problem, key: `console:${problem.key}` })),
 ];

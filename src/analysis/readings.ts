@@ -72,8 +72,7 @@ const DIGIT_STATISTICS: Record<string, AnalysisMessageKey> = {
   zeroFiveShare: 'analysis.digit_statistic.zeroFiveShare',
 };
 
-/** The name of a digit statistic, for the readings and the report's table. */
-export function digitStatisticText(statistic: string): AnalysisTextParam {
+function digitStatisticText(statistic: string): AnalysisTextParam {
   const key = DIGIT_STATISTICS[statistic];
   return key ? { text: { key } } : statistic;
 }

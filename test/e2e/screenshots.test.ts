@@ -16,7 +16,7 @@ import { totpCode } from '../../src/security/totp';
 import { prepareLiveDemoBot, runLiveDemo, type LiveDemoBot } from '../../src/simulation/live-demo';
 import { waitForPipeline } from '../../src/simulation/simulate-election-day';
 import { CONSOLE_CATALOGS } from '../../web/console/i18n/catalogs';
-import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
+import { ANALYSIS_CATALOGS } from '../../src/i18n/catalogs/analysis';
 import { WEB_CATALOGS } from '../../web/shared/i18n/catalogs';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleUser } from '../support/console-test-app';

@@ -24,6 +24,7 @@ th:first-child, td:first-child { text-align: left; }
 figure { margin: 6pt 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 .not-computed { color: #666; font-style: italic; }
+.note { color: #444; font-size: 9pt; }
 @media print { section { break-inside: auto; } h2 { break-after: avoid; } }
 `.trim();
 

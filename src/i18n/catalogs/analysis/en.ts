@@ -1,6 +1,7 @@
 /**
- * Texts of the printable analysis report and its charts (`analysis.*`), spread into the `en`
- * catalog. `kk` and `ru` must have the same keys and placeholders (`npm run i18n:check`).
+ * Every analysis text (`analysis.*`): the results' readings, the dashboard's analysis page, the
+ * printable report and its charts, all from this one source (./index.ts). Spread into the `en`
+ * catalog too. `kk` and `ru` must have the same keys and placeholders (`npm run i18n:check`).
  */
 export const analysisEn = {
   'analysis.report_title': 'Falsification analysis: {election}',
@@ -21,7 +22,6 @@ export const analysisEn = {
   'analysis.sample_size': 'Sample size',
   'analysis.sample_size_value': '{count} precincts',
   'analysis.uncertainty': 'Uncertainty',
-  'analysis.reading': 'Reading',
   'analysis.not_computed': 'Not computed: the data has no {what}.',
   'analysis.interval': '95% interval {low} to {high} ({kind})',
   'analysis.null_sd': 'standard deviation {sd} of the null over {draws} Monte Carlo draws (seed {seed})',
@@ -41,12 +41,9 @@ export const analysisEn = {
   'analysis.what_observers': 'precincts both with and without observers',
   'analysis.what_official': 'official results',
 
-  'analysis.figure_source': 'Source',
   'analysis.figure_choice': 'Choice',
   'analysis.figure_votes': 'Votes',
   'analysis.figure_share': 'Share',
-  'analysis.figure_stations': 'Stations',
-  'analysis.figure_votes_at_least': 'Votes taken, at least',
   'analysis.figure_integer_observed': 'Stations with a whole-number percentage',
   'analysis.figure_integer_expected': 'Expected by chance',
   'analysis.figure_excess': 'Excess',
@@ -56,9 +53,6 @@ export const analysisEn = {
   'analysis.figure_statistic': 'Statistic',
   'analysis.figure_value': 'Value',
   'analysis.figure_expected': 'Expected',
-  'analysis.figure_second_digit': 'second-digit mean',
-  'analysis.figure_last_digit': 'last-digit mean',
-  'analysis.figure_zero_five': 'share of last digits 0 and 5',
   'analysis.figure_official_turnout': 'Official turnout',
   'analysis.figure_protocol_turnout': 'Turnout in the protocols',
   'analysis.figure_extra_ballots': 'Extra ballots',
@@ -73,8 +67,6 @@ export const analysisEn = {
   'analysis.tally_photos': 'Photographed ballots',
   'analysis.tally_observers': 'Observers’ protocols',
 
-  'analysis.wilson': '95% Wilson score interval per share; it covers sampling error only',
-  'analysis.figure_difference': 'Difference without − with, points (95%)',
   'analysis.chart_fingerprint_title': 'Election fingerprint',
   'analysis.chart_fingerprint_description':
     'Registered voters by the turnout and the leader’s share of their polling station; darker squares hold more voters. A fair election is one blob; ballot stuffing smears it towards the top right corner.',

@@ -20,7 +20,6 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.sample_size': 'Іріктеме көлемі',
   'analysis.sample_size_value': '{count} учаске',
   'analysis.uncertainty': 'Белгісіздік',
-  'analysis.reading': 'Қорытынды',
   'analysis.not_computed': 'Есептелмеді: деректерде {what} жоқ.',
   'analysis.interval': '95% аралық: {low} – {high} ({kind})',
   'analysis.null_sd':
@@ -41,12 +40,9 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.what_observers': 'бақылаушысы бар және жоқ учаскелер',
   'analysis.what_official': 'ресми нәтижелер',
 
-  'analysis.figure_source': 'Дереккөз',
   'analysis.figure_choice': 'Нұсқа',
   'analysis.figure_votes': 'Дауыстар',
   'analysis.figure_share': 'Үлес',
-  'analysis.figure_stations': 'Учаскелер',
-  'analysis.figure_votes_at_least': 'Тартып алынған дауыстар, кемінде',
   'analysis.figure_integer_observed': 'Бүтін пайызды учаскелер',
   'analysis.figure_integer_expected': 'Кездейсоқ күтілетіні',
   'analysis.figure_excess': 'Артығы',
@@ -56,9 +52,6 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.figure_statistic': 'Статистика',
   'analysis.figure_value': 'Мәні',
   'analysis.figure_expected': 'Күтілетіні',
-  'analysis.figure_second_digit': 'екінші цифрдың орташасы',
-  'analysis.figure_last_digit': 'соңғы цифрдың орташасы',
-  'analysis.figure_zero_five': 'соңғы цифры 0 немесе 5 үлесі',
   'analysis.figure_official_turnout': 'Ресми келу',
   'analysis.figure_protocol_turnout': 'Хаттамалар бойынша келу',
   'analysis.figure_extra_ballots': 'Артық бюллетеньдер',
@@ -73,8 +66,6 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.tally_photos': 'Суретке түсірілген бюллетеньдер',
   'analysis.tally_observers': 'Бақылаушылар хаттамалары',
 
-  'analysis.wilson': 'Әр үлес үшін Уилсонның 95% аралығы; ол тек іріктеу қатесін ескереді',
-  'analysis.figure_difference': 'Айырма «жоқ» − «бар», п.т. (95%)',
   'analysis.chart_fingerprint_title': 'Сайлаудың «саусақ ізі»',
   'analysis.chart_fingerprint_description':
     'Сайлаушылар учаскесіндегі келу мен көшбасшы үлесі бойынша; шаршы неғұрлым қою болса, сайлаушы соғұрлым көп. Әділ сайлау — бір дақ; бюллетень салу оны жоғарғы оң бұрышқа қарай жаяды.',

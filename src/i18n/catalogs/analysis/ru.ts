@@ -20,7 +20,6 @@ export const analysisRu: Record<keyof typeof analysisEn, string> = {
   'analysis.sample_size': 'Объём выборки',
   'analysis.sample_size_value': '{count} участков',
   'analysis.uncertainty': 'Неопределённость',
-  'analysis.reading': 'Вывод',
   'analysis.not_computed': 'Не рассчитано: в данных нет {what}.',
   'analysis.interval': '95%-й интервал от {low} до {high} ({kind})',
   'analysis.null_sd':
@@ -41,12 +40,9 @@ export const analysisRu: Record<keyof typeof analysisEn, string> = {
   'analysis.what_observers': 'участков как с наблюдателями, так и без них',
   'analysis.what_official': 'официальных итогов',
 
-  'analysis.figure_source': 'Источник',
   'analysis.figure_choice': 'Вариант',
   'analysis.figure_votes': 'Голоса',
   'analysis.figure_share': 'Доля',
-  'analysis.figure_stations': 'Участки',
-  'analysis.figure_votes_at_least': 'Отнято голосов, не менее',
   'analysis.figure_integer_observed': 'Участков с целым процентом',
   'analysis.figure_integer_expected': 'Ожидается случайно',
   'analysis.figure_excess': 'Избыток',
@@ -56,9 +52,6 @@ export const analysisRu: Record<keyof typeof analysisEn, string> = {
   'analysis.figure_statistic': 'Статистика',
   'analysis.figure_value': 'Значение',
   'analysis.figure_expected': 'Ожидается',
-  'analysis.figure_second_digit': 'среднее второй цифры',
-  'analysis.figure_last_digit': 'среднее последней цифры',
-  'analysis.figure_zero_five': 'доля последних цифр 0 и 5',
   'analysis.figure_official_turnout': 'Официальная явка',
   'analysis.figure_protocol_turnout': 'Явка по протоколам',
   'analysis.figure_extra_ballots': 'Лишние бюллетени',
@@ -73,8 +66,6 @@ export const analysisRu: Record<keyof typeof analysisEn, string> = {
   'analysis.tally_photos': 'Сфотографированные бюллетени',
   'analysis.tally_observers': 'Протоколы наблюдателей',
 
-  'analysis.wilson': '95%-й интервал Уилсона для каждой доли; он учитывает только ошибку выборки',
-  'analysis.figure_difference': 'Разница «без» − «с», п.п. (95%)',
   'analysis.chart_fingerprint_title': '«Отпечаток» выборов',
   'analysis.chart_fingerprint_description':
     'Избиратели по явке и доле лидера на их участке; чем темнее квадрат, тем больше избирателей. Честные выборы — одно пятно; вбросы размазывают его к правому верхнему углу.',
