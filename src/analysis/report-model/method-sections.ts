@@ -3,7 +3,7 @@ import { fingerprintSvg } from '../charts/fingerprint-svg';
 import { integerSpikesSvg } from '../charts/integer-spikes-svg';
 import { observerEffectSvg } from '../charts/observer-effect-svg';
 import { turnoutHistogramSvg } from '../charts/turnout-histogram-svg';
-import type { ReportRow, ReportSection } from './model';
+import type { ReportBlock, ReportSection } from './model';
 import type { ReportWriter } from './report-writer';
 
 /** Each method's section of the report, in the order the page and the printed report show them. */
@@ -21,9 +21,13 @@ export function methodSections(r: ReportWriter, report: AnalysisReport): ReportS
   ];
 }
 
-/** A two-column table of named figures. */
-const figures = (rows: readonly (readonly [string, string])[]): ReportRow[] =>
-  rows.map(([name, value]) => ({ key: name, cells: [{ text: name }, { text: value }] }));
+/** A headless two-column table of named figures. */
+const figures = (rows: readonly (readonly [string, string])[], testId?: string): ReportBlock => ({
+  kind: 'table',
+  head: [],
+  rows: rows.map(([name, value]) => ({ key: name, cells: [{ text: name }, { text: value }] })),
+  ...(testId ? { testId } : {}),
+});
 
 function photos(r: ReportWriter, report: AnalysisReport): ReportSection {
   const result = report.photoExceedsOfficial;
@@ -195,19 +199,17 @@ function integer(r: ReportWriter, report: AnalysisReport): ReportSection {
     seed: uncertainty.seed,
   });
   return r.section('integer', 'analysis.section_integer', result, nullSd, [
-    {
-      kind: 'table',
-      testId: 'integer-figures',
-      head: [],
-      rows: figures([
+    figures(
+      [
         [r.t('analysis.figure_integer_observed'), r.n(result.observed)],
         [
           r.t('analysis.figure_integer_expected'),
           `${r.n(result.expectedMean, 1)} ± ${r.n(result.expectedSd, 1)}`,
         ],
         [r.t('analysis.figure_excess'), `${r.n(result.excess, 1)} (z = ${r.n(result.z, 1)})`],
-      ]),
-    },
+      ],
+      'integer-figures',
+    ),
     // Stored reports from before the histograms were kept have none to draw.
     ...(result.histograms
       ? (['turnout', 'leaderShare'] as const).map((variable) => ({
@@ -231,16 +233,14 @@ function anomalous(r: ReportWriter, report: AnalysisReport): ReportSection {
     result,
     r.interval(result.uncertainty, (v) => r.n(v)),
     [
-      {
-        kind: 'table',
-        testId: 'anomalous-figures',
-        head: [],
-        rows: figures([
+      figures(
+        [
           [r.t('analysis.figure_clean_turnout'), r.pct(result.cleanTurnout)],
           [r.t('analysis.figure_clean_share'), r.pct(result.cleanShare)],
           [r.t('analysis.figure_anomalous_votes'), r.n(result.votes)],
-        ]),
-      },
+        ],
+        'anomalous-figures',
+      ),
     ],
   );
 }
@@ -284,14 +284,10 @@ function protocols(r: ReportWriter, report: AnalysisReport): ReportSection {
   if (!result) return r.notComputed('protocols', 'analysis.section_protocols', 'analysis.what_protocols');
   const choices = Object.keys({ ...result.movedAway, ...result.movedTo });
   return r.section('protocols', 'analysis.section_protocols', result, r.described(result.uncertainty), [
-    {
-      kind: 'table',
-      head: [],
-      rows: figures([
-        [r.t('analysis.figure_compared'), r.n(result.precinctsCompared)],
-        [r.t('analysis.figure_beyond_tolerance'), r.n(result.precinctsBeyondTolerance.length)],
-      ]),
-    },
+    figures([
+      [r.t('analysis.figure_compared'), r.n(result.precinctsCompared)],
+      [r.t('analysis.figure_beyond_tolerance'), r.n(result.precinctsBeyondTolerance.length)],
+    ]),
     {
       kind: 'table',
       head: [
@@ -321,15 +317,11 @@ function inflation(r: ReportWriter, report: AnalysisReport): ReportSection {
     result,
     r.interval(result.uncertainty, (v) => r.n(v * 100, 1)),
     [
-      {
-        kind: 'table',
-        head: [],
-        rows: figures([
-          [r.t('analysis.figure_official_turnout'), r.pct(result.officialTurnout)],
-          [r.t('analysis.figure_protocol_turnout'), r.pct(result.protocolTurnout)],
-          [r.t('analysis.figure_extra_ballots'), r.n(result.extraBallots)],
-        ]),
-      },
+      figures([
+        [r.t('analysis.figure_official_turnout'), r.pct(result.officialTurnout)],
+        [r.t('analysis.figure_protocol_turnout'), r.pct(result.protocolTurnout)],
+        [r.t('analysis.figure_extra_ballots'), r.n(result.extraBallots)],
+      ]),
     ],
   );
 }
