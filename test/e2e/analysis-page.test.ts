@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config';
 import { buildServer } from '../../src/http/server';
 import { formatCount } from '../../src/i18n/format';
 import { readingWithNames } from '../../web/dashboard/analysis/reading-names';
-import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
+import { ANALYSIS_CATALOGS } from '../../src/i18n/catalogs/analysis';
 import { BELARUS_MAPPING, writeBelarusLikeFixture } from '../support/belarus-like-fixture';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { REPO_ROOT } from '../support/tiny-election';
@@ -139,7 +139,7 @@ describe.skipIf(chromiumMissing('analysis page e2e'))('the analysis page in Chro
         .poll(() => page.locator('#analysis-heading').textContent())
         .toBe(ANALYSIS_CATALOGS[locale]['analysis.heading']);
       expect(await page.locator('#photo-heading').textContent()).toBe(
-        ANALYSIS_CATALOGS[locale]['analysis.photo.heading'],
+        ANALYSIS_CATALOGS[locale]['analysis.section_photos'],
       );
       expect(await page.locator('[data-testid=reading-photo]').textContent()).toBe(
         readingWithNames(report.photoExceedsOfficial!.reading[locale], CHOICE_NAMES),

@@ -13,7 +13,7 @@ import { startWorker, type RunningWorker } from '../../src/jobs/worker';
 import { totpCode } from '../../src/security/totp';
 import { prepareLiveDemoBot, runLiveDemo, type LiveDemoBot } from '../../src/simulation/live-demo';
 import { waitForPipeline } from '../../src/simulation/simulate-election-day';
-import { ANALYSIS_CATALOGS } from '../../web/dashboard/analysis/texts/catalogs';
+import { ANALYSIS_CATALOGS } from '../../src/i18n/catalogs/analysis';
 import { chromiumMissing, launchChromium } from '../support/chromium';
 import { createConsoleUser } from '../support/console-test-app';
 import { DEMO_ELECTION_FILE, REPO_ROOT } from '../support/tiny-election';

@@ -6,6 +6,7 @@
  */
 import type { SectionCatalogs } from '../section';
 import { analysisEn } from './analysis/en';
+import type { AnalysisMessageKey } from './analysis/index';
 import { analysisKk } from './analysis/kk';
 import { analysisRu } from './analysis/ru';
 import { en as chatEn, type ChatMessageKey } from './chat/en';
@@ -24,16 +25,21 @@ import { en as voterEn, type VoterMessageKey } from './voter/en';
 import { kk as voterKk } from './voter/kk';
 import { ru as voterRu } from './voter/ru';
 
-export type { ChatMessageKey, ConsoleMessageKey, DashboardMessageKey, ObserverMessageKey, VoterMessageKey };
-/** The printable analysis report's keys (`analysis.*`). */
-export type AnalysisMessageKey = keyof typeof analysisEn;
+export type {
+  AnalysisMessageKey,
+  ChatMessageKey,
+  ConsoleMessageKey,
+  DashboardMessageKey,
+  ObserverMessageKey,
+  VoterMessageKey,
+};
 
 export const SECTIONS = {
   /** The voter bot (`voter.*`) and what every bot says (`common.*`). */
   voter: { kk: voterKk, ru: voterRu, en: voterEn } satisfies SectionCatalogs<VoterMessageKey>,
   /** The observer bot (`observer.*`). */
   observer: { kk: observerKk, ru: observerRu, en: observerEn } satisfies SectionCatalogs<ObserverMessageKey>,
-  /** The printable analysis report and its charts (`analysis.*`). */
+  /** The analysis (`analysis.*`): the results' readings, the dashboard's page, the printable report. */
   analysis: { kk: analysisKk, ru: analysisRu, en: analysisEn } satisfies SectionCatalogs<AnalysisMessageKey>,
   /** The public dashboard. */
   dashboard: {

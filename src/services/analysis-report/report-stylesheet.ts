@@ -24,6 +24,8 @@ th:first-child, td:first-child { text-align: left; }
 figure { margin: 6pt 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 .not-computed { color: #666; font-style: italic; }
+.note { color: #444; font-size: 9pt; }
+@media screen and (max-width: 640px) { body { padding: 12px; } table { display: block; overflow-x: auto; } dl.meta { grid-template-columns: 1fr; } }
 @media print { section { break-inside: auto; } h2 { break-after: avoid; } }
 `.trim();
 

@@ -38,7 +38,7 @@ describe('printable analysis report (HTML)', () => {
 
       const results = [
         ['protocols', 'analysis.section_protocols', report.protocolDiscrepancies!],
-        ['photos', 'analysis.section_photos', report.photoExceedsOfficial!],
+        ['photo', 'analysis.section_photos', report.photoExceedsOfficial!],
         ['observers', 'analysis.section_observers', report.observerEffect!],
         ['fingerprint', 'analysis.section_fingerprint', report.fingerprint!],
         ['integer', 'analysis.section_integer', report.integerPercentages!],

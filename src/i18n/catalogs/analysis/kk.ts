@@ -20,7 +20,6 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.sample_size': 'Іріктеме көлемі',
   'analysis.sample_size_value': '{count} учаске',
   'analysis.uncertainty': 'Белгісіздік',
-  'analysis.reading': 'Қорытынды',
   'analysis.not_computed': 'Есептелмеді: деректерде {what} жоқ.',
   'analysis.interval': '95% аралық: {low} – {high} ({kind})',
   'analysis.null_sd':
@@ -41,12 +40,9 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.what_observers': 'бақылаушысы бар және жоқ учаскелер',
   'analysis.what_official': 'ресми нәтижелер',
 
-  'analysis.figure_source': 'Дереккөз',
   'analysis.figure_choice': 'Нұсқа',
   'analysis.figure_votes': 'Дауыстар',
   'analysis.figure_share': 'Үлес',
-  'analysis.figure_stations': 'Учаскелер',
-  'analysis.figure_votes_at_least': 'Тартып алынған дауыстар, кемінде',
   'analysis.figure_integer_observed': 'Бүтін пайызды учаскелер',
   'analysis.figure_integer_expected': 'Кездейсоқ күтілетіні',
   'analysis.figure_excess': 'Артығы',
@@ -56,9 +52,6 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.figure_statistic': 'Статистика',
   'analysis.figure_value': 'Мәні',
   'analysis.figure_expected': 'Күтілетіні',
-  'analysis.figure_second_digit': 'екінші цифрдың орташасы',
-  'analysis.figure_last_digit': 'соңғы цифрдың орташасы',
-  'analysis.figure_zero_five': 'соңғы цифры 0 немесе 5 үлесі',
   'analysis.figure_official_turnout': 'Ресми келу',
   'analysis.figure_protocol_turnout': 'Хаттамалар бойынша келу',
   'analysis.figure_extra_ballots': 'Артық бюллетеньдер',
@@ -73,8 +66,6 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.tally_photos': 'Суретке түсірілген бюллетеньдер',
   'analysis.tally_observers': 'Бақылаушылар хаттамалары',
 
-  'analysis.wilson': 'Әр үлес үшін Уилсонның 95% аралығы; ол тек іріктеу қатесін ескереді',
-  'analysis.figure_difference': 'Айырма «жоқ» − «бар», п.т. (95%)',
   'analysis.chart_fingerprint_title': 'Сайлаудың «саусақ ізі»',
   'analysis.chart_fingerprint_description':
     'Сайлаушылар учаскесіндегі келу мен көшбасшы үлесі бойынша; шаршы неғұрлым қою болса, сайлаушы соғұрлым көп. Әділ сайлау — бір дақ; бюллетень салу оны жоғарғы оң бұрышқа қарай жаяды.',
@@ -96,4 +87,88 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.axis_voters': 'Тіркелген сайлаушылар',
   'analysis.axis_stations': 'Учаскелер',
   'analysis.axis_share': 'Үлес',
+
+  // The dashboard's analysis page (was web/dashboard/analysis/texts).
+  'analysis.heading': 'Бұрмалауды талдау',
+  'analysis.computing': 'Талдау есептелуде…',
+  'analysis.loadError': 'Талдауды жүктеу мүмкін болмады. Қайта көру үшін бетті жаңартыңыз.',
+  'analysis.printable': 'Басып шығаруға арналған есеп (HTML; басып шығарыңыз не PDF ретінде сақтаңыз)',
+  'analysis.observers.counts': 'Тәуелсіз бақылаушы болған учаскелер: {observed}, болмағаны: {unobserved}.',
+  'analysis.observers.points':
+    'Айырма — «бақылаушысыз» минус «бақылаушымен», пайыздық тармақпен. Бақылаушылар кездейсоқ жіберілмеген: аудан ішіндегі салыстыру әділірек.',
+  'analysis.observers.difference': 'Айырма, пайыздық тармақ (95% аралық)',
+  'analysis.observers.stratified': 'Аудандар ішінде ({districts}), п. т.',
+  'analysis.observers.measure': 'Көрсеткіш',
+  'analysis.photo.compared':
+    'Нәтижесі жарияланған {count} учаскеде салыстырылды. Сайлаушылар үміткерге ресми есептелгеннен көп бюллетеньді суретке түсірген жерде ресми сан жалған.',
+  'analysis.photo.stations': 'Суреттер ресми санақтан көп учаскелер',
+  'analysis.photo.votes': 'Алынған дауыстар, кем дегенде',
+
+  // One-line readings of the results and how their uncertainty was obtained (src/analysis/readings.ts
+  // chooses the key and its params; the results carry them rendered in every language).
+  'analysis.reading.integer_significant':
+    '{stations} учаскенің {excess}-інде бүтін пайыз кездейсоқ күтілгеннен артық (z = {z}): нәтижелер дөңгелек санға жазылған болуы ықтимал.',
+  'analysis.reading.integer_chance':
+    'Бүтін пайыздар саны кездейсоқтықтан айырмашылығы жоқ ({stations} учаске, z = {z}).',
+  'analysis.reading.anomalous_found':
+    'Таза шыңнан ({turnout} келу) асқан аномал дауыстар: шамамен {votes} (95%: {low}–{high}).',
+  'analysis.reading.anomalous_none':
+    'Келу шыңынан жоғары учаскелерде көшбасшы үлесі өспейді: аномал дауыстар анықталмады (95%: {low}–{high}).',
+  'analysis.reading.anomalous_too_few_stations':
+    'Аномал дауыстар есептелмеді: келу шыңын {stations} учаскеден табу мүмкін емес, әдіске кемінде {needed} учаске керек.',
+  'analysis.reading.anomalous_too_few_at_peak':
+    'Аномал дауыстар есептелмеді: келу шыңына ({peak}) дейін тек {below} учаске бар, көшбасшының таза үлесін бағалауға кемінде {needed} керек.',
+  'analysis.reading.anomalous_clean_share_degenerate':
+    'Аномал дауыстар есептелмеді: келу шыңына дейінгі учаскелерде көшбасшы үлесі {share}, 0% не 100% таза үлес ретінде жарамайды.',
+  'analysis.reading.fingerprint_extreme':
+    'Сайлаушылардың {share}-і келуі де, көшбасшы үлесі де 95%-дан асқан учаскелерде: «саусақ ізінде» экстремал бұрмалау белгісі бар.',
+  'analysis.reading.fingerprint_blob':
+    '«Саусақ ізі» бір дақ тәрізді; 95%/95% бұрышында сайлаушылардың {share}-і ғана.',
+  'analysis.digit_statistic.secondDigitMean': 'екінші цифр орташасы',
+  'analysis.digit_statistic.lastDigitMean': 'соңғы цифр орташасы',
+  'analysis.digit_statistic.zeroFiveShare': '0 мен 5 үлесі',
+  'analysis.reading.digit_flag': '{choice}: {statistic}',
+  'analysis.reading.digits_depart':
+    'Цифрлар сынағы күтілгеннен ауытқиды ({flagged}): жалғыз өзі дәлел емес, бірақ тексеруге негіз.',
+  'analysis.reading.digits_agree': 'Цифрлар сынағы күтілгенмен сәйкес келеді.',
+  'analysis.reading.observer_what_turnout': 'келу',
+  'analysis.reading.observer_what_share': '«{choice}» үлесі',
+  'analysis.reading.observer_scope_within': 'екі түрлі учаскесі бар {districts} ауданның ішінде',
+  'analysis.reading.observer_scope_all': 'барлық учаскелер бойынша',
+  'analysis.reading.observer_overall': '; жалпы {overall} п.т.',
+  'analysis.reading.observer_significant':
+    'Ең күшті әсер: бақылаушысыз {what} {scope} {difference} п.т. өзгеше (95%: {low}…{high}){overall}.',
+  'analysis.reading.observer_chance':
+    'Бақылаушы бар және жоқ учаскелердің айырмасы кездейсоқтықтан аспайды; ең үлкені — {scope} {what}: {difference} п.т. (95%: {low}…{high}).',
+  'analysis.reading.photo_exceeds':
+    '{stations} учаскеде «{choice}» үшін суретпен расталған бюллетеньдер ресми саннан көп: ресми нәтиже кем дегенде {votes} дауысқа жалған.',
+  'analysis.reading.photo_within': '«{choice}» бойынша суреттер ресми санынан аспайды.',
+  'analysis.reading.protocols':
+    '{compared} учаскенің {beyond}-інде бақылаушы хаттамасы ресми нәтижеден рұқсаттан тыс ерекшеленеді.',
+  'analysis.reading.inflation_found':
+    '{stations} учаскеде ресми келу хаттамадағыдан {difference} п.т. жоғары (95%: {low}…{high}).',
+  'analysis.reading.inflation_none': '{stations} учаскеде ресми келу хаттамадағымен сәйкес.',
+  'analysis.reading.source_official': 'ресми нәтиже',
+  'analysis.reading.source_voters': 'сайлаушылардың өз есебі',
+  'analysis.reading.source_photos': 'суретке түсірілген бюллетеньдер',
+  'analysis.reading.source_observers': 'бақылаушылар хаттамалары',
+  'analysis.reading.tally_self_selected':
+    '«{source}» — өз еркімен қатысқан {count} адамның іріктемесі, кездейсоқ емес: аралықтар тек іріктеу қатесін көрсетеді, бүкіл сайлаушыларға таралмайды.',
+  'analysis.reading.tally_counts': '«{source}» бойынша {count} бюллетень санақталды.',
+  'analysis.uncertainty.bootstrap_stations': 'учаскелер бойынша бутстрэп ({draws} қайталау, тұқым {seed})',
+  'analysis.uncertainty.bootstrap_districts':
+    '{clusters} аудан бойынша кластерлік бутстрэп ({draws} қайталау, тұқым {seed})',
+  'analysis.uncertainty.bootstrap_stratified':
+    'аудан мен топ бойынша стратификацияланған бутстрэп ({draws} қайталау, тұқым {seed})',
+  'analysis.uncertainty.bootstrap_counts': 'дауыс сандары бойынша бутстрэп ({draws} қайталау, тұқым {seed})',
+  'analysis.uncertainty.bootstrap_precincts': 'учаскелер бойынша бутстрэп ({draws} қайталау, тұқым {seed})',
+  'analysis.uncertainty.documents': 'жоқ: құжаттарды учаске бойынша салыстыру',
+  'analysis.uncertainty.lower_bound': 'жоқ: құжатталған бюллетеньдер саны, сондықтан төменгі шек',
+  'analysis.uncertainty.descriptive':
+    'сипаттамалық гистограмма; бұрыштағы үлес негізгі массаға сәйкестендірілген қалыпты үлестіріммен салыстырылады',
+  'analysis.uncertainty.monte_carlo_null':
+    'нөлдік модельдің {draws} Монте-Карло ойнатуы бойынша стандартты ауытқуы (тұқым {seed})',
+  'analysis.uncertainty.not_fitted': 'жоқ: әдіс бұл деректерге қолданылмады',
+  'analysis.uncertainty.wilson': 'әр үлеске Уилсонның 95% аралығы; тек іріктеу қатесін көрсетеді',
+  'analysis.uncertainty.full_count': 'толық санақ, іріктеу қатесі жоқ',
 };
