@@ -168,7 +168,7 @@ const BENCHES: BenchSpec[] = [
     args: [
       '--json',
       '--voters',
-      '50',
+      '300',
       '--arrivals',
       '2000',
       '--max-seconds',
