@@ -163,6 +163,52 @@ const BENCHES: BenchSpec[] = [
       ]),
   },
   {
+    name: 'election-night',
+    // The whole pipeline black-box at a bounded size; its full form is `npx tsx bench/election-night.ts`.
+    args: [
+      '--json',
+      '--voters',
+      '300',
+      '--arrivals',
+      '2000',
+      '--max-seconds',
+      '120',
+      ...(postgresUrl ? ['--workers', '2'] : []),
+    ],
+    timeoutSeconds: 1500,
+    headlines: (output) =>
+      (jsonLine<Array<Record<string, number | string>>>(output, 'election-night-figures') ?? []).flatMap(
+        (row) => {
+          const name = `${String(row.database)} (${String(row.deployment)})`;
+          const pg = row.database === 'postgres';
+          const figure = (key: string) => Number(row[key]);
+          return [
+            {
+              figure: `${name}: acknowledged updates/s while conversing`,
+              value: `${Math.round(figure('ackedPerSecond'))} (client ceiling ${Math.round(figure('clientCeiling'))})`,
+              ...target(figure('ackedPerSecond'), pg ? 4000 : 2000, 'min'),
+            },
+            {
+              figure: `${name}: updates processed/s (reply at the Bot API)`,
+              value: String(Math.round(figure('processedPerSecond'))),
+              ...target(figure('processedPerSecond'), pg ? 1500 : 500, 'min'),
+            },
+            {
+              figure: `${name}: photo-confirmed votes/s end to end`,
+              value: figure('votesPerSecond').toFixed(1),
+              ...target(figure('votesPerSecond'), pg ? 50 : 25, 'min'),
+            },
+            {
+              figure: `${name}: CPU-ms per photo-confirmed vote`,
+              value: figure('cpuMsPerVote').toFixed(1),
+              target: '≤ 40',
+              ok: figure('cpuMsPerVote') <= 40,
+            },
+          ];
+        },
+      ),
+  },
+  {
     name: 'dashboard',
     args: [],
     env: {
