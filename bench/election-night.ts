@@ -43,7 +43,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { DEMO_ELECTION_FILE } from '../src/cli/paths';
 import { parseElectionDefinition, type ElectionDefinition } from '../src/domain/election/election-definition';
-import { ru } from '../src/i18n/catalogs/ru';
+import { ru } from '../src/i18n/catalogs/voter/ru';
 import { generateBallotPhoto } from '../src/simulation/ballot-image';
 import { FakeTelegramApi, type FakeTelegramCall } from '../src/simulation/fake-telegram-api';
 import { telegramUpdates, telegramUser, type TelegramUpdateJson } from '../src/simulation/telegram-updates';

@@ -11,12 +11,6 @@ import { TokenBucket } from '../shared/token-bucket';
 
 export interface OutboxSenderOptions {
   /**
-   * @deprecated Not read: each channel's adapter declares its own rate
-   * (`ChannelRegistry.limits`, from TELEGRAM_MAX_SENDS_PER_SECOND, WHATSAPP_MAX_SENDS_PER_SECOND…).
-   * Kept so callers written before per-channel limits still compile; drop it with them.
-   */
-  maxSendsPerSecond?: number;
-  /**
    * Replaces every channel's gap between two messages to one chat (tests and the simulator,
    * whose chats are scripted); by default each channel's adapter says.
    */

@@ -60,10 +60,7 @@ export interface RunningWorker {
 export function startWorker(app: WorkerServices, options: WorkerOptions = {}): RunningWorker {
   const { conversations } = app;
   const metrics = pipelineMetrics(app.metrics.registry);
-  const outboxSender = new OutboxSender(app.outbox, app.channels, app.logger, metrics, {
-    maxSendsPerSecond: app.config.TELEGRAM_MAX_SENDS_PER_SECOND,
-    ...options.outbox,
-  });
+  const outboxSender = new OutboxSender(app.outbox, app.channels, app.logger, metrics, options.outbox ?? {});
   const mediaJob = new MediaJob(app.media, app.logger, metrics);
   const transparencyJob = new TransparencyJob(app.transparency, app.logger, metrics);
   let mediaRequestsSeen = app.media.requestsMade;
