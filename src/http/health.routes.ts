@@ -2,7 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../app';
 import { CHANNEL_NAMES } from '../channels/create-channels';
 
-export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+/** What these routes use of the app, and all they can reach. */
+export type HealthRoutesServices = Pick<
+  App,
+  'inbox' | 'media' | 'metrics' | 'outbox' | 'publicReads' | 'transparency'
+>;
+
+export const healthRoutes: FastifyPluginAsync<{ app: HealthRoutesServices }> = async (server, { app }) => {
   server.get('/healthz', async (_request, reply) => {
     const database = await app.publicReads.ping();
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database });
@@ -23,7 +29,7 @@ export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (server, { a
  * one grows with a backlog (~60 ms a read on PGlite at 250,000 waiting replies), so counting
  * them every second on the process that serves the webhook cost most when it could least afford it.
  */
-async function refreshBacklogGauges(app: App): Promise<void> {
+async function refreshBacklogGauges(app: HealthRoutesServices): Promise<void> {
   app.metrics.inboxLag.set(await app.inbox.countPending());
   app.metrics.mediaPending.set(await app.media.countPending());
   app.metrics.transparencyPending.set(await app.transparency.countPending());

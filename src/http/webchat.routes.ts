@@ -7,6 +7,9 @@ import { LOCALES } from '../domain/locale';
 import { WEBCHAT_MAX_PHOTO_BYTES, WEBCHAT_PHOTO_TYPES, WebchatService } from '../services/webchat.service';
 import { parseRequest } from './parse-request';
 
+/** What these routes use of the app, and all they can reach. */
+export type WebchatRoutesServices = Pick<App, 'webchat'>;
+
 const COOKIE = 'dauys_chat';
 const SESSION_DAYS = 7;
 
@@ -37,7 +40,7 @@ const pollQuery = z.object({ after: z.coerce.number().int().min(0).default(0) })
  * - `POST /photo?clientMessageId=…` with the image as the body (`image/jpeg|png|webp`, ≤ 10 MB).
  * - `GET /messages?after=<version>` the rendered replies new or edited since `version`.
  */
-export const webchatRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const webchatRoutes: FastifyPluginAsync<{ app: WebchatRoutesServices }> = async (server, { app }) => {
   await server.register(fastifyCookie);
   server.addContentTypeParser(
     [...WEBCHAT_PHOTO_TYPES],

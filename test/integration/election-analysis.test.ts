@@ -1,8 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app';
 import { registerErrorHandler } from '../../src/http/error-handler';
-import { electionRoutes } from '../../src/http/public/elections.routes';
+import { electionRoutes, type ElectionsRoutesServices } from '../../src/http/public/elections.routes';
 import { registerSecurityHeaders } from '../../src/http/security-headers';
 import { ElectionAnalysisService } from '../../src/services/election-analysis.service';
 import { ElectionService } from '../../src/services/election.service';
@@ -79,7 +78,11 @@ describe.each(testDatabases())('analysis of a stored election on $name', ({ open
     const server = Fastify();
     registerErrorHandler(server);
     registerSecurityHeaders(server, {});
-    const app = { analyses, elections, config: { PUBLIC_FIGURES_CACHE_MS: 0 } } as unknown as App;
+    const app = {
+      analyses,
+      elections,
+      config: { PUBLIC_FIGURES_CACHE_MS: 0 },
+    } as unknown as ElectionsRoutesServices;
     await server.register(electionRoutes, { app, prefix: '/api/v1' });
     try {
       const ru = await server.inject({ url: '/api/v1/elections/tiny-2021/analysis/report.html?lang=ru' });

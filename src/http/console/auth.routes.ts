@@ -6,6 +6,9 @@ import { parseRequest } from '../parse-request';
 import { clearSessionCookies, CSRF_COOKIE, setCsrfCookie, setSessionCookies } from './console-cookies';
 import { signedIn } from './signed-in';
 
+/** What these routes use of the app, and all they can reach. */
+export type AuthRoutesServices = Pick<App, 'console'>;
+
 const loginBody = z.object({
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1024),
@@ -18,7 +21,7 @@ const passwordBody = z.object({
 });
 
 /** Sign-in, sign-out, the current user, password change and re-authentication. */
-export const authRoutes: FastifyPluginAsync<{ app: App; secureCookies: boolean }> = async (
+export const authRoutes: FastifyPluginAsync<{ app: AuthRoutesServices; secureCookies: boolean }> = async (
   server,
   { app, secureCookies },
 ) => {

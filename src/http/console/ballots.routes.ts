@@ -3,9 +3,20 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { BALLOT_STATUSES } from '../../store/tables/ballots.tables';
 import { parseRequest } from '../parse-request';
-import { areaCode, idParams, MODERATORS, photoQuery, queueElection, sendStoredImage } from './queue-access';
+import {
+  areaCode,
+  idParams,
+  MODERATORS,
+  photoQuery,
+  queueElection,
+  sendStoredImage,
+  type QueueAccessServices,
+} from './queue-access';
 import { ALL_ROLES } from './route-access';
 import { signedIn } from './signed-in';
+
+/** What these routes use of the app, and all they can reach. */
+export type BallotsRoutesServices = QueueAccessServices & Pick<App, 'moderation'>;
 
 const listQuery = z.object({
   election: z.string().optional(),
@@ -21,7 +32,7 @@ const reviewBody = z.object({
 });
 
 /** The ballot-photo queue: list with filters, the photo itself, and decisions (single or bulk). */
-export const ballotRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const ballotRoutes: FastifyPluginAsync<{ app: BallotsRoutesServices }> = async (server, { app }) => {
   server.get('/ballots', { config: { roles: ALL_ROLES } }, async (request) => {
     const election = await queueElection(app, request.query);
     const query = parseRequest(listQuery, request.query, 'query');

@@ -4,6 +4,9 @@ import { DauysError } from '../../errors';
 import { csrfTokenIsValid } from '../../security/csrf';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './console-cookies';
 
+/** What these routes use of the app, and all they can reach. */
+export type ConsoleAuthHookServices = Pick<App, 'console'>;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The message the console page looks for to ask for password and code again. */
@@ -14,7 +17,7 @@ export const REAUTH_REQUIRED = 'session.reauth';
  * on state-changing methods (403), the route's roles (403), and re-authentication when the
  * route requires it (403, `issues[0].where === 'session.reauth'`).
  */
-export function consoleAuthHook(app: App) {
+export function consoleAuthHook(app: ConsoleAuthHookServices) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const { roles, reauth } = request.routeOptions.config;
     // Registration refuses such routes; this is the second lock on the same door.

@@ -4,9 +4,12 @@ import type { App } from '../../app';
 import { COVERAGE_PAGE_SIZE } from '../../services/coverage.service';
 import { inviteQrDataUrl } from '../../services/invite-qr';
 import { parseRequest } from '../parse-request';
-import { areaCode, COORDINATORS, idParams, queueElection } from './queue-access';
+import { areaCode, COORDINATORS, idParams, queueElection, type QueueAccessServices } from './queue-access';
 import { ALL_ROLES } from './route-access';
 import { signedIn } from './signed-in';
+
+/** What these routes use of the app, and all they can reach. */
+export type ObserversRoutesServices = QueueAccessServices & Pick<App, 'coverage' | 'invites'>;
 
 const createBody = z.object({
   precincts: z.array(z.string().min(1).max(100)).min(1).max(200),
@@ -31,7 +34,10 @@ const coverageQuery = z.object({
 });
 
 /** Observers: invites (create, list, revoke) and the coverage of precincts. */
-export const observerRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const observerRoutes: FastifyPluginAsync<{ app: ObserversRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.get('/invites', { config: { roles: ALL_ROLES } }, async (request) => {
     const election = await queueElection(app, request.query);
     return { election: election.slug, invites: await app.invites.list(election.slug) };

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { DauysError } from '../../errors';
 import { parseRequest } from '../parse-request';
-import { COORDINATORS, queueElection } from './queue-access';
+import { COORDINATORS, queueElection, type QueueAccessServices } from './queue-access';
 import { signedIn } from './signed-in';
+
+/** What these routes use of the app, and all they can reach. */
+export type OfficialRoutesServices = QueueAccessServices & Pick<App, 'officialImport'>;
 
 const uploadBody = z.object({
   csv: z.string().min(1, 'the CSV file is empty').max(20_000_000),
@@ -23,7 +26,10 @@ const BODY_LIMIT = 25 * 1024 * 1024;
  * Official results: upload a CSV with a column mapping, preview it (every bad cell listed,
  * nothing changed), then import it — all or nothing, audited.
  */
-export const officialRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const officialRoutes: FastifyPluginAsync<{ app: OfficialRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.post(
     '/official/preview',
     { config: { roles: COORDINATORS }, bodyLimit: BODY_LIMIT },

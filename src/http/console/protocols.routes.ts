@@ -6,9 +6,20 @@ import type { App } from '../../app';
 import { notFound } from '../../errors';
 import { suggestFigures } from '../../media/ocr/protocol-suggestions';
 import { parseRequest } from '../parse-request';
-import { areaCode, idParams, MODERATORS, photoQuery, queueElection, sendStoredImage } from './queue-access';
+import {
+  areaCode,
+  idParams,
+  MODERATORS,
+  photoQuery,
+  queueElection,
+  sendStoredImage,
+  type QueueAccessServices,
+} from './queue-access';
 import { ALL_ROLES } from './route-access';
 import { signedIn } from './signed-in';
+
+/** What these routes use of the app, and all they can reach. */
+export type ProtocolsRoutesServices = QueueAccessServices & Pick<App, 'ocr' | 'transcriptions'>;
 
 const listQuery = z.object({
   election: z.string().optional(),
@@ -24,7 +35,10 @@ const transcriptionBody = z.object({ figures: z.record(z.string(), z.unknown()) 
  * Double-blind protocol transcription. The sheet a moderator types into never carries the
  * observer's figures; the outcome (final figures and differences) only exists once final.
  */
-export const protocolRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const protocolRoutes: FastifyPluginAsync<{ app: ProtocolsRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.get('/protocols', { config: { roles: ALL_ROLES } }, async (request) => {
     const election = await queueElection(app, request.query);
     const query = parseRequest(listQuery, request.query, 'query');

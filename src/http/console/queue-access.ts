@@ -9,6 +9,9 @@ import type { Election } from '../../services/election.service';
 import type { ConsoleRole } from '../../store/tables/console.tables';
 import { parseRequest } from '../parse-request';
 
+/** What these routes use of the app, and all they can reach. */
+export type QueueAccessServices = Pick<App, 'config' | 'elections'>;
+
 /** Who may change what in the work queues (reading is open to every role, analysts included). */
 export const MODERATORS: readonly ConsoleRole[] = ['moderator', 'admin'];
 export const COORDINATORS: readonly ConsoleRole[] = ['coordinator', 'admin'];
@@ -18,7 +21,7 @@ export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const areaCode = z.string().min(1).max(100).optional();
 
 /** The election named by `?election=<slug>`, or the newest one. */
-export async function queueElection(app: App, query: unknown): Promise<Election> {
+export async function queueElection(app: QueueAccessServices, query: unknown): Promise<Election> {
   const { election } = parseRequest(electionQuery, pickElection(query), 'query');
   return consoleElection(app.elections, election);
 }

@@ -5,6 +5,9 @@ import { CONSOLE_ROLES } from '../../store/tables/console.tables';
 import { parseRequest } from '../parse-request';
 import { signedIn } from './signed-in';
 
+/** What these routes use of the app, and all they can reach. */
+export type UsersRoutesServices = Pick<App, 'console'>;
+
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const createBody = z.object({ email: z.string().max(320), role: z.enum(CONSOLE_ROLES) });
 const updateBody = z
@@ -12,7 +15,7 @@ const updateBody = z
   .refine((body) => body.role !== undefined || body.disabled !== undefined, 'give role or disabled');
 
 /** User management: admins only, and every change needs a fresh re-authentication. */
-export const usersRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const usersRoutes: FastifyPluginAsync<{ app: UsersRoutesServices }> = async (server, { app }) => {
   server.get('/users', { config: { roles: ['admin'] } }, async () => ({
     users: await app.console.users.list(),
   }));

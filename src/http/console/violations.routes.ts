@@ -3,9 +3,20 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { REDACTION_KINDS } from '../../domain/redaction';
 import { parseRequest } from '../parse-request';
-import { areaCode, idParams, MODERATORS, photoQuery, queueElection, sendStoredImage } from './queue-access';
+import {
+  areaCode,
+  idParams,
+  MODERATORS,
+  photoQuery,
+  queueElection,
+  sendStoredImage,
+  type QueueAccessServices,
+} from './queue-access';
 import { ALL_ROLES } from './route-access';
 import { signedIn } from './signed-in';
+
+/** What these routes use of the app, and all they can reach. */
+export type ViolationsRoutesServices = QueueAccessServices & Pick<App, 'moderation'>;
 
 const listQuery = z.object({
   election: z.string().optional(),
@@ -21,7 +32,10 @@ const publishBody = z.object({
 });
 
 /** The violations queue: verify, publish with redactions, or reject. Only published ones are public. */
-export const violationRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const violationRoutes: FastifyPluginAsync<{ app: ViolationsRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.get('/violations', { config: { roles: ALL_ROLES } }, async (request) => {
     const election = await queueElection(app, request.query);
     const query = parseRequest(listQuery, request.query, 'query');

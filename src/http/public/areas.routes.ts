@@ -12,6 +12,9 @@ import {
 } from './contracts/areas.contract';
 import { slugParams } from './contracts/shared.contract';
 
+/** What these routes use of the app, and all they can reach. */
+export type AreasRoutesServices = Pick<App, 'elections' | 'publicReads'>;
+
 export type PublicArea = z.output<typeof publicAreaSchema>;
 
 /**
@@ -19,7 +22,7 @@ export type PublicArea = z.output<typeof publicAreaSchema>;
  * `parent`), and the parent's own path from the top, so a page opened on a precinct's URL can
  * fill every level of its area selector from one answer.
  */
-export const areasRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const areasRoutes: FastifyPluginAsync<{ app: AreasRoutesServices }> = async (server, { app }) => {
   server.get('/elections/:slug/areas', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const { parent } = parseRequest(areasQuery, request.query, 'query');

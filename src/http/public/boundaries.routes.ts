@@ -7,6 +7,9 @@ import { notFound } from '../../errors';
 import { parseRequest } from '../parse-request';
 import { boundariesParams } from './contracts/open-data.contract';
 
+/** What these routes use of the app, and all they can reach. */
+export type BoundariesRoutesServices = Pick<App, 'elections'>;
+
 /** Elections shipped with the product; each may have a `boundaries.topo.json` beside its definition. */
 const SHIPPED_ELECTIONS_DIR = fileURLToPath(new URL('../../../elections', import.meta.url));
 
@@ -14,10 +17,10 @@ const SHIPPED_ELECTIONS_DIR = fileURLToPath(new URL('../../../elections', import
  * `GET /elections/:slug/boundaries.topo.json`: the map's shapes (TopoJSON, `objects.regions`,
  * each geometry's `properties.code` an area code), served from our own origin — no tile server.
  */
-export const boundariesRoutes: FastifyPluginAsync<{ app: App; electionsDir?: string }> = async (
-  server,
-  { app, electionsDir = SHIPPED_ELECTIONS_DIR },
-) => {
+export const boundariesRoutes: FastifyPluginAsync<{
+  app: BoundariesRoutesServices;
+  electionsDir?: string;
+}> = async (server, { app, electionsDir = SHIPPED_ELECTIONS_DIR }) => {
   server.get('/elections/:slug/boundaries.topo.json', async (request, reply) => {
     const { slug } = parseRequest(boundariesParams, request.params, 'path');
     await app.elections.require(slug);

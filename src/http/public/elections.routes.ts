@@ -11,7 +11,16 @@ import { slugParams } from './contracts/shared.contract';
 import { LIVE_CACHE_CONTROL } from './http-caching';
 import { LiveFiguresCache } from './live-figures-cache';
 
-export const electionRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+/** What these routes use of the app, and all they can reach. */
+export type ElectionsRoutesServices = Pick<
+  App,
+  'analyses' | 'config' | 'elections' | 'publicReads' | 'summaries'
+>;
+
+export const electionRoutes: FastifyPluginAsync<{ app: ElectionsRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.get('/elections', async () => {
     const elections = await app.elections.list();
     return {

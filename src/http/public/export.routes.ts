@@ -4,11 +4,14 @@ import { exportCsv } from '../../services/export.service';
 import { parseRequest } from '../parse-request';
 import { slugParams } from './contracts/shared.contract';
 
+/** What these routes use of the app, and all they can reach. */
+export type ExportRoutesServices = Pick<App, 'exports'>;
+
 // The export is a whole election: cheap to revalidate (ETag), not worth recomputing every second.
 const EXPORT_CACHE_CONTROL = 'public, max-age=60';
 
 /** `GET /elections/:slug/export.csv|json`: one row per precinct with every source's figures. */
-export const exportRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const exportRoutes: FastifyPluginAsync<{ app: ExportRoutesServices }> = async (server, { app }) => {
   server.get('/elections/:slug/export.csv', async (request, reply) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const csv = exportCsv(await app.exports.precincts(slug));

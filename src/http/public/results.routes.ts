@@ -9,13 +9,16 @@ import { slugParams } from './contracts/shared.contract';
 import { LIVE_CACHE_CONTROL } from './http-caching';
 import { LiveFiguresCache } from './live-figures-cache';
 
+/** What these routes use of the app, and all they can reach. */
+export type ResultsRoutesServices = Pick<App, 'config' | 'elections' | 'publicReads' | 'voterTallies'>;
+
 /**
  * `GET /api/v1/elections/:slug/results?level=region|district|precinct[&area=CODE]`: the figures
  * of every area of a level (within `area`), read from the precomputed tally. Answers revalidate
  * every time (a 304 via the ETag costs nothing): a new vote must show within seconds, so
  * identical requests share one computed answer for at most `PUBLIC_FIGURES_CACHE_MS`.
  */
-export const resultsRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const resultsRoutes: FastifyPluginAsync<{ app: ResultsRoutesServices }> = async (server, { app }) => {
   const liveFigures = new LiveFiguresCache(app.config.PUBLIC_FIGURES_CACHE_MS);
   server.get('/elections/:slug/results', async (request, reply) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
@@ -29,7 +32,7 @@ export const resultsRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
 };
 
 async function results(
-  app: App,
+  app: ResultsRoutesServices,
   slug: string,
   level: string,
   area: string | undefined,

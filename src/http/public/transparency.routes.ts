@@ -3,13 +3,19 @@ import type { App } from '../../app';
 import { parseRequest } from '../parse-request';
 import { slugParams } from './contracts/shared.contract';
 
+/** What these routes use of the app, and all they can reach. */
+export type TransparencyRoutesServices = Pick<App, 'transparency'>;
+
 const PAGE = 10_000;
 
 /**
  * The transparency log in public: the current root and size (to publish, screenshot, tweet),
  * and the whole log as NDJSON (`dauys verify` recomputes the root from it).
  */
-export const transparencyRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const transparencyRoutes: FastifyPluginAsync<{ app: TransparencyRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.get('/elections/:slug/transparency', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     return app.transparency.head(slug);

@@ -8,12 +8,18 @@ import { parseRequest } from '../parse-request';
 import { slugParams } from './contracts/shared.contract';
 import { photoParams, violationsQuery, type violationsResponse } from './contracts/violations.contract';
 
+/** What these routes use of the app, and all they can reach. */
+export type ViolationsFeedRoutesServices = Pick<App, 'config' | 'elections' | 'publicReads'>;
+
 /**
  * `GET /elections/:slug/violations`: the published violations, newest first, filterable by area
  * and category, with links to their photos. Photos were cleaned on arrival (no EXIF/GPS); they
  * are served only while their violation is published. No observer id ever leaves this route.
  */
-export const violationsFeedRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const violationsFeedRoutes: FastifyPluginAsync<{ app: ViolationsFeedRoutesServices }> = async (
+  server,
+  { app },
+) => {
   server.get('/elections/:slug/violations', async (request) => {
     const { slug } = parseRequest(slugParams, request.params, 'path');
     const filter = parseRequest(violationsQuery, request.query, 'query');
