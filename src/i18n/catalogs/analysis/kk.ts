@@ -135,7 +135,8 @@ export const analysisKk: Record<keyof typeof analysisEn, string> = {
   'analysis.reading.observer_what_share': '«{choice}» үлесі',
   'analysis.reading.observer_scope_within': 'екі түрлі учаскесі бар {districts} ауданның ішінде',
   'analysis.reading.observer_scope_all': 'барлық учаскелер бойынша',
-  'analysis.reading.observer_overall': '; жалпы {overall} п.т.',
+  // No closing dot: the sentence's own full stop ends the abbreviation (no "п.т..").
+  'analysis.reading.observer_overall': '; жалпы {overall} п.т',
   'analysis.reading.observer_significant':
     'Ең күшті әсер: бақылаушысыз {what} {scope} {difference} п.т. өзгеше (95%: {low}…{high}){overall}.',
   'analysis.reading.observer_chance':

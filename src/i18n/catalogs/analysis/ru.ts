@@ -136,7 +136,8 @@ export const analysisRu: Record<keyof typeof analysisEn, string> = {
   'analysis.reading.observer_what_share': 'доля «{choice}»',
   'analysis.reading.observer_scope_within': 'внутри {districts} районов, где есть участки обоих видов',
   'analysis.reading.observer_scope_all': 'по всем участкам',
-  'analysis.reading.observer_overall': '; в целом {overall} п.п.',
+  // No closing dot: the sentence's own full stop ends the abbreviation (no "п.п..").
+  'analysis.reading.observer_overall': '; в целом {overall} п.п',
   'analysis.reading.observer_significant':
     'Сильнейший эффект: без наблюдателя {what} {scope} отличается на {difference} п.п. (95%: {low}…{high}){overall}.',
   'analysis.reading.observer_chance':
