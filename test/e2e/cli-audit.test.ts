@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService, type AuditEntryView } from '../../src/services/audit.service';
 import { openDatabase, type DatabaseHandle } from '../../src/store/database';
+import { BELARUS_MAPPING, writeBelarusLikeFixture } from '../support/belarus-like-fixture';
+import { CLI_COMMANDS } from '../support/cli-commands';
 import { runDauys } from '../support/dauys-process';
 import { createThrowawayPostgresDatabase } from '../support/test-databases';
 import { TINY_GEOGRAPHY_CSV, writeTinyElection, type TinyElectionFiles } from '../support/tiny-election';
@@ -82,10 +84,16 @@ describe.each(cliDatabases())('command-line writes are audited on $name', ({ set
     await fs.rm(tiny.dir, { recursive: true, force: true });
   });
 
+  /** The audited commands this suite ran successfully (checked against CLI_COMMANDS at the end). */
+  const driven = new Set<string>();
   const dauys = async (args: string[]) => {
     const result = await runDauys(args, env);
     expect(result.stderr, args.join(' ')).toBe('');
     expect(result.code, args.join(' ')).toBe(0);
+    const command = CLI_COMMANDS.audited.find(
+      (name) => args.slice(0, name.split(' ').length).join(' ') === name,
+    );
+    if (command) driven.add(command);
     return result.stdout;
   };
 
@@ -156,5 +164,39 @@ describe.each(cliDatabases())('command-line writes are audited on $name', ({ set
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('no precinct "nowhere"');
     expect(await entries()).toHaveLength(6);
+  });
+
+  it(
+    'audits console accounts and station imports from the command line too',
+    { timeout: STEP_TIMEOUT * 4 },
+    async () => {
+      await dauys(['user', 'create', '--role', 'coordinator', '--email', 'cli-audit@example.org']);
+      await dauys(['user', 'reset', '--email', 'cli-audit@example.org']);
+      const stations = await writeBelarusLikeFixture();
+      await dauys([
+        'import',
+        'stations',
+        '--slug',
+        'by-audit',
+        '--csv',
+        stations.csv,
+        '--mapping',
+        BELARUS_MAPPING,
+      ]);
+      const log = (await entries()).slice(6);
+      expect(log.map((entry) => entry.action)).toEqual([
+        'user.create',
+        'user.reset-credentials',
+        'stations.import',
+      ]);
+      for (const entry of log) expect(entry).toMatchObject({ actor: 'cli', actorLabel: operator });
+      // The one-time password and TOTP key are never in the log.
+      expect(JSON.stringify(log)).not.toMatch(/otpauth|password"\s*:\s*"/);
+      await fs.rm(stations.dir, { recursive: true, force: true });
+    },
+  );
+
+  it('drove every command that writes (test/support/cli-commands.ts)', () => {
+    expect([...driven].sort()).toEqual([...CLI_COMMANDS.audited].sort());
   });
 });
