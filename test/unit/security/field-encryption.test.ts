@@ -19,7 +19,10 @@ describe('field encryption', () => {
     const token = encryptField(secret, '+77011234567');
     expect(() => decryptField(`${secret}x`, token)).toThrow(/wrong DAUYS_SECRET or altered/);
     const [version, iv, body] = token.split('.');
-    const flipped = `${body!.slice(0, -2)}${body!.endsWith('A') ? 'B' : 'A'}${body!.slice(-1)}`;
+    // Change the body's first character (six whole bits of its first byte): the old test swapped
+    // the second-to-last one for 'A' or 'B', which was sometimes the same character (no change).
+    const flipped = `${body!.startsWith('A') ? 'B' : 'A'}${body!.slice(1)}`;
+    expect(flipped).not.toBe(body);
     expect(() => decryptField(secret, `${version}.${iv}.${flipped}`)).toThrow(DauysError);
     expect(() => decryptField(secret, 'plain-text')).toThrow(/unknown format/);
     expect(() => decryptField(secret, 'v1.AAAA.AAAA')).toThrow(/truncated/);
