@@ -51,17 +51,6 @@ export class ConversationsRepository {
       .execute();
   }
 
-  async save(key: ConversationKey, state: object): Promise<void> {
-    const json = JSON.stringify(state);
-    await this.db
-      .insertInto('conversations')
-      .values({ ...key, state: json })
-      .onConflict((oc) =>
-        oc.columns(['channel', 'bot', 'participant']).doUpdateSet({ state: json, updated_at: new Date() }),
-      )
-      .execute();
-  }
-
   async delete(key: ConversationKey): Promise<void> {
     await this.db
       .deleteFrom('conversations')
