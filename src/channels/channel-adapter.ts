@@ -1,7 +1,14 @@
 import type { Config } from '../config';
 import type { BotName, MediaRef } from '../flows/messages';
 import type { ChannelMediaFetcher, ChannelSender, SendLimits } from './channel-sender';
-import type { WebhookChannel } from './webhook-channel';
+import type { InlineMediaStore, WebhookChannel } from './webhook-channel';
+
+/** What a channel's webhooks are built with: the environment, the pseudonym key, the inline media store. */
+export interface WebhookContext {
+  config: Config;
+  secret: string;
+  uploads: InlineMediaStore;
+}
 
 /** One configured bot on a channel: what the outbox sends through and the media job fetches with. */
 export interface ChannelBot {
@@ -21,7 +28,7 @@ export interface ChannelBot {
  *   name: 'sms',
  *   limits: (config) => ({ perSecond: config.SMS_MAX_SENDS_PER_SECOND, perChatIntervalMs: 1000 }),
  *   bots: (config) => channelBots('sms', smsBots(config), { sender: (bot) => new SmsSender(bot), fetch: fetchSmsMedia }),
- *   webhook: ({ config, secret }) => smsWebhookChannel({ config, secret }),
+ *   webhooks: ({ config, secret }) => [smsWebhookChannel({ config, secret })],
  * };
  */
 export interface ChannelAdapter<Name extends string = string> {
@@ -30,8 +37,8 @@ export interface ChannelAdapter<Name extends string = string> {
   limits(config: Config): SendLimits;
   /** The sender and media fetcher of every bot configured on this channel (none: not set up). */
   bots(config: Config): ChannelBot[];
-  /** The provider's inbound webhook, for the one webhook plugin; absent when it posts nothing. */
-  webhook?(context: { config: Config; secret: string }): WebhookChannel<unknown>;
+  /** The inbound webhooks (one per body shape), for the one webhook plugin; absent when it posts nothing. */
+  webhooks?(context: WebhookContext): Array<WebhookChannel<unknown>>;
 }
 
 /**

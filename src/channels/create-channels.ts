@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { ChannelAdapter } from './channel-adapter';
+import type { ChannelAdapter, WebhookContext } from './channel-adapter';
 import { ChannelRegistry, type SendLimits } from './channel-sender';
 import { telegramChannel } from './telegram/telegram-channel';
 import { webchatChannel } from './webchat/webchat-channel';
@@ -44,7 +44,10 @@ export function createChannelRegistry(config: Config): ChannelRegistry {
   return registry;
 }
 
-/** Every provider that posts webhooks to us; the HTTP server registers the one webhook plugin for each. */
-export function webhookChannels(config: Config, secret: string): Array<WebhookChannel<unknown>> {
-  return adapters.flatMap((adapter) => (adapter.webhook ? [adapter.webhook({ config, secret })] : []));
+/**
+ * Every inbound door, providers' webhooks and the web chat's own posts alike; the HTTP server
+ * registers the one webhook plugin for each.
+ */
+export function webhookChannels(context: WebhookContext): Array<WebhookChannel<unknown>> {
+  return adapters.flatMap((adapter) => adapter.webhooks?.(context) ?? []);
 }

@@ -39,6 +39,22 @@ export interface WebhookRequest {
 }
 
 /**
+ * Where a channel whose media arrives inside the request (the web chat's photo upload) puts the
+ * bytes before its message reaches the inbox, so the media job later fetches them like any
+ * provider's file; returns the key the message's `MediaRef.fileId` carries.
+ */
+export interface InlineMediaStore {
+  saveUpload(participant: string, mimeType: string, bytes: Buffer): Promise<string>;
+}
+
+/** What `normalize` knows besides the body: the endpoint hit, when, and the request's headers. */
+export interface NormalizeContext {
+  endpoint: WebhookEndpoint;
+  receivedAt: Date;
+  headers: IncomingHttpHeaders;
+}
+
+/**
  * One provider's inbound webhook, as data for the one webhook plugin
  * (`src/http/webhooks/channel-webhook.routes.ts`): how a delivery is authenticated, what a body
  * must look like, and how it becomes inbox items. The plugin owns the order every channel keeps
@@ -56,13 +72,26 @@ export interface WebhookChannel<Body> {
   readonly authenticates: 'headers' | 'raw-body';
   /** Undefined when genuine; otherwise what is wrong, for the 401's message. */
   authenticate(request: WebhookRequest): string | undefined;
+  /**
+   * What the schema checks: the body alone (a provider's JSON; issues are named `$.field`), or
+   * the 'request' as `{ body, query, header }` when the query and headers carry part of the
+   * message (the web chat's photo: its id in the query, its type in content-type, its bytes).
+   */
+  readonly reads?: 'body' | 'request';
+  /** Bodies other than JSON this channel takes as raw bytes, and their size limit (the web chat's images). */
+  readonly rawBodies?: { contentTypes: readonly string[]; bodyLimit: number };
   readonly schema: ZodType<Body>;
   /** What a body must be, for the 400's message: 'a Telegram Update'. */
   readonly bodyName: string;
+  /** Async only where media must be stored first (`InlineMediaStore`); providers' bodies normalize in place. */
   normalize(
     body: Body,
-    context: { endpoint: WebhookEndpoint; receivedAt: Date },
-  ): { items: InboundItem[]; ignored: IgnoredInbound[] };
+    context: NormalizeContext,
+  ):
+    | { items: InboundItem[]; ignored: IgnoredInbound[] }
+    | Promise<{ items: InboundItem[]; ignored: IgnoredInbound[] }>;
+  /** The answer once stored, when not a bare 200: the web chat's page expects `202 { accepted: true }`. */
+  readonly accepted?: { status: number; body: unknown };
   /** A provider's subscription handshake on GET (Meta's hub.challenge), when it has one. */
   readonly subscription?: {
     path: string;

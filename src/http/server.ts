@@ -53,7 +53,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   // no client of ours sends compressed bodies (a small gzip could expand past the body limit).
   await server.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   await server.register(healthRoutes, { app });
-  for (const channel of webhookChannels(app.config, app.secret)) {
+  for (const channel of webhookChannels({ config: app.config, secret: app.secret, uploads: app.webchat })) {
     await server.register(channelWebhookRoutes, {
       channel,
       inbox: app.inbox,

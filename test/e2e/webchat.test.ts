@@ -138,16 +138,25 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     await expect.poll(() => panelButton('Correct my vote').count()).toBe(1);
   });
 
-  it('refuses a photo over the size cap and a body that is not an image, changing nothing', async () => {
-    const tooBig = await fetch(`${server.url}/webchat/api/photo?clientMessageId=big1`, {
+  it('refuses a post without a session, a photo over the size cap and a body that is not an image, changing nothing', async () => {
+    const noSession = await fetch(`${server.url}/webchat/api/photo?clientMessageId=anon1`, {
       method: 'POST',
       headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(10),
+    });
+    expect(noSession.status).toBe(401);
+    const session = await fetch(`${server.url}/webchat/api/session`, { method: 'POST' });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/^dauys_chat=/);
+    const tooBig = await fetch(`${server.url}/webchat/api/photo?clientMessageId=big1`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', cookie },
       body: new Uint8Array(10 * 1024 * 1024 + 1),
     });
     expect(tooBig.status).toBe(413);
     const notImage = await fetch(`${server.url}/webchat/api/photo?clientMessageId=txt1`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', cookie },
       body: 'not a photo',
     });
     expect(notImage.status).toBe(400);
@@ -156,7 +165,7 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     );
     const badInput = await fetch(`${server.url}/webchat/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ clientMessageId: 'x1', input: { kind: 'command', command: 'drop_tables' } }),
     });
     expect(badInput.status).toBe(400);

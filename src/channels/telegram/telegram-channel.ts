@@ -20,5 +20,5 @@ export const telegramChannel: ChannelAdapter<'telegram'> = {
       sender: (bot) => new TelegramSender(bot, translateAll),
       fetch: fetchTelegramFile,
     }),
-  webhook: (context) => telegramWebhookChannel(context) as WebhookChannel<unknown>,
+  webhooks: (context) => [telegramWebhookChannel(context) as WebhookChannel<unknown>],
 };

@@ -20,5 +20,5 @@ export const whatsappChannel: ChannelAdapter<'whatsapp'> = {
       sender: (bot) => new WhatsAppSender(bot, translateAll),
       fetch: fetchWhatsAppMedia,
     }),
-  webhook: (context) => whatsappWebhookChannel(context) as WebhookChannel<unknown>,
+  webhooks: (context) => [whatsappWebhookChannel(context) as WebhookChannel<unknown>],
 };

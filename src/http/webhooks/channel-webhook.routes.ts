@@ -19,7 +19,7 @@ export interface ChannelWebhookOptions {
 
 /**
  * The one webhook plugin: every provider's deliveries (Telegram, WhatsApp, and the next one)
- * pass the same steps in the same order. An unconfigured endpoint is 404; a missing or wrong
+ * and the web chat's own posts pass the same steps in the same order. An unconfigured endpoint is 404; a missing or wrong
  * secret or signature is 401 before any JSON is parsed; a body that is not JSON or not the
  * provider's shape is 400 (nothing stored); what the bots do not use is 200, counted and logged
  * once; everything else is 200 only once the inbox has committed it, so the provider redelivers
@@ -35,6 +35,12 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
   if (channel.authenticates === 'raw-body') {
     server.removeContentTypeParser('application/json');
     server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+  }
+  if (channel.rawBodies) {
+    const { contentTypes, bodyLimit } = channel.rawBodies;
+    server.addContentTypeParser([...contentTypes], { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
       done(null, body),
     );
   }
@@ -65,6 +71,7 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
     server.post(
       endpoint.path,
       {
+        ...(channel.rawBodies ? { bodyLimit: channel.rawBodies.bodyLimit } : {}),
         // Runs before the body is read: an unauthenticated caller cannot make us parse anything.
         onRequest: async (request, reply) => {
           notConfigured();
@@ -86,18 +93,33 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
           if (wrong) return refuse(reply, wrong);
           body = parseJson(rawBody);
         }
-        const parsed = channel.schema.safeParse(body);
+        const wholeRequest = channel.reads === 'request';
+        const parsed = channel.schema.safeParse(
+          wholeRequest ? { body, query: request.query, header: request.headers } : body,
+        );
         if (!parsed.success) {
-          throw invalidInput(`not ${channel.bodyName}`, zodIssuesToInputIssues(parsed.error.issues));
+          const issues = parsed.error.issues;
+          throw invalidInput(
+            `not ${channel.bodyName}`,
+            wholeRequest
+              ? zodIssuesToInputIssues(issues, '').map(withoutLeadingDot)
+              : zodIssuesToInputIssues(issues),
+          );
         }
         const receivedAt = receiptClock ? receiptClock(request.headers) : new Date();
-        const { items, ignored } = channel.normalize(parsed.data, { endpoint, receivedAt });
+        const { items, ignored } = await channel.normalize(parsed.data, {
+          endpoint,
+          receivedAt,
+          headers: request.headers,
+        });
         for (const each of ignored) {
           counted(`ignored_${each.reason}`);
           logger[each.level]({ channel: channel.channel, reason: each.reason, ...each.fields }, each.message);
         }
         if (items.length > 0) await store(items);
-        return reply.status(200).send();
+        return channel.accepted
+          ? reply.status(channel.accepted.status).send(channel.accepted.body)
+          : reply.status(200).send();
       },
     );
   }
@@ -113,6 +135,11 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
     if (duplicates > 0) counted('duplicate');
   }
 };
+
+/** `.body.input` → `body.input`: a whole request's parts are named as the client knows them. */
+function withoutLeadingDot(issue: { where: string; message: string }) {
+  return { ...issue, where: issue.where.replace(/^\./, '') };
+}
 
 function parseJson(raw: Buffer): unknown {
   try {

@@ -43,10 +43,16 @@ describe('the channel registry', () => {
     expect(channels.sender('telegram', 'observer')).toBeUndefined();
   });
 
-  it('lists every channel by name, and the webhooks of those that have one', () => {
+  it("lists every channel by name, and every inbound door: the providers' webhooks and the web chat's posts", () => {
     expect(CHANNEL_NAMES).toEqual(['telegram', 'whatsapp', 'webchat']);
-    const webhooks = webhookChannels(loadConfig({}), 'secret');
-    expect(webhooks.map((webhook) => webhook.channel)).toEqual(['telegram', 'whatsapp']);
+    const uploads = { saveUpload: async () => 'wc_key' };
+    const webhooks = webhookChannels({ config: loadConfig({}), secret: 'secret', uploads });
+    expect(webhooks.map((webhook) => webhook.endpoints.map((endpoint) => endpoint.path))).toEqual([
+      ['/webhooks/telegram/voter', '/webhooks/telegram/observer'],
+      ['/webhooks/whatsapp'],
+      ['/webchat/api/messages'],
+      ['/webchat/api/photo'],
+    ]);
   });
 });
 
