@@ -1,7 +1,17 @@
 import type { App } from '../app';
 
-/** Runs a CLI action with a fully wired app (database migrated), closing it afterwards. */
-export async function withApp<T>(action: (app: App) => Promise<T>): Promise<T> {
+/**
+ * Runs a CLI action with the services it names (database migrated), closing the app afterwards.
+ * A command lists what it uses, as route plugins do (`Pick<App, …>`): its action receives only
+ * those, so it cannot reach the database handle or a service it did not name.
+ *
+ * @example
+ * await withApp(['invites'], async ({ invites }) => invites.list(election));
+ */
+export async function withApp<Uses extends keyof App, T>(
+  uses: readonly Uses[],
+  action: (services: Pick<App, Uses>) => Promise<T>,
+): Promise<T> {
   // Loaded on use, so `dauys --help` does not pay for the database and server modules.
   const [{ createApp }, { loadConfig }, { createLogger }] = await Promise.all([
     import('../app'),
@@ -17,7 +27,8 @@ export async function withApp<T>(action: (app: App) => Promise<T>): Promise<T> {
     database: { purpose: `dauys ${process.argv.slice(2, 4).join(' ')}`.trim() },
   });
   try {
-    return await action(app);
+    const services = Object.fromEntries(uses.map((name) => [name, app[name]])) as Pick<App, Uses>;
+    return await action(services);
   } finally {
     await app.close();
   }

@@ -101,9 +101,9 @@ export function registerAnalyzeCommand(program: Command): void {
               );
             const seed = parseCount(opts.seed, '--seed');
             const { withApp } = await import('../with-app');
-            await withApp(async (app) => {
-              const { report } = await app.analyses.analysis(election, { seed, fresh: true });
-              const { definition } = await app.elections.require(election);
+            await withApp(['analyses', 'elections'], async ({ analyses, elections }) => {
+              const { report } = await analyses.analysis(election, { seed, fresh: true });
+              const { definition } = await elections.require(election);
               const names = Object.fromEntries(allChoices(definition).map((c) => [c.id, c.names.en]));
               process.stdout.write(
                 opts.json ? JSON.stringify(report, null, 2) + '\n' : humanSummary(report, 0, names),
@@ -114,7 +114,7 @@ export function registerAnalyzeCommand(program: Command): void {
                     ? { locale: definition.language, by: `the election "${election}"` }
                     : undefined,
                 );
-                await writeReport(await app.analyses.reportHtml(election, locale, { seed }), opts.report);
+                await writeReport(await analyses.reportHtml(election, locale, { seed }), opts.report);
               }
             });
             return;

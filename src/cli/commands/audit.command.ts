@@ -10,8 +10,8 @@ export function registerAuditCommand(program: Command): void {
     .description('recompute the hash chain; exit 1 naming the first broken entry')
     .action(
       runCommand(async () => {
-        await withApp(async (app) => {
-          const result = await app.audit.verify();
+        await withApp(['audit'], async ({ audit }) => {
+          const result = await audit.verify();
           if (result.ok) {
             // Keep the head hash somewhere else: it is what shows a rewrite of the whole chain.
             process.stdout.write(`audit log intact: ${result.entries} entries, head ${result.headHash}\n`);

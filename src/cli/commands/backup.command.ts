@@ -12,8 +12,8 @@ export function registerBackupCommands(program: Command): void {
     .action(
       runCommand(async (file: string) => {
         const { backupDatabase } = await import('../../store/backup');
-        await withApp(async (app) => {
-          const { tables, rows } = await backupDatabase(app.database.pool, file);
+        await withApp(['database'], async ({ database }) => {
+          const { tables, rows } = await backupDatabase(database.pool, file);
           process.stdout.write(`backed up ${rows} rows from ${tables} tables to ${file}\n`);
         });
       }),
@@ -25,8 +25,8 @@ export function registerBackupCommands(program: Command): void {
     .action(
       runCommand(async (file: string) => {
         const { restoreDatabase } = await import('../../store/backup');
-        await withApp(async (app) => {
-          const { tables, rows } = await restoreDatabase(app.database.pool, file);
+        await withApp(['database'], async ({ database }) => {
+          const { tables, rows } = await restoreDatabase(database.pool, file);
           process.stdout.write(`restored ${rows} rows into ${tables} tables from ${file}\n`);
         });
       }),

@@ -11,8 +11,8 @@ export function registerElectionCommand(program: Command): void {
     .argument('<file>', 'election definition JSON (see docs/election-format.md)')
     .action(
       runCommand(async (file: string) => {
-        await withApp(async (app) => {
-          const { election: loaded, areasImported } = await app.elections.load(commandLineActor(), file);
+        await withApp(['elections'], async ({ elections }) => {
+          const { election: loaded, areasImported } = await elections.load(commandLineActor(), file);
           process.stdout.write(`loaded election ${loaded.slug} (${areasImported} areas)\n`);
         });
       }),
@@ -22,8 +22,8 @@ export function registerElectionCommand(program: Command): void {
     .description('list loaded elections')
     .action(
       runCommand(async () => {
-        await withApp(async (app) => {
-          for (const { slug, definition } of await app.elections.list()) {
+        await withApp(['elections'], async ({ elections }) => {
+          for (const { slug, definition } of await elections.list()) {
             process.stdout.write(
               `${slug}\t${definition.date}\t${definition.names.en}${definition.demo ? ' (demo)' : ''}\n`,
             );

@@ -19,8 +19,8 @@ export function registerExportCommand(program: Command): void {
     .action(
       runCommand(async (slug: string, options: ExportOptions) => {
         const { exportCsv } = await import('../../services/export.service');
-        await withApp(async (app) => {
-          const data = await app.exports.precincts(slug);
+        await withApp(['exports'], async ({ exports: precinctExports }) => {
+          const data = await precinctExports.precincts(slug);
           const text = options.format === 'csv' ? exportCsv(data) : JSON.stringify(data, null, 2) + '\n';
           if (options.output) await fs.writeFile(options.output, text);
           else process.stdout.write(text);

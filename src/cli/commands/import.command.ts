@@ -14,8 +14,8 @@ export function registerImportCommand(program: Command): void {
     .argument('<file>', 'geography CSV (docs/election-format.md)')
     .action(
       runCommand(async (slug: string, file: string) => {
-        await withApp(async (app) => {
-          const { areas } = await app.geographyImport.importFile(commandLineActor(), slug, file);
+        await withApp(['geographyImport'], async ({ geographyImport }) => {
+          const { areas } = await geographyImport.importFile(commandLineActor(), slug, file);
           process.stdout.write(`imported ${areas} areas into ${slug}\n`);
         });
       }),
@@ -28,8 +28,8 @@ export function registerImportCommand(program: Command): void {
     .requiredOption('--mapping <mapping.json>', 'which CSV column is which protocol line / choice')
     .action(
       runCommand(async (slug: string, file: string, options: { mapping: string }) => {
-        await withApp(async (app) => {
-          const { precincts } = await app.officialImport.importFile(
+        await withApp(['officialImport'], async ({ officialImport }) => {
+          const { precincts } = await officialImport.importFile(
             commandLineActor(),
             slug,
             file,
@@ -55,8 +55,8 @@ export function registerImportCommand(program: Command): void {
     .action(
       runCommand(
         async (options: { slug: string; csv: string; mapping: string; name?: string; date?: string }) => {
-          await withApp(async (app) => {
-            const result = await app.stationImport.importFile(commandLineActor(), options);
+          await withApp(['stationImport'], async ({ stationImport }) => {
+            const result = await stationImport.importFile(commandLineActor(), options);
             process.stdout.write(
               `imported ${result.stations} stations (${result.regions} regions, ${result.districts} districts) into ${result.slug}: ` +
                 `${result.officialResults} official results, outside evidence for ${result.withEvidence} stations\n`,

@@ -19,8 +19,8 @@ export function registerInviteCommand(program: Command): void {
     .option('--contact <text>', "the observer's name and phone, for coordinators (stored encrypted)")
     .action(
       runCommand(async (options: { election: string; precinct: string[]; contact?: string }) => {
-        await withApp(async (app) => {
-          const created = await app.invites.create(commandLineActor(), options.election, options.precinct, {
+        await withApp(['invites'], async ({ invites }) => {
+          const created = await invites.create(commandLineActor(), options.election, options.precinct, {
             ...(options.contact ? { contact: options.contact } : {}),
           });
           process.stdout.write(
@@ -41,8 +41,8 @@ export function registerInviteCommand(program: Command): void {
     .argument('<code>', 'the invite code, or #<id> from `dauys invite list`')
     .action(
       runCommand(async (code: string) => {
-        await withApp(async (app) => {
-          const revoked = await app.invites.revoke(commandLineActor(), code);
+        await withApp(['invites'], async ({ invites }) => {
+          const revoked = await invites.revoke(commandLineActor(), code);
           process.stdout.write(`revoked invite #${revoked.id} (${revoked.precinctCodes.join(', ')})\n`);
         });
       }),
@@ -53,8 +53,8 @@ export function registerInviteCommand(program: Command): void {
     .option('--election <slug>', 'only this election')
     .action(
       runCommand(async (options: { election?: string }) => {
-        await withApp(async (app) => {
-          for (const row of await app.invites.list(options.election)) {
+        await withApp(['invites'], async ({ invites }) => {
+          for (const row of await invites.list(options.election)) {
             process.stdout.write(
               `#${row.id}\t${row.electionSlug}\t${row.precinctCodes.join(',')}\t${row.status}\t${row.createdAt.toISOString()}\n`,
             );

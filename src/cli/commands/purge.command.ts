@@ -12,8 +12,8 @@ export function registerPurgeCommand(program: Command): void {
     .option('--force', 'purge even though the election still accepts late messages')
     .action(
       runCommand(async (slug: string, options: { force?: boolean }) => {
-        await withApp(async (app) => {
-          const report = await app.purge.purge(commandLineActor(), slug, { force: options.force });
+        await withApp(['purge'], async ({ purge }) => {
+          const report = await purge.purge(commandLineActor(), slug, { force: options.force });
           for (const [what, count] of Object.entries(report)) process.stdout.write(`${what}\t${count}\n`);
         });
       }),

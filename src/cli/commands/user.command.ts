@@ -17,8 +17,8 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--email <email>', 'the login name')
     .action(
       runCommand(async (options: { role: ConsoleRole; email: string }) => {
-        await withApp(async (app) => {
-          printCredentials(await app.console.users.create(commandLineActor(), options));
+        await withApp(['console'], async ({ console }) => {
+          printCredentials(await console.users.create(commandLineActor(), options));
         });
       }),
     );
@@ -30,9 +30,9 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--email <email>', 'the login name')
     .action(
       runCommand(async (options: { email: string }) => {
-        await withApp(async (app) => {
+        await withApp(['console'], async ({ console }) => {
           printCredentials(
-            await app.console.users.resetCredentials(commandLineActor(), { email: options.email }),
+            await console.users.resetCredentials(commandLineActor(), { email: options.email }),
           );
         });
       }),
@@ -42,8 +42,8 @@ export function registerUserCommand(program: Command): void {
     .description('list console users')
     .action(
       runCommand(async () => {
-        await withApp(async (app) => {
-          for (const u of await app.console.users.list()) {
+        await withApp(['console'], async ({ console }) => {
+          for (const u of await console.users.list()) {
             process.stdout.write(`${u.id}\t${u.email}\t${u.role}${u.disabled ? '\tdisabled' : ''}\n`);
           }
         });
