@@ -15,6 +15,7 @@ import { GeographyImportService } from './services/geography-import.service';
 import { OfficialImportService } from './services/official-import.service';
 import { PublicReadsService } from './services/public-reads.service';
 import { PurgeService } from './services/purge.service';
+import { QueueStatesService } from './services/queue-states.service';
 import { StationImportService } from './services/station-import.service';
 import { SummaryService } from './services/summary.service';
 import { TransparencyService } from './services/transparency.service';
@@ -49,6 +50,8 @@ export interface App
   publicReads: PublicReadsService;
   /** `dauys purge`: privacy retention after an election. */
   purge: PurgeService;
+  /** Each work queue's depth and oldest item, for /metrics. */
+  queues: QueueStatesService;
   /** Every bot's conversations, run a batch at a time by the inbox worker (`src/bots/`). */
   conversations: ConversationRunner;
   close(): Promise<void>;
@@ -122,6 +125,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     conversations,
     exports: new ExportService(database.db, elections),
     publicReads: new PublicReadsService(database),
+    queues: new QueueStatesService(database.db),
     purge: new PurgeService(database.db, elections, audit),
     ...consoleServices,
     // The console's work queues (issue 5, second half).

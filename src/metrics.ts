@@ -37,6 +37,12 @@ export function createMetrics() {
       help: 'Accepted submissions not yet appended to the transparency log',
       registers: [registry],
     }),
+    queueOldestAge: new Gauge({
+      name: 'dauys_queue_oldest_age_seconds',
+      help: 'Age of the oldest item waiting in each stage (inbox, media, transparency, outbox:<channel>); 0 when empty',
+      labelNames: ['stage'] as const,
+      registers: [registry],
+    }),
     outboxBacklog: new Gauge({
       name: 'dauys_outbox_backlog',
       help: 'Outbound messages waiting to be sent, by channel',

@@ -97,11 +97,6 @@ export class MediaService {
     this.inspectors.set(purpose, inspector);
   }
 
-  /** Media items still to fetch and check. */
-  countPending(): Promise<number> {
-    return new MediaRepository(this.db).countPending();
-  }
-
   /** Processes up to `limit` due items; returns how many it leased. Used by the media job. */
   async processDue(limit = 2): Promise<number> {
     const items = await new MediaRepository(this.db).lease(limit, 5 * 60_000);

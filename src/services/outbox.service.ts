@@ -98,10 +98,6 @@ export class OutboxService {
     await new OutboxRepository(this.db).retryAt(row.id, at);
   }
 
-  async backlog() {
-    return new OutboxRepository(this.db).countPendingByChannel();
-  }
-
   /**
    * Makes one delivery attempt for a leased message and records its result. `onRateLimited`
    * runs as soon as the channel says "wait", before anything is written, so the caller can

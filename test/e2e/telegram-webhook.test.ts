@@ -238,6 +238,9 @@ describe('Telegram voter webhook', () => {
     );
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('dauys_inbox_unprocessed 0');
+    // Drained: every stage's oldest waiting item is no age at all, each channel's outbox included.
+    expect(metrics).toContain('dauys_queue_oldest_age_seconds{stage="inbox"} 0');
+    expect(metrics).toContain('dauys_queue_oldest_age_seconds{stage="outbox:telegram"} 0');
     expect(metrics).toMatch(/dauys_webhook_updates_total\{channel="telegram",outcome="duplicate"\} 2/);
   });
 });

@@ -32,16 +32,6 @@ export interface MediaOutcome {
 export class MediaRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
-  /** Media items still to fetch and check (the media pipeline's backlog). */
-  async countPending(): Promise<number> {
-    const row = await this.db
-      .selectFrom('media_items')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   async insert(item: NewMediaItem): Promise<number> {
     const row = await this.db
       .insertInto('media_items')

@@ -122,14 +122,4 @@ export class OutboxRepository {
       .where('id', '=', id)
       .execute();
   }
-
-  async countPendingByChannel(): Promise<Map<ChannelName, number>> {
-    const rows = await this.db
-      .selectFrom('outbox')
-      .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', '=', 'pending')
-      .groupBy('channel')
-      .execute();
-    return new Map(rows.map((row) => [row.channel, Number(row.n)]));
-  }
 }
