@@ -5,8 +5,10 @@
  * prints the CPU time of each phase (the analysis is single-threaded, so on an idle machine wall
  * ≈ CPU; on a shared machine the CPU time is the figure to compare) and the load average, so a
  * slow run on a busy machine can be told from a slow program.
+ * Then the whole `dauys analyze --csv` command, and a plain numpy version of the same count.
  * Run: npx tsx bench/analysis.ts
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,3 +73,48 @@ console.log(
   '  compared against: the code before this bench was tuned (csv-parse rows, one uniform per station and draw), same data and seed,\n' +
     '    same 2-core machine at load ≈ 4.5–10: read 11.28 s wall / 3.44 s CPU, analysis 5.95 s wall / 1.95 s CPU, 385 MB peak RSS',
 );
+
+/**
+ * The whole command as a user runs it, start-up, CSV and all (`dauys analyze --csv`, through
+ * bin/dauys.mjs: the bundle when it is fresh), timed by bash's `time` so the child's CPU counts;
+ * then the same integer-percentage count written the plain numpy way on the same file
+ * (bench/integer-percentages-numpy.py; python3-numpy from Debian), as a yardstick.
+ */
+function timed(command: string): { wall: number; cpu: number; stdout: string; ok: boolean } {
+  const result = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time ( ${command} )`], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 10 * 60_000,
+  });
+  const [wall, user, sys] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return {
+    wall: wall ?? NaN,
+    cpu: (user ?? NaN) + (sys ?? NaN),
+    stdout: result.stdout,
+    ok: result.status === 0,
+  };
+}
+
+const bundled = existsSync(path.join(repoRoot, 'dist/cli/dauys.mjs'));
+const command = timed(`node bin/dauys.mjs analyze --csv '${csv}' --mapping '${mapping}' > /dev/null`);
+console.log(
+  `  dauys analyze --csv, whole command: ${command.wall.toFixed(2)} s wall, ${command.cpu.toFixed(2)} s CPU   (target < 3 s; ${bundled ? 'the bundle in dist/cli' : 'no bundle: through tsx, run npm run build'})`,
+);
+const numpy = timed(`python3 bench/integer-percentages-numpy.py '${csv}' 1000 42`);
+if (!numpy.ok) {
+  console.log('  numpy yardstick: python3 with numpy is not available (apt-get install python3-numpy)');
+} else {
+  const figures = JSON.parse(numpy.stdout.trim().split('\n').at(-1)!) as {
+    included: number;
+    observed: number;
+    expectedMean: number;
+    expectedSd: number;
+    readSeconds: number;
+    countSeconds: number;
+  };
+  console.log(
+    `  numpy, the same count on the same file: ${numpy.wall.toFixed(2)} s wall, ${numpy.cpu.toFixed(2)} s CPU (read ${figures.readSeconds} s, count and 1,000-draw binomial null ${figures.countSeconds} s)\n` +
+      `    included ${figures.included} (dauys ${ip.stationsIncluded}), observed ${figures.observed} (dauys ${ip.observed}), expected ${figures.expectedMean.toFixed(1)} ± ${figures.expectedSd.toFixed(1)} (dauys ${ip.expectedMean.toFixed(1)} ± ${ip.expectedSd.toFixed(1)})`,
+  );
+}

@@ -23,10 +23,12 @@ export function sumVotes(
   pick: (s: StationResult) => VotesByChoice | undefined,
 ): VotesByChoice {
   const totals: VotesByChoice = {};
+  // for…in, not Object.entries: no array per station (a third of `dauys analyze --csv`'s analysis
+  // time on Russia 2011's 95,000 stations went to those arrays and their garbage).
   for (const station of stations) {
     const votes = pick(station);
     if (!votes) continue;
-    for (const [choice, count] of Object.entries(votes)) totals[choice] = (totals[choice] ?? 0) + count;
+    for (const choice in votes) totals[choice] = (totals[choice] ?? 0) + votes[choice]!;
   }
   return totals;
 }
@@ -34,7 +36,7 @@ export function sumVotes(
 /** Every choice id that appears in the official votes. */
 export function choiceIds(stations: readonly StationResult[]): string[] {
   const ids = new Set<string>();
-  for (const station of stations) for (const id of Object.keys(station.votes)) ids.add(id);
+  for (const station of stations) for (const id in station.votes) ids.add(id);
   return [...ids];
 }
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../shared/package-root';
 
 /** The package's root, so `--demo` finds its files wherever `dauys` is started from. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { PACKAGE_ROOT };
 
 export const DEMO_ELECTION_FILE = path.join(PACKAGE_ROOT, 'elections/kz-2021-mazhilis/election.json');
 /** The small election day `dauys start --demo` plays in the background. */

@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app';
+import { PACKAGE_ROOT } from '../shared/package-root';
 import { webhookChannels } from '../channels/create-channels';
 import { registerErrorHandler } from './error-handler';
 import { registerSecurityHeaders } from './security-headers';
@@ -26,7 +27,7 @@ export interface BuildServerOptions {
   receiptClock?: ReceiptClock;
 }
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const DEFAULT_WEB_DIR = path.join(PACKAGE_ROOT, 'dist/web');
 
 /**
  * The HTTP server: each surface (health, public API, webhooks, console, pages) is its own

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
+import { PACKAGE_ROOT } from '../shared/package-root';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
@@ -123,7 +123,7 @@ async function probeServer(databaseUrl: string): Promise<void> {
  */
 async function openPglite(dir: string): Promise<PGlite> {
   if (!existsSync(path.join(path.resolve(dir), 'PG_VERSION'))) {
-    const script = fileURLToPath(new URL('./create-pglite-cluster.mjs', import.meta.url));
+    const script = path.join(PACKAGE_ROOT, 'src/store/create-pglite-cluster.mjs');
     await execFileAsync(process.execPath, [script, path.resolve(dir)]);
   }
   return PGlite.create(dir);

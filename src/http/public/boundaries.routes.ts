@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app';
 import { notFound } from '../../errors';
+import { PACKAGE_ROOT } from '../../shared/package-root';
 import { parseRequest } from '../parse-request';
 import { boundariesParams } from './contracts/open-data.contract';
 
@@ -11,7 +11,7 @@ import { boundariesParams } from './contracts/open-data.contract';
 export type BoundariesRoutesServices = Pick<App, 'elections'>;
 
 /** Elections shipped with the product; each may have a `boundaries.topo.json` beside its definition. */
-const SHIPPED_ELECTIONS_DIR = fileURLToPath(new URL('../../../elections', import.meta.url));
+const SHIPPED_ELECTIONS_DIR = path.join(PACKAGE_ROOT, 'elections');
 
 /**
  * `GET /elections/:slug/boundaries.topo.json`: the map's shapes (TopoJSON, `objects.regions`,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import { invalidInput } from '../../errors';
+import { readZipEntry } from './read-zip-entry';
 
 /**
  * A CSV read column-wise: the header, and for every data row where each kept cell lies in the
@@ -35,7 +35,7 @@ const NINE = 0x39;
 const ESCAPED = 0x40000000;
 
 /**
- * Reads a CSV file, plain or compressed (`.csv.gz` through node:zlib, `.csv.zip` through fflate,
+ * Reads a CSV file, plain or compressed (`.csv.gz` and `.csv.zip` through node:zlib,
  * taking the zip's only — or first — `.csv` entry). With `columns`, only those header names are
  * kept. A malformed file (an unterminated quote, a row wider or narrower than the header) throws
  * `invalidInput` naming the file and line.
@@ -45,7 +45,7 @@ const ESCAPED = 0x40000000;
  * table.text(0, table.header.indexOf('region')); // '01'
  */
 export function readCsvFile(file: string, columns?: ReadonlySet<string>): CsvTable {
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
@@ -215,17 +215,11 @@ function decode(bytes: Buffer, start: number, end: number): string {
   return bytes.toString('utf8', start, end);
 }
 
-function decompress(file: string, bytes: Uint8Array): Uint8Array {
+function decompress(file: string, bytes: Buffer): Uint8Array {
   const name = file.toLowerCase();
   try {
     if (name.endsWith('.gz')) return gunzipSync(bytes);
-    if (name.endsWith('.zip')) {
-      const entries = unzipSync(bytes, { filter: (entry) => !entry.name.endsWith('/') });
-      const names = Object.keys(entries);
-      const csvName = names.find((n) => n.toLowerCase().endsWith('.csv')) ?? names[0];
-      if (!csvName) throw new Error('the zip archive holds no file');
-      return entries[csvName]!;
-    }
+    if (name.endsWith('.zip')) return readZipEntry(bytes, (entry) => entry.toLowerCase().endsWith('.csv'));
   } catch (error) {
     throw invalidInput(`cannot decompress ${basename(file)}`, [
       { where: file, message: (error as Error).message },
