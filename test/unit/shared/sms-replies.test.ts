@@ -18,8 +18,7 @@ const choice = (locale: Locale) =>
     ...election.choices.map((c) => c.shortNames?.[locale] ?? c.names[locale]),
     ...election.voterOnlyChoices.map((c) => c.names[locale]),
   ]);
-const category = (locale: Locale) =>
-  election.violationCategories.find((c) => c.id === 'other')!.names[locale];
+const category = (locale: Locale) => longest(election.violationCategories.map((c) => c.names[locale]));
 
 const SMS_REPLIES: Record<string, (locale: Locale) => Record<string, string | number>> = {
   'voter.sms_no_precinct': () => ({}),
