@@ -105,4 +105,31 @@ describe.each(testDatabases())('the conversation, a batch at a time, on $name', 
     // The language button found the state the /start before it saved: the note follows, in English.
     expect(replies[1]!.at(-1)?.locale).toBe('en');
   });
+
+  // The compact grammar (what an SMS voter types) through the real runner, loader and ballots service.
+  it('counts a one-message vote, replaces it with a second one, and counts nothing it did not understand', async () => {
+    const say = async (typed: string) => {
+      const [replies] = await handle.db
+        .transaction()
+        .execute((tx) => conversations.run(tx, [inbound('sms-voter', { kind: 'text', text: typed })]));
+      return replies!.map(({ message }) => message);
+    };
+    const definition = (await elections.require('tiny-2021')).definition;
+    const p2 = () => tallies.summary(electionId, definition, 'p2');
+    const count = async (id: string) => (await p2()).choices.find((choice) => choice.id === id)?.count;
+
+    expect(JSON.stringify(await say('Г 102 2'))).toContain('voter.sms_vote_recorded');
+    expect(await p2()).toMatchObject({ received: 1, noPhoto: 1 });
+    expect(await count('nur-otan')).toBe(1);
+
+    expect(JSON.stringify(await say('v-102-ak zhol'))).toContain('voter.sms_vote_changed');
+    expect((await p2()).received).toBe(1);
+    expect(await count('nur-otan')).toBe(0);
+    expect(await count('ak-zhol')).toBe(1);
+
+    expect(JSON.stringify(await say('Г 999 2'))).toContain('voter.sms_unknown_precinct');
+    expect(JSON.stringify(await say('Г 102 nobody'))).toContain('voter.sms_unknown_choice');
+    expect((await p2()).received).toBe(1);
+    expect(await count('ak-zhol')).toBe(1);
+  });
 });

@@ -277,4 +277,23 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       .executeTakeFirstOrThrow();
     expect(decryptField(SECRET, address.address_encrypted)).toBe('-100777');
   });
+
+  // The compact grammar (what an SMS observer types) through the real runner and ProtocolService.
+  it('takes a protocol typed over two messages, checks it once complete, and tallies its verdict', async () => {
+    await bind('sms-observer', ['p4']);
+    const say = async (typed: string) =>
+      JSON.stringify(await handle1(message('sms-observer', { kind: 'text', text: typed })));
+    expect(await say('P 201 1000 1000 600 600')).toContain('observer.sms_protocol_partial');
+    expect(await protocols.observersBlock(election, 'r2-d1')).toMatchObject({ protocolsReceived: 0 });
+    const verdict = await say('п 201 100 300 90 60 40 10 400');
+    // No photos by SMS: the same check names the missing pages, and nothing else.
+    expect(verdict).toContain('observer.sms_protocol_rejected');
+    expect(verdict).toContain('pages_missing 0/2');
+    expect(await protocols.observersBlock(election, 'r2-d1')).toMatchObject({
+      protocolsReceived: 1,
+      rejected: 1,
+      rejectedReasons: { pages_missing: 1 },
+    });
+    expect(await say('P 202 1 2')).toContain('observer.sms_not_your_precinct');
+  });
 });

@@ -93,7 +93,12 @@ async function voterContext(
       slug: election.slug,
       names: definition.names,
       demo: definition.demo,
-      choices: allChoices(definition).map(({ id, names }) => ({ id, names })),
+      // Short names too: a compact vote (`V 190 Ak Zhol`) may name the choice by them.
+      choices: allChoices(definition).map((choice) => ({
+        id: choice.id,
+        names: choice.names,
+        ...('shortNames' in choice && choice.shortNames ? { shortNames: choice.shortNames } : {}),
+      })),
     },
     geography,
     ...(recorded

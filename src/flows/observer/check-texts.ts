@@ -1,4 +1,8 @@
-import type { CheckResult, ProtocolCheckReport } from '../../domain/election/protocol-checks';
+import {
+  publicReasonId,
+  type CheckResult,
+  type ProtocolCheckReport,
+} from '../../domain/election/protocol-checks';
 import type { ComparisonOperator } from '../../domain/election/protocol-expression';
 import type { Locale } from '../../domain/locale';
 import { formatNumber } from '../../i18n/format';
@@ -6,6 +10,14 @@ import type { MessageText } from '../messages';
 
 /** The relation that holds when a comparison fails, to show "850 < 900" for a broken `L3 >= L4`. */
 const NEGATED: Record<ComparisonOperator, string> = { '=': '≠', '>=': '<', '<=': '>', '>': '≤', '<': '≥' };
+
+const ASCII_NEGATED: Record<ComparisonOperator, string> = {
+  '=': '!=',
+  '>=': '<',
+  '<=': '>',
+  '>': '<=',
+  '<': '>=',
+};
 
 /**
  * A figure as the protocol's cell holds it: ungrouped ("1000", as the observer typed it and as
@@ -79,4 +91,27 @@ export function allCheckTexts(report: ProtocolCheckReport, locale: Locale): Mess
 /** Only the checks that did not pass: the reasons behind `rejected` or `needs_review`. */
 export function reasonTexts(report: ProtocolCheckReport, locale: Locale): MessageText[] {
   return report.checks.filter((check) => !check.passed).map((check) => checkText(check, locale));
+}
+
+/**
+ * The reasons in as few characters as an SMS allows: each failed check's id (the names the
+ * public counts use) with what failed, e.g. `ballots-balance 1000!=950; pages_missing 0/2`.
+ *
+ * @example
+ * compactReasons(report, 'ru'); // 'ballots-balance 1000!=950; pages_missing 0/2'
+ */
+export function compactReasons(report: ProtocolCheckReport, locale: Locale): string {
+  return report.checks
+    .filter((check) => !check.passed)
+    .map((check) => {
+      const id = publicReasonId(check);
+      if (check.ruleId === 'pages-complete')
+        return `${id} ${check.figures.pagesReceived ?? 0}/${check.figures.pagesRequired ?? 0}`;
+      if (check.missing && check.missing.length > 0) return `${id} ${check.missing.join(',')}`;
+      if (check.left === null || check.right === null) return id;
+      // ASCII operators: one "≠" would turn an English SMS into UCS-2, 70 characters a segment.
+      const operator = ASCII_NEGATED[check.operator];
+      return `${id} ${figure(check.left, locale)}${operator}${figure(check.right, locale)}`;
+    })
+    .join('; ');
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from '../../domain/locale';
 import type { Flow } from '../flow';
 import type { InboundMessage, MessageText, OutboundMessage } from '../messages';
+import { compactObserverStep } from './compact-steps';
 import { decodeObserverButton, type ObserverButton } from './observer-buttons';
 import { button, precinctText, withSos } from './observer-keyboards';
 import { renderLanguageChoice, renderMenu, renderMyPrecincts } from './menu-steps';
@@ -83,6 +84,8 @@ function route(
     return raiseSos(state, message, scope);
   }
   if (content.kind === 'text' && SOS_TEXT.test(content.text)) return raiseSos(state, message, scope);
+  const compact = compactObserverStep(state, message, scope);
+  if (compact) return compact;
   if (content.kind === 'command') return command(state, content.command, scope);
   if (content.kind === 'button' && !pressed)
     return prefix(renderStage(state, scope), [{ key: 'observer.stale_button' }]);

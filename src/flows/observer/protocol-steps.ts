@@ -1,4 +1,4 @@
-import { checkProtocol } from '../../domain/election/protocol-checks';
+import { checkProtocol, type ProtocolCheckReport } from '../../domain/election/protocol-checks';
 import type { ElectionDefinition } from '../../domain/election/election-definition';
 import type { Locale } from '../../domain/locale';
 import type { InboundMessage, MessageText, OutboundButton } from '../messages';
@@ -12,7 +12,13 @@ import {
   precinctText,
   withSos,
 } from './observer-keyboards';
-import type { ObserverContext, ObserverPrecinct, ObserverState, ProtocolDraft } from './observer-state';
+import type {
+  ObserverContext,
+  ObserverEffect,
+  ObserverPrecinct,
+  ObserverState,
+  ProtocolDraft,
+} from './observer-state';
 import { say, prefix, type ObserverStep } from './observer-step';
 import { figureSlots, parseFigure, slotsOfLine, toProtocolFigures, MAX_FIGURE } from './protocol-figures';
 
@@ -85,9 +91,7 @@ export function renderFigurePrompt(state: ObserverState & { protocol: ProtocolDr
 export function renderSummary(state: ObserverState & { protocol: ProtocolDraft }, scope: ProtocolScope) {
   const { election, locale } = scope;
   const draft = state.protocol;
-  const report = checkProtocol(election, toProtocolFigures(draft.figures), {
-    pagesReceived: draft.pages.length,
-  });
+  const report = checkDraft(draft, scope);
   const figureLines = figureSlots(election).map((slot) => {
     const value = draft.figures[slot.key];
     const choice = election.choices.find((candidate) => candidate.id === slot.choiceId);
@@ -280,11 +284,9 @@ function submit(
   message: InboundMessage,
   scope: ProtocolScope,
 ): ObserverStep {
-  const { election, locale } = scope;
+  const { locale } = scope;
   const draft = state.protocol;
-  const report = checkProtocol(election, toProtocolFigures(draft.figures), {
-    pagesReceived: draft.pages.length,
-  });
+  const report = checkDraft(draft, scope);
   const precinct = precinctOf(scope, draft.precinctCode);
   const where = precinct ? precinctText(precinct, locale) : { literal: draft.precinctCode };
   const text: MessageText[] = [{ key: `observer.result_${report.status}` }, where];
@@ -299,13 +301,23 @@ function submit(
           [button('observer.correct_and_resubmit', { kind: 'correct' })],
           [button('observer.back_to_menu', { kind: 'menu' })],
         ];
-  return say({ ...state, stage: 'protocol_result' }, text, withSos(rows), [
-    {
-      kind: 'submit_protocol',
-      precinctCode: draft.precinctCode,
-      figures: draft.figures,
-      pages: draft.pages,
-      sentAt: message.sentAt,
-    },
-  ]);
+  return say({ ...state, stage: 'protocol_result' }, text, withSos(rows), [submitEffect(draft, message)]);
+}
+
+/** The draft's verdict as the service will find it: the one check, with the pages received. */
+export function checkDraft(draft: ProtocolDraft, scope: ProtocolScope): ProtocolCheckReport {
+  return checkProtocol(scope.election, toProtocolFigures(draft.figures), {
+    pagesReceived: draft.pages.length,
+  });
+}
+
+/** Submitting a draft: the service records it and checks it again, authoritatively. */
+export function submitEffect(draft: ProtocolDraft, message: InboundMessage): ObserverEffect {
+  return {
+    kind: 'submit_protocol',
+    precinctCode: draft.precinctCode,
+    figures: draft.figures,
+    pages: draft.pages,
+    sentAt: message.sentAt,
+  };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/locale';
 import type { Flow, FlowStep } from '../flow';
 import type { BotMessageKey, InboundMessage, MediaRef, MessageText, OutboundMessage } from '../messages';
 import { decodeButton, type VoterButton } from './button-data';
+import { compactVoteStep } from './compact-vote-step';
 import { panelFor } from './panels';
 import { reprompt } from './unexpected-input';
 import {
@@ -454,6 +455,11 @@ function onForwardedPhoto(state: VoterState, turn: Turn): Step {
 }
 
 function onText(state: VoterState, turn: Turn, text: string): Step {
+  // A whole vote in one message (SMS): recorded at any step but the delete question's.
+  if (state.stage !== 'confirm_delete') {
+    const compact = compactVoteStep(state, turn.message, turn.context, turn.locale);
+    if (compact) return compact;
+  }
   const typed = text.trim();
   switch (state.stage) {
     case 'choose_language': {

@@ -71,7 +71,7 @@ export interface VoterElection {
   names: LocalizedText;
   demo: boolean;
   /** Ballot choices in ballot order, then voter-only ones such as "against all". */
-  choices: Array<{ id: string; names: LocalizedText }>;
+  choices: Array<{ id: string; names: LocalizedText; shortNames?: LocalizedText }>;
 }
 
 /** The voter's recorded vote in this election, as the store has it. */

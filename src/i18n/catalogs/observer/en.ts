@@ -94,6 +94,28 @@ export const observerEn = {
   // WhatsApp list messages (both bots): the list's button and the later pages of a long list.
   'observer.whatsapp_list_button': 'Choose',
   'observer.whatsapp_more_options': 'More options ({page} of {pages})',
+
+  // Compact one-message texts (SMS, docs/sms-grammar.md): each fits one GSM-7 segment in
+  // English and two UCS-2 segments in Kazakh and Russian (test/unit/shared/sms-replies.test.ts).
+  'observer.sms_protocol_format':
+    'Format: P 190 L1=1234 L2=1200 ... (L6.2= for the 2nd party), or P 190 1234 1200 ... in form order.',
+  'observer.sms_not_your_precinct': 'Precinct {number} is not one of yours; nothing was taken.',
+  'observer.sms_ambiguous_precinct': 'You have several precincts numbered {number}; please use the menu.',
+  'observer.sms_figures_not_understood':
+    'Not understood: {tokens}. Nothing was taken. Use L<line>=<figure> or figures in form order.',
+  'observer.sms_too_many_figures':
+    '{given, plural, one {# figure} other {# figures}} given, but only {expected} missing. Nothing was taken.',
+  'observer.sms_protocol_partial':
+    'Precinct {number}: figures saved. Still missing {count, plural, one {# figure} other {# figures}} (lines {lines}). Send P {number} with the rest.',
+  'observer.sms_protocol_accepted': 'Protocol of precinct {number} accepted: every check passed. Thank you!',
+  'observer.sms_protocol_rejected':
+    'Protocol of precinct {number} rejected: {reasons}. Correct with P {number} L<line>=<figure>.',
+  'observer.sms_protocol_review':
+    'Protocol of precinct {number} received; a coordinator will review it: {reasons}.',
+  'observer.sms_violation_format':
+    'Format: N <precinct> <what happened>, or N <precinct> #<category number> <text>.',
+  'observer.sms_violation_received': 'Violation at precinct {number} recorded ({category}). Thank you.',
+  'observer.sms_sos_sent': 'SOS sent: coordinators are alerted. Stay safe; send more details if you can.',
 } as const;
 
 export type ObserverMessageKey = keyof typeof observerEn;

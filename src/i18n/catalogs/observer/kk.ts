@@ -94,4 +94,26 @@ export const observerKk: Record<ObserverMessageKey, string> = {
   // WhatsApp list messages (both bots): the list's button and the later pages of a long list.
   'observer.whatsapp_list_button': 'Таңдау',
   'observer.whatsapp_more_options': 'Басқа нұсқалар ({pages} ішінен {page})',
+
+  // Compact one-message texts (SMS, docs/sms-grammar.md): each fits one GSM-7 segment in
+  // English and two UCS-2 segments in Kazakh and Russian (test/unit/shared/sms-replies.test.ts).
+  'observer.sms_protocol_format':
+    'Формат: П 190 L1=1234 L2=1200 … (2-партияға L6.2=) немесе П 190 1234 1200 … хаттама реті бойынша.',
+  'observer.sms_not_your_precinct': '№ {number} учаске сіздікі емес; ештеңе қабылданбады.',
+  'observer.sms_ambiguous_precinct': 'Сізде № {number} бірнеше учаске бар; мәзірді пайдаланыңыз.',
+  'observer.sms_figures_not_understood':
+    'Түсінбедім: {tokens}. Ештеңе қабылданбады. L<жол>=<сан> не сандарды хаттама ретімен жазыңыз.',
+  'observer.sms_too_many_figures':
+    '{given, plural, one {# сан} other {# сан}} берілді, ал тек {expected} жетіспейді. Ештеңе қабылданбады.',
+  'observer.sms_protocol_partial':
+    '№ {number} учаске: сандар сақталды. Тағы {count, plural, one {# сан} other {# сан}} жетіспейді (жолдар {lines}). Қалғанын П {number} деп жіберіңіз.',
+  'observer.sms_protocol_accepted':
+    '№ {number} учаске хаттамасы қабылданды: барлық тексерістен өтті. Рақмет!',
+  'observer.sms_protocol_rejected':
+    '№ {number} учаске хаттамасы қабылданбады: {reasons}. Түзету: П {number} L<жол>=<сан>.',
+  'observer.sms_protocol_review': '№ {number} учаске хаттамасы алынды, оны үйлестіруші тексереді: {reasons}.',
+  'observer.sms_violation_format': 'Формат: Б <учаске> <не болды> немесе Б <учаске> #<санат нөмірі> <мәтін>.',
+  'observer.sms_violation_received': '№ {number} учаскедегі бұзушылық жазылды ({category}). Рақмет.',
+  'observer.sms_sos_sent':
+    'SOS жіберілді, үйлестірушілер хабардар. Сақ болыңыз; мүмкін болса, толығырақ жазыңыз.',
 };

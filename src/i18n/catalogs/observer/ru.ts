@@ -94,4 +94,26 @@ export const observerRu: Record<ObserverMessageKey, string> = {
   // WhatsApp list messages (both bots): the list's button and the later pages of a long list.
   'observer.whatsapp_list_button': 'Выбрать',
   'observer.whatsapp_more_options': 'Ещё варианты ({page} из {pages})',
+
+  // Compact one-message texts (SMS, docs/sms-grammar.md): each fits one GSM-7 segment in
+  // English and two UCS-2 segments in Kazakh and Russian (test/unit/shared/sms-replies.test.ts).
+  'observer.sms_protocol_format':
+    'Формат: П 190 L1=1234 L2=1200 … (L6.2= для 2-й партии) или П 190 1234 1200 … по порядку формы.',
+  'observer.sms_not_your_precinct': 'Участок № {number} не ваш; ничего не принято.',
+  'observer.sms_ambiguous_precinct': 'У вас несколько участков № {number}; воспользуйтесь меню.',
+  'observer.sms_figures_not_understood':
+    'Не понял: {tokens}. Ничего не принято. Пишите L<строка>=<число> или числа по порядку формы.',
+  'observer.sms_too_many_figures':
+    'Дано {given, plural, one {# число} few {# числа} many {# чисел} other {# числа}}, а не хватает только {expected}. Ничего не принято.',
+  'observer.sms_protocol_partial':
+    'Участок № {number}: числа сохранены. Не хватает {count, plural, one {# числа} few {# чисел} many {# чисел} other {# числа}} (строки {lines}). Отправьте П {number} и остальные.',
+  'observer.sms_protocol_accepted': 'Протокол участка № {number} принят: все проверки пройдены. Спасибо!',
+  'observer.sms_protocol_rejected':
+    'Протокол участка № {number} отклонён: {reasons}. Исправить: П {number} L<строка>=<число>.',
+  'observer.sms_protocol_review': 'Протокол участка № {number} получен, его проверит координатор: {reasons}.',
+  'observer.sms_violation_format':
+    'Формат: Н <участок> <что произошло> или Н <участок> #<номер категории> <текст>.',
+  'observer.sms_violation_received': 'Нарушение на участке № {number} записано ({category}). Спасибо.',
+  'observer.sms_sos_sent':
+    'SOS отправлен, координаторы оповещены. Берегите себя; если можете, пришлите подробности.',
 };

@@ -63,7 +63,7 @@ export const en = {
   'voter.help':
     'I record your vote for the independent count: choose your precinct and your choice, then send a photo of the ballot.\n/start: begin or see your vote\n/language: change the language\n/privacy: what I keep\n/delete: delete your data and your vote',
   'voter.privacy':
-    'I keep your precinct, your choice, the photo of your ballot (with location and camera data removed) and the time of your message, under a code computed from your account that cannot be turned back into it. I do not keep your name, phone number or account id next to your vote. Public results only show totals. /delete removes your data and your vote while the polls are open.',
+    'I keep your precinct, your choice, the photo of your ballot (with location and camera data removed) and the time of your message, under a code computed from your account that cannot be turned back into it. I do not keep your name, phone number or account id next to your vote. Public results only show totals. /delete removes your data and your vote while the polls are open. By SMS, messages are not end-to-end encrypted: the mobile operator and the SMS gateway see your phone number and what you send.',
   'voter.delete_confirm': 'Delete your data and your vote? This cannot be undone.',
   'voter.delete_yes': 'Yes, delete',
   'voter.delete_no': 'No, keep',
@@ -85,6 +85,23 @@ export const en = {
   'voter.extra_photo_ignored':
     'One photo is enough; I kept the first one. To replace it, choose “Correct” and then “Photo”.',
   'voter.stale_button': 'This button is no longer active.',
+
+  // Compact one-message texts (SMS, docs/sms-grammar.md): each fits one GSM-7 segment in
+  // English and two UCS-2 segments in Kazakh and Russian (test/unit/shared/sms-replies.test.ts).
+  'voter.sms_no_precinct':
+    'I did not find the precinct number. Send: V <precinct> <ballot number>, e.g. V 190 2. Nothing was counted.',
+  'voter.sms_no_choice':
+    'I did not find your choice. Send: V <precinct> <ballot number or party>, e.g. V 190 2. Nothing was counted.',
+  'voter.sms_unknown_precinct':
+    'There is no precinct number {number}. Check it on your ballot and send: V <precinct> <choice>, e.g. V 190 2. Nothing was counted.',
+  'voter.sms_ambiguous_precinct':
+    'Precinct {number} exists in {count, plural, one {# region} other {# regions}}. Add your region number: V <region>/{number} <choice>, e.g. V 15/{number} 2. Nothing was counted.',
+  'voter.sms_unknown_choice':
+    'I did not understand the choice "{choice}". Send its ballot number 1-{count} or the party: V 190 2. Nothing was counted.',
+  'voter.sms_vote_recorded':
+    'Vote recorded: precinct {number}, {choice}. To change it before the polls close, send V {number} <choice> again.',
+  'voter.sms_vote_changed':
+    'Vote changed: precinct {number}, {choice}. The earlier one no longer counts. To change it again, send V {number} <choice>.',
 } as const;
 
 export type VoterMessageKey = keyof typeof en;
