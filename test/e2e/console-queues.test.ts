@@ -97,6 +97,20 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await page.keyboard.press('Escape');
 
     const [first, second, third] = seed.ballotIds as [number, number, number];
+    // Every picture is blurred until the moderator chooses to see it, with no link to the original.
+    const photo = page.getByTestId(`ballot-photo-${first}`);
+    const filterOf = () => photo.locator('img').evaluate((img) => getComputedStyle(img).filter);
+    expect(await filterOf()).toContain('blur');
+    expect(await photo.locator('a').count()).toBe(0);
+    expect(await page.getByTestId(`ballot-photo-${second}`).getAttribute('data-revealed')).toBe('false');
+    await photo.getByTestId(`ballot-photo-${first}-reveal`).click();
+    expect(await filterOf()).toBe('none');
+    expect(await photo.locator('a').getAttribute('href')).toBe(
+      `/console/api/ballots/${first}/photo?size=full`,
+    );
+    // Revealing one reveals only that one.
+    expect(await page.getByTestId(`ballot-photo-${second}`).getAttribute('data-revealed')).toBe('false');
+    await screenshot(page, 'ballots-one-revealed');
     await page.getByTestId(`ballot-${first}`).getByTestId('approve').click();
     await page.getByTestId('ballots-message').waitFor();
     await expect.poll(() => statusOf(first)).toBe('confirmed');

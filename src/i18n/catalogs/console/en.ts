@@ -96,6 +96,7 @@ export const en = {
   'ballots.precinct': 'Precinct',
   'ballots.choice': 'Stated choice',
   'ballots.signals': 'Automatic signals',
+  'media.reveal': 'Show image',
   'ballots.noPhoto': 'No photo',
   'ballots.withoutPhoto': 'Show votes without a photo',
   'ballots.lastReview': 'Last decision: {verdict} by {actor}',

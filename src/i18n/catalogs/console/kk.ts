@@ -97,6 +97,7 @@ export const kk: Record<ConsoleMessageKey, string> = {
   'ballots.precinct': 'Учаске',
   'ballots.choice': 'Мәлімделген таңдау',
   'ballots.signals': 'Автоматты белгілер',
+  'media.reveal': 'Суретті көрсету',
   'ballots.noPhoto': 'Фото жоқ',
   'ballots.withoutPhoto': 'Фотосыз дауыстарды көрсету',
   'ballots.lastReview': 'Соңғы шешім: {verdict}, {actor}',

@@ -97,6 +97,7 @@ export const ru: Record<ConsoleMessageKey, string> = {
   'ballots.precinct': 'Участок',
   'ballots.choice': 'Заявленный выбор',
   'ballots.signals': 'Автоматические сигналы',
+  'media.reveal': 'Показать изображение',
   'ballots.noPhoto': 'Нет фото',
   'ballots.withoutPhoto': 'Показать голоса без фото',
   'ballots.lastReview': 'Последнее решение: {verdict}, {actor}',
