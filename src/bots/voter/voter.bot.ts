@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { allChoices } from '../../domain/election/election-definition';
+import { allChoices, type ElectionDefinition } from '../../domain/election/election-definition';
 import { DEFAULT_LOCALE } from '../../domain/locale';
 import type { InboundMessage, OutboundMessage } from '../../flows/messages';
 import { voterFlow } from '../../flows/voter/voter-flow';
@@ -99,6 +99,7 @@ async function voterContext(
         names: choice.names,
         ...('shortNames' in choice && choice.shortNames ? { shortNames: choice.shortNames } : {}),
       })),
+      ...(definition.bots ? { officialChannels: officialChannels(definition.bots) } : {}),
     },
     geography,
     ...(recorded
@@ -153,4 +154,12 @@ function typedText(inbound: InboundMessage): string | undefined {
   if (content.kind === 'text') return content.text;
   if (content.kind === 'photo') return content.caption;
   return undefined;
+}
+
+/** The election file's published bots, as the voter bot names them: handles first, then WhatsApp. */
+function officialChannels(bots: NonNullable<ElectionDefinition['bots']>) {
+  const handles = [bots.voterTelegram, bots.whatsapp ? `WhatsApp ${bots.whatsapp}` : undefined].filter(
+    (handle): handle is string => handle !== undefined,
+  );
+  return { handles, ...(bots.impostorWarning ? { impostorWarning: bots.impostorWarning } : {}) };
 }

@@ -62,6 +62,7 @@ function panelContent(state: VoterState, context: VoterContext, locale: Locale):
         text: [
           key('voter.welcome', { election: election?.names[locale] ?? '' }),
           ...(election?.demo ? [key('voter.demo_notice')] : []),
+          ...officialChannelsNotice(election, locale),
           key('voter.privacy_note'),
         ],
         buttons: [[button(key('voter.continue'), { kind: 'continue' })]],
@@ -204,4 +205,23 @@ function summaryLines(state: VoterState, context: VoterContext, locale: Locale):
 function choiceName(context: VoterContext, choiceId: string | undefined, locale: Locale): string {
   const choice = context.election?.choices.find((c) => c.id === choiceId);
   return choice ? choice.names[locale] : (choiceId ?? '');
+}
+
+/**
+ * The organisers' own bots and the warning against copies (a fake copy of the 2021 voter bot
+ * collected votes): in the welcome and /help, so a voter meets it in the bot itself, not only
+ * on the dashboard. Nothing when the election file names neither.
+ *
+ * @example
+ * officialChannelsNotice(election, 'en'); // ['Official: @dauys_kz_bot.', 'Beware of impostor bots: …']
+ */
+export function officialChannelsNotice(election: VoterContext['election'], locale: Locale): MessageText[] {
+  const official = election?.officialChannels;
+  if (!official) return [];
+  return [
+    ...(official.handles.length > 0
+      ? [key('voter.official_channels', { handles: official.handles.join(', ') })]
+      : []),
+    ...(official.impostorWarning ? [{ literal: official.impostorWarning[locale] }] : []),
+  ];
 }

@@ -9,7 +9,7 @@ import type { Flow, FlowStep } from '../flow';
 import type { BotMessageKey, InboundMessage, MediaRef, MessageText, OutboundMessage } from '../messages';
 import { decodeButton, type VoterButton } from './button-data';
 import { compactVoteStep } from './compact-vote-step';
-import { panelFor } from './panels';
+import { officialChannelsNotice, panelFor } from './panels';
 import { reprompt } from './unexpected-input';
 import {
   initialVoterState,
@@ -142,7 +142,10 @@ function onCommand(state: VoterState, turn: Turn, command: string): Step {
         turn,
       );
     case 'help':
-      return say(state, turn, [key('voter.help')]);
+      return say(state, turn, [
+        key('voter.help'),
+        ...officialChannelsNotice(turn.context.election, turn.locale),
+      ]);
     case 'privacy':
       return say(state, turn, [key('voter.privacy')]);
     case 'delete':

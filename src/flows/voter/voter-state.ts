@@ -72,6 +72,8 @@ export interface VoterElection {
   demo: boolean;
   /** Ballot choices in ballot order, then voter-only ones such as "against all". */
   choices: Array<{ id: string; names: LocalizedText; shortNames?: LocalizedText }>;
+  /** The organisers' own bots and the warning against copies, named in the welcome and /help. */
+  officialChannels?: { handles: string[]; impostorWarning?: LocalizedText };
 }
 
 /** The voter's recorded vote in this election, as the store has it. */

@@ -60,6 +60,7 @@ export const en = {
   'voter.change_vote': '✏️ Correct my vote',
   'voter.vote_not_accepted': 'Votes are accepted only while the polls are open. This vote was not recorded.',
   'voter.no_election': 'There is no election in progress right now. Thank you for your interest.',
+  'voter.official_channels': 'The official bots of this count: {handles}. Any other is not ours.',
   'voter.help':
     'I record your vote for the independent count: choose your precinct and your choice, then send a photo of the ballot.\n/start: begin or see your vote\n/language: change the language\n/privacy: what I keep\n/delete: delete your data and your vote',
   'voter.privacy':
