@@ -106,10 +106,13 @@ describe.skipIf(chromiumMissing('snapshot e2e'))('a snapshot served by a plain s
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await mirror?.close();
+    // The browser and the mirror are independent; the live server goes before the app it reads.
+    await Promise.all([browser?.close(), mirror?.close()]);
     await live?.close();
     await app?.close();
+    for (const dir of [dataDir, snapshotDir && path.dirname(snapshotDir)]) {
+      if (dir) await fsp.rm(dir, { recursive: true, force: true });
+    }
   });
 
   async function liveJson<T>(apiPath: string): Promise<T> {
@@ -163,6 +166,14 @@ describe.skipIf(chromiumMissing('snapshot e2e'))('a snapshot served by a plain s
     const csvHref = await page.locator('a[download]').getAttribute('href');
     const csv = await (await fetch(new URL(csvHref!, page.url()))).text();
     expect(csv).toBe(await (await fetch(`${liveUrl}/api/v1/elections/${SLUG}/export.csv`)).text());
+
+    // The analysis view reads its file too, and links the printable report beside it.
+    await page.goto(`${mirror.url}${PREFIX}?lang=en&view=analysis`);
+    const report = page.locator('[data-testid=printable-report]');
+    await report.waitFor();
+    const reportUrl = new URL((await report.getAttribute('href'))!, page.url());
+    expect(reportUrl.pathname.startsWith(PREFIX)).toBe(true);
+    expect((await fetch(reportUrl)).status).toBe(200);
 
     // Relative URLs only: nothing was asked outside the prefix, and nothing was missing.
     expect(mirror.requests.filter((request) => !request.startsWith(PREFIX))).toEqual([]);
