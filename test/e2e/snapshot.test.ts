@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { snapshotFile } from '../../src/domain/snapshot/snapshot-layout';
-import type { SnapshotManifest } from '../../src/domain/snapshot/snapshot-manifest';
+import { manifestSignedText, type SnapshotManifest } from '../../src/domain/snapshot/snapshot-manifest';
 import { buildServer } from '../../src/http/server';
 import { SECTIONS } from '../../src/i18n/catalogs/sections';
 import { formatCount, formatDateTime } from '../../src/i18n/format';
@@ -204,6 +204,9 @@ describe.skipIf(chromiumMissing('snapshot e2e'))('a snapshot served by a plain s
     expect(head.size).toBeGreaterThan(0);
     expect(manifest.transparency).toEqual({ size: head.size, root: head.root });
     expect(manifest.publicKey).toBe(snapshotSigningKey(SECRET).publicKey);
+    expect((await liveJson<{ snapshotKey: string }>(`/elections/${SLUG}/transparency`)).snapshotKey).toBe(
+      manifest.publicKey,
+    );
     const paths = manifest.files.map((file) => file.path);
     for (const apiPath of [
       '/elections',
@@ -252,14 +255,26 @@ describe.skipIf(chromiumMissing('snapshot e2e'))('a snapshot served by a plain s
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('manifest.json: the signature does not match');
 
-    // Signed by someone else's key: the signature holds, the pin does not.
-    const other = await runDauys([
-      'verify',
-      snapshotDir,
-      '--key',
-      snapshotSigningKey('another-instance-secret-0123456789').publicKey,
-    ]);
+    // The instance's copy checked with another instance's key: the signature holds, the pin does not.
+    const stranger = snapshotSigningKey('another-instance-secret-0123456789');
+    const other = await runDauys(['verify', snapshotDir, '--key', stranger.publicKey]);
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(`manifest.json: signed by ${key}`);
+
+    // A mirror re-signed by a stranger is consistent in itself; the live instance's published key refutes it.
+    const resigned = path.join(path.dirname(snapshotDir), 'resigned');
+    await fsp.cp(snapshotDir, resigned, { recursive: true });
+    const body = { ...manifest, publicKey: stranger.publicKey };
+    const strangers = {
+      ...body,
+      signature: { ...manifest.signature, value: stranger.sign(manifestSignedText(body)) },
+    };
+    await fsp.writeFile(path.join(resigned, 'manifest.json'), JSON.stringify(strangers, null, 2));
+    expect((await runDauys(['verify', resigned])).code).toBe(0);
+    const refuted = await runDauys(['verify', resigned, '--against', liveUrl]);
+    expect(refuted.code).toBe(1);
+    expect(refuted.stderr).toContain(
+      `manifest.json: signed by ${stranger.publicKey}, but ${liveUrl} publishes the key ${key}`,
+    );
   });
 });

@@ -4,6 +4,20 @@ import { WEB_DIST_DIR } from '../paths';
 import { runCommand } from '../run-command';
 import { withApp } from '../with-app';
 
+/** The public API's services (it is read through its own routes), the logger and the signing secret. */
+const SNAPSHOT_SERVICES = [
+  'config',
+  'logger',
+  'secret',
+  'elections',
+  'publicReads',
+  'summaries',
+  'analyses',
+  'exports',
+  'transparency',
+  'voterTallies',
+] as const;
+
 interface SnapshotCommandOptions {
   election?: string;
   downTo?: string;
@@ -28,7 +42,7 @@ export function registerSnapshotCommand(program: Command): void {
     .action(
       runCommand(async (dir: string, options: SnapshotCommandOptions) => {
         const { writeSnapshot } = await import('../snapshot/write-snapshot');
-        await withApp(async (app) => {
+        await withApp(SNAPSHOT_SERVICES, async (app) => {
           const election = options.election ?? (await onlyElection(app.elections.list()));
           const manifest = await writeSnapshot(app, dir, {
             election,

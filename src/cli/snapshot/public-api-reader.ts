@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { App } from '../../app';
 import { DauysError } from '../../errors';
 import { registerErrorHandler } from '../../http/error-handler';
-import { publicApiRoutes } from '../../http/public/public-api.routes';
+import { publicApiRoutes, type PublicApiServices } from '../../http/public/public-api.routes';
 
 /** One public API answer: its status and body bytes, exactly as the server would send them. */
 export interface ApiAnswer {
@@ -24,10 +24,15 @@ export interface PublicApiReader {
  * /api/v1, so the snapshot cannot write; the per-client rate limit is off for this in-process
  * caller (it would throttle the thousands of requests of a national election).
  */
-export async function openPublicApiReader(app: App): Promise<PublicApiReader> {
+export async function openPublicApiReader(
+  app: PublicApiServices & Pick<App, 'logger'>,
+): Promise<PublicApiReader> {
   const server = Fastify({ loggerInstance: app.logger as FastifyBaseLogger });
   registerErrorHandler(server);
-  const unthrottled: App = { ...app, config: { ...app.config, PUBLIC_RATE_LIMIT_PER_SECOND: 0 } };
+  const unthrottled: PublicApiServices = {
+    ...app,
+    config: { ...app.config, PUBLIC_RATE_LIMIT_PER_SECOND: 0 },
+  };
   await server.register(publicApiRoutes, { app: unthrottled, prefix: '/api/v1' });
   await server.ready();
   return {

@@ -31,8 +31,9 @@ export interface SnapshotVerification {
  * Checks a snapshot directory: every file the manifest lists has its size and SHA-256 and no
  * file is unlisted; the Ed25519 signature over the manifest holds (and is the pinned key's);
  * the snapshot's own transparency export hashes to the manifest's root at its size; and, with
- * `against`, the live log's first `size` records hash to that same root (the log was only
- * appended to since, so the mirror shows what the instance committed to).
+ * `against`, the live instance publishes the key that signed it and its log's first `size`
+ * records hash to that same root (the log was only appended to since, so the mirror shows what
+ * the instance committed to).
  */
 export async function verifySnapshot(
   dir: string,
@@ -76,18 +77,38 @@ export async function verifySnapshot(
     if (problem) failures.push(problem);
   }
 
-  if (options.against) {
-    const url = `${options.against.replace(/\/+$/, '')}/api/v1/elections/${encodeURIComponent(manifest.election)}/transparency.ndjson`;
+  if (options.against) failures.push(...(await liveProblems(options.against, manifest)));
+  return { manifest, failures };
+}
+
+/**
+ * Against the live instance: the key it publishes beside its root (GET …/transparency) signed
+ * the manifest, and its log's first `size` records hash to the manifest's root.
+ */
+async function liveProblems(against: string, manifest: SnapshotManifest): Promise<string[]> {
+  const base = `${against.replace(/\/+$/, '')}/api/v1/elections/${encodeURIComponent(manifest.election)}`;
+  const get = async (url: string): Promise<string | null> => {
     const response = await fetch(url).catch((error: Error) => {
       throw invalidInput(`cannot fetch ${url}`, [{ where: '--against', message: error.message }]);
     });
-    if (!response.ok) failures.push(`${url}: HTTP ${response.status}`);
-    else {
-      const problem = rootProblem(await response.text(), url, manifest.transparency);
-      if (problem) failures.push(problem);
-    }
+    return response.ok ? response.text() : null;
+  };
+  const problems: string[] = [];
+  const head = await get(`${base}/transparency`);
+  const liveKey = head === null ? undefined : (JSON.parse(head) as { snapshotKey?: string }).snapshotKey;
+  if (head === null) problems.push(`${base}/transparency: not answered`);
+  else if (liveKey !== manifest.publicKey) {
+    problems.push(
+      `${MANIFEST_FILE}: signed by ${manifest.publicKey}, but ${against} publishes the key ${liveKey ?? '(none)'}`,
+    );
   }
-  return { manifest, failures };
+  const log = await get(`${base}/transparency.ndjson`);
+  if (log === null) problems.push(`${base}/transparency.ndjson: not answered`);
+  else {
+    const problem = rootProblem(log, `${base}/transparency.ndjson`, manifest.transparency);
+    if (problem) problems.push(problem);
+  }
+  return problems;
 }
 
 /** Why the log in `text` does not start with the snapshot's root, or null when it does. */

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from '../../app';
+import type { PublicApiServices } from '../../http/public/public-api.routes';
 import { invalidInput } from '../../errors';
 import {
   MANIFEST_FILE,
@@ -21,12 +22,15 @@ export interface SnapshotOptions extends CollectOptions {
   webDir: string;
 }
 
+/** What a snapshot uses: the public API's services, the log to warn in, the secret it signs with. */
+export type SnapshotServices = PublicApiServices & Pick<App, 'logger' | 'secret'>;
+
 /**
  * Writes one election's dashboard and open data of this moment into `dir` as static files, and a
  * manifest of every file's SHA-256 signed with the instance's snapshot key. Reads only.
  */
 export async function writeSnapshot(
-  app: App,
+  app: SnapshotServices,
   dir: string,
   options: SnapshotOptions,
 ): Promise<SnapshotManifest> {
