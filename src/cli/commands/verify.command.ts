@@ -74,7 +74,9 @@ async function verifySnapshotDir(dir: string, options: VerifyOptions): Promise<O
     verified:
       `verified: ${result.manifest.files.length} files of ${result.manifest.election} taken ${result.manifest.takenAt}, ` +
       `signed by ${result.manifest.publicKey}, transparency root ${result.manifest.transparency.root} ` +
-      `over ${result.manifest.transparency.size} records${options.against ? `, consistent with ${options.against}` : ''}`,
+      `over ${result.manifest.transparency.size} records${options.against ? `, consistent with ${options.against}` : ''}` +
+      // The manifest carries its own key: unpinned, its signature proves integrity, not origin.
+      (options.key || options.against ? '' : ' (whose key this is was not checked: give --key or --against)'),
   };
 }
 
