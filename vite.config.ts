@@ -9,7 +9,9 @@ const pages = { dashboard: 'index.html', chat: 'chat/index.html', console: 'cons
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'web'),
-  base: '/',
+  // Relative URLs: a snapshot's copy of the dashboard (`dauys snapshot`) must work under any
+  // path prefix of a mirror; the server's own pages (/, /chat, /console) resolve them the same.
+  base: './',
   plugins: [svelte()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),

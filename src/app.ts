@@ -2,6 +2,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { resolveSecret } from './secret';
+import { snapshotSigningKey } from './security/snapshot-signing';
 import {
   migrateToLatest,
   openDatabase,
@@ -118,7 +119,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     stationImport: new StationImportService(database.db, audit),
     summaries: new SummaryService(database.db, elections),
     analyses: new ElectionAnalysisService(database.db, elections),
-    transparency: new TransparencyService(database.db, elections),
+    transparency: new TransparencyService(database.db, elections, snapshotSigningKey(secret).publicKey),
     ...messaging,
     ...conversation,
     ...observers,

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
  * that, say, a pseudonym can never be confused with — or help break — an encryption key.
  * Derivation is cached: it runs on every webhook, and the secret does not change at runtime.
  */
-export type KeyPurpose = 'pseudonym' | 'field-encryption' | 'address-digest';
+export type KeyPurpose = 'pseudonym' | 'field-encryption' | 'address-digest' | 'snapshot-signing';
 
 const cache = new Map<string, Buffer>();
 

@@ -17,6 +17,8 @@ export interface TransparencyHead {
   root: string;
   algorithm: 'RFC 6962 Merkle tree, SHA-256, leaves = canonical JSON of each record';
   updatedAt: string | null;
+  /** The Ed25519 public key (hex) the instance signs snapshot manifests with (docs/mirrors.md). */
+  snapshotKey: string;
 }
 
 /** A record of the log as exported: its position, kind and the public record itself. */
@@ -37,6 +39,8 @@ export class TransparencyService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly elections: ElectionService,
+    /** Published beside the root, so a mirror's signature can be checked against the live instance. */
+    private readonly snapshotKey: string,
   ) {}
 
   /**
@@ -107,6 +111,7 @@ export class TransparencyService {
       root: head?.root ?? frontierRoot({ size: 0, subtrees: [] }).toString('hex'),
       algorithm: 'RFC 6962 Merkle tree, SHA-256, leaves = canonical JSON of each record',
       updatedAt: head?.updated_at ? new Date(head.updated_at).toISOString() : null,
+      snapshotKey: this.snapshotKey,
     };
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merkleRoot } from '../../src/domain/transparency/merkle-tree';
+import { snapshotSigningKey } from '../../src/security/snapshot-signing';
 import { ElectionService } from '../../src/services/election.service';
 import { entryLeaf, TransparencyService } from '../../src/services/transparency.service';
 import type { DatabaseHandle } from '../../src/store/database';
@@ -12,6 +13,7 @@ import { testDatabases } from '../support/test-databases';
 import { writeTinyElection } from '../support/tiny-election';
 
 describe.each(testDatabases())('transparency log on $name', ({ open }) => {
+  const SNAPSHOT_KEY = snapshotSigningKey('transparency-test-secret-0123456789').publicKey;
   let database: DatabaseHandle;
   let transparency: TransparencyService;
   let electionId: number;
@@ -19,7 +21,7 @@ describe.each(testDatabases())('transparency log on $name', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     const elections = new ElectionService(database.db);
-    transparency = new TransparencyService(database.db, elections);
+    transparency = new TransparencyService(database.db, elections, SNAPSHOT_KEY);
     electionId = (await elections.loadFile((await writeTinyElection()).electionFile)).election.id;
   });
   afterAll(async () => database?.close());
@@ -36,6 +38,8 @@ describe.each(testDatabases())('transparency log on $name', ({ open }) => {
     const entries = await transparency.entries('tiny-2021');
     expect(head.size).toBe(25);
     expect(merkleRoot(entries.map(entryLeaf)).toString('hex')).toBe(head.root);
+    // Published beside the root: the key a mirror's manifest must be signed with.
+    expect(head.snapshotKey).toBe(SNAPSHOT_KEY);
   });
 
   it('loses an append whose transaction rolls back, leaving the head as it was', async () => {

@@ -18,7 +18,16 @@ export const CLI_COMMANDS = {
     'user reset',
   ],
   /** Read only. */
-  reads: ['analyze', 'audit verify', 'election list', 'export', 'invite list', 'user list', 'verify'],
+  reads: [
+    'analyze',
+    'audit verify',
+    'election list',
+    'export',
+    'invite list',
+    'snapshot',
+    'user list',
+    'verify',
+  ],
   /** Write, but not one person's change of the data, and why they are not audited entries. */
   operations: {
     start: 'runs the server; its console routes are audited one by one (audit-completeness.test.ts)',

@@ -22,8 +22,9 @@ export interface Fetched<T> {
 export class ApiClient {
   private readonly last = new Map<string, { etag: string; data: unknown }>();
 
+  /** `base`: the API's prefix, or a function from an API path to its URL (a snapshot's files). */
   constructor(
-    private readonly base = '/api/v1',
+    private readonly base: string | ((path: string) => string) = '/api/v1',
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
 
@@ -31,7 +32,8 @@ export class ApiClient {
     const previous = this.last.get(path);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (previous) headers['if-none-match'] = previous.etag;
-    const response = await this.fetchImpl(this.base + path, { headers, cache: 'no-store' });
+    const url = typeof this.base === 'string' ? this.base + path : this.base(path);
+    const response = await this.fetchImpl(url, { headers, cache: 'no-store' });
     if (response.status === 304 && previous) return { data: previous.data as T, changed: false };
     if (!response.ok) throw new ApiError(response.status, path);
     const data = (await response.json()) as T;
@@ -52,9 +54,4 @@ export class ApiClient {
 }
 
 /** A query string from the defined entries only, e.g. `query({ area: 'kz-akm', level: undefined })` → `?area=kz-akm`. */
-export function query(params: Record<string, string | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+export { queryString as query } from '../../src/domain/snapshot/snapshot-layout';

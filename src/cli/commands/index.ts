@@ -12,6 +12,7 @@ import { registerVerifyCommand } from './verify.command';
 import { registerUserCommand } from './user.command';
 import { registerInviteCommand } from './invite.command';
 import { registerSimulateCommand } from './simulate.command';
+import { registerSnapshotCommand } from './snapshot.command';
 
 /** Every CLI command registers itself on the program; add new commands to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -30,4 +31,5 @@ export const commandRegistrations: RegisterCommand[] = [
   registerAuditCommand,
   registerInviteCommand,
   registerSimulateCommand,
+  registerSnapshotCommand,
 ];

@@ -1,19 +1,30 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app';
 import { registerClientRateLimit } from '../client-rate-limit';
-import { areasRoutes } from './areas.routes';
-import { boundariesRoutes } from './boundaries.routes';
-import { datapackageRoutes } from './datapackage.routes';
-import { electionRoutes } from './elections.routes';
-import { exportRoutes } from './export.routes';
+import { areasRoutes, type AreasRoutesServices } from './areas.routes';
+import { boundariesRoutes, type BoundariesRoutesServices } from './boundaries.routes';
+import { datapackageRoutes, type DatapackageRoutesServices } from './datapackage.routes';
+import { electionRoutes, type ElectionsRoutesServices } from './elections.routes';
+import { exportRoutes, type ExportRoutesServices } from './export.routes';
 import { registerHttpCaching } from './http-caching';
 import { openapiRoutes } from './openapi.routes';
-import { violationsFeedRoutes } from './violations-feed.routes';
-import { resultsRoutes } from './results.routes';
-import { transparencyRoutes } from './transparency.routes';
+import { violationsFeedRoutes, type ViolationsFeedRoutesServices } from './violations-feed.routes';
+import { resultsRoutes, type ResultsRoutesServices } from './results.routes';
+import { transparencyRoutes, type TransparencyRoutesServices } from './transparency.routes';
+
+/** What the public API's plugins use, together: all `dauys snapshot` needs to serve it in-process. */
+export type PublicApiServices = Pick<App, 'config'> &
+  ElectionsRoutesServices &
+  ResultsRoutesServices &
+  AreasRoutesServices &
+  BoundariesRoutesServices &
+  ExportRoutesServices &
+  DatapackageRoutesServices &
+  ViolationsFeedRoutesServices &
+  TransparencyRoutesServices;
 
 /** The public, read-only API under /api/v1: no session, no personal data, ever. */
-export const publicApiRoutes: FastifyPluginAsync<{ app: App }> = async (server, { app }) => {
+export const publicApiRoutes: FastifyPluginAsync<{ app: PublicApiServices }> = async (server, { app }) => {
   const perSecond = app.config.PUBLIC_RATE_LIMIT_PER_SECOND;
   if (perSecond > 0) registerClientRateLimit(server, { perSecond, burst: perSecond * 5 });
   registerHttpCaching(server);

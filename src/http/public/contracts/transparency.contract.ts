@@ -10,6 +10,12 @@ export const transparencyHead = z.strictObject({
     .describe('Hex RFC 6962 Merkle root over the leaves 0..size-1.'),
   algorithm: z.literal('RFC 6962 Merkle tree, SHA-256, leaves = canonical JSON of each record'),
   updatedAt: z.iso.datetime().nullable(),
+  snapshotKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe(
+      'Hex raw Ed25519 public key this instance signs its snapshots\u2019 manifests with (`dauys snapshot`; `dauys verify <dir> --against` compares it).',
+    ),
 });
 
 /** One line after the first of `transparency.ndjson` (the first is `{ "head": … }`). */

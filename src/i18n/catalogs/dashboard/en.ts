@@ -16,6 +16,8 @@ export const en = {
   'bots.official': 'Official bots:',
   'status.updated': 'Updated at {time}; refreshes by itself.',
   'status.stale': 'Could not refresh; the figures are from {time}.',
+  'status.snapshot': 'Snapshot taken at {time}: a static copy of the figures, not updated.',
+  'status.snapshotFixed': 'This copy does not refresh; the live platform may have newer figures.',
   'area.heading': 'Area',
   'area.all': 'All',
   'area.wholeElection': 'Whole country',

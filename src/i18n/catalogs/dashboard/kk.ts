@@ -18,6 +18,8 @@ export const kk: Record<DashboardMessageKey, string> = {
   'bots.official': 'Ресми боттар:',
   'status.updated': '{time} жаңартылды; өзі жаңарып тұрады.',
   'status.stale': 'Жаңарту мүмкін болмады; деректер {time} уақытындағы.',
+  'status.snapshot': 'Көшірме {time} жасалды: деректердің тұрақты көшірмесі, ол жаңартылмайды.',
+  'status.snapshotFixed': 'Бұл көшірме жаңартылмайды; платформаның өзінде жаңарақ деректер болуы мүмкін.',
   'area.heading': 'Аумақ',
   'area.all': 'Барлығы',
   'area.wholeElection': 'Бүкіл ел',

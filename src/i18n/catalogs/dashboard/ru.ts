@@ -18,6 +18,8 @@ export const ru: Record<DashboardMessageKey, string> = {
   'bots.official': 'Официальные боты:',
   'status.updated': 'Обновлено в {time}; обновляется само.',
   'status.stale': 'Не удалось обновить; данные на {time}.',
+  'status.snapshot': 'Снимок сделан {time}: статичная копия данных, она не обновляется.',
+  'status.snapshotFixed': 'Эта копия не обновляется; на самой платформе данные могут быть новее.',
   'area.heading': 'Территория',
   'area.all': 'Все',
   'area.wholeElection': 'Вся страна',
