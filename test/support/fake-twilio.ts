@@ -19,7 +19,9 @@ export const TEST_TWILIO = {
  * const twilio = await startFakeTwilio();
  * await twilio.waitFor(() => twilio.sentTo('+77010000001').length > 0);
  */
-export async function startFakeTwilio(account = TEST_TWILIO): Promise<FakeSmsServer> {
+export async function startFakeTwilio(
+  account: { accountSid: string; authToken: string } = TEST_TWILIO,
+): Promise<FakeSmsServer> {
   let next = 1;
   return FakeSmsServer.start(({ method, path, authorization, body }) => {
     if (method !== 'POST' || path !== `/2010-04-01/Accounts/${account.accountSid}/Messages.json`)
@@ -51,7 +53,11 @@ export async function startFakeTwilio(account = TEST_TWILIO): Promise<FakeSmsSer
  * const phone = twilioPhone('+77010000001', TEST_TWILIO.voterFrom);
  * await phone.text(`${server.url}/webhooks/sms/twilio/voter`, 'hello');
  */
-export function twilioPhone(from: string, to: string, account = TEST_TWILIO) {
+export function twilioPhone(
+  from: string,
+  to: string,
+  account: { accountSid: string; authToken: string } = TEST_TWILIO,
+) {
   let sequence = 0;
   const form = (text: string, extra: Record<string, string> = {}) => {
     sequence += 1;
