@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/locale';
 import type { BotName, OutboundMessage } from '../../flows/messages';
 import type { ChannelSender, SendResult } from '../channel-sender';
 import { renderForSms, type RenderTexts } from './sms-render';
-import { smsSegments } from './sms-segments';
+import { smsSegments } from '../../shared/sms-segments';
 
 /** How one provider hands a text to the phone network: undefined when accepted, or "wait". */
 export interface SmsTransport {

@@ -36,13 +36,12 @@ describe('an SMS from Twilio', () => {
       NumMedia: '0',
       ...fields,
     });
+  /** What the voter bot's Twilio webhook makes of one incoming message. */
+  const fromTwilio = (fields: Record<string, string>) =>
+    twilio.normalize(form(fields), { endpoint: endpoint(twilio, 'voter'), receivedAt, headers: {} });
 
   it('becomes a text under the pseudonym of the number, replied to at the number, dated by receipt', async () => {
-    const { items, ignored } = await twilio.normalize(form({ From: '+77011234567', Body: 'V 190 2' }), {
-      endpoint: endpoint(twilio, 'voter'),
-      receivedAt,
-      headers: {},
-    });
+    const { items, ignored } = await fromTwilio({ From: '+77011234567', Body: 'V 190 2' });
     expect(ignored).toEqual([]);
     expect(items).toEqual([
       {
@@ -63,26 +62,14 @@ describe('an SMS from Twilio', () => {
   });
 
   it('reads a typed "/start CODE" as the command, and a picture without text as other', async () => {
-    const start = await twilio.normalize(form({ From: '+77011234567', Body: '/START abc12' }), {
-      endpoint: endpoint(twilio, 'voter'),
-      receivedAt,
-      headers: {},
-    });
+    const start = await fromTwilio({ From: '+77011234567', Body: '/START abc12' });
     expect(start.items[0]!.inbound.content).toEqual({ kind: 'command', command: 'start', args: 'abc12' });
-    const mms = await twilio.normalize(form({ From: '+77011234567', Body: '', NumMedia: '1' }), {
-      endpoint: endpoint(twilio, 'voter'),
-      receivedAt,
-      headers: {},
-    });
+    const mms = await fromTwilio({ From: '+77011234567', Body: '', NumMedia: '1' });
     expect(mms.items[0]!.inbound.content).toEqual({ kind: 'other' });
   });
 
   it('ignores a sender name that cannot be answered, without logging it', async () => {
-    const { items, ignored } = await twilio.normalize(form({ From: 'Beeline', Body: 'Your balance' }), {
-      endpoint: endpoint(twilio, 'voter'),
-      receivedAt,
-      headers: {},
-    });
+    const { items, ignored } = await fromTwilio({ From: 'Beeline', Body: 'Your balance' });
     expect(items).toEqual([]);
     expect(ignored).toMatchObject([{ reason: 'not_a_phone_number' }]);
     expect(JSON.stringify(ignored)).not.toContain('Beeline');
