@@ -14,8 +14,10 @@ export const SMS_MAX_CHARS = 1600;
  * One outbound message as the SMS texts to send, in order. SMS shows no buttons, so their labels
  * become a numbered list under the text ("1 — Қазақша"): the options (a region, a party) are
  * information the participant needs to answer at all, and dropping them would leave a question
- * with no choices. The numbers are only shown: the answer comes back as plain text ("1"), which
- * the flow reads against the options it last offered (it keeps them in its state). A text longer
+ * with no choices. An answer comes back as plain text, read by the flow (the transport keeps no
+ * state): at the choice step a number is the choice's number on the ballot, which is this list's
+ * order (the flow offers the choices in ballot order); elsewhere the flow reads what is typed (a
+ * language's name, a precinct number) or the one-message grammar (docs/sms-grammar.md). A text longer
  * than {@link SMS_MAX_CHARS} is cut at line ends into several SMS.
  *
  * @example
