@@ -21,7 +21,9 @@ const server = await startFuzzServer();
 let violations = 0;
 const summary: Array<Record<string, string | number>> = [];
 try {
-  for (const [index, webhook] of (['telegram', 'whatsapp', 'webchat'] as const).entries()) {
+  for (const [index, webhook] of (
+    ['telegram', 'whatsapp', 'webchat', 'sms-twilio', 'sms-android'] as const
+  ).entries()) {
     const before = process.memoryUsage();
     const started = performance.now();
     const report = await fuzzWebhook(server, webhook, cases, Number(args.seed) + index);

@@ -13,6 +13,16 @@ type ChannelSettings = Pick<
   | 'WHATSAPP_TOKEN'
   | 'WHATSAPP_VOTER_PHONE_ID'
   | 'WHATSAPP_OBSERVER_PHONE_ID'
+  | 'SMS_TWILIO_ACCOUNT_SID'
+  | 'SMS_TWILIO_AUTH_TOKEN'
+  | 'SMS_TWILIO_VOTER_FROM'
+  | 'SMS_TWILIO_OBSERVER_FROM'
+  | 'SMS_TWILIO_WEBHOOK_BASE_URL'
+  | 'SMS_ANDROID_SIGNING_KEY'
+  | 'SMS_ANDROID_VOTER_USERNAME'
+  | 'SMS_ANDROID_VOTER_PASSWORD'
+  | 'SMS_ANDROID_OBSERVER_USERNAME'
+  | 'SMS_ANDROID_OBSERVER_PASSWORD'
 >;
 
 export interface ChannelConfigReport {
@@ -58,6 +68,8 @@ export function checkChannelConfig(config: Partial<ChannelSettings>): ChannelCon
   if (config.TELEGRAM_OBSERVER_TOKEN && !config.COORDINATORS_TELEGRAM_CHAT_ID) {
     warnings.push('COORDINATORS_TELEGRAM_CHAT_ID is not set: observers’ SOS alerts show only in the console');
   }
+  refusals.push(...smsRefusals(config));
+
   const reachable = config.HOST !== undefined && !['127.0.0.1', 'localhost', '::1'].includes(config.HOST);
   if ((telegramOn || whatsappOn || reachable) && !config.PUBLIC_URL) {
     warnings.push(
@@ -65,4 +77,40 @@ export function checkChannelConfig(config: Partial<ChannelSettings>): ChannelCon
     );
   }
   return { refusals, warnings };
+}
+
+/**
+ * SMS set up so that it would drop messages: a bot's number without the credentials to answer,
+ * a Twilio number whose webhook cannot check signatures (no public URL), an Android phone
+ * without the signing key, or one bot on both providers (its replies could go out of a number
+ * the voter did not write to).
+ */
+function smsRefusals(config: Partial<ChannelSettings>): string[] {
+  const refusals: string[] = [];
+  for (const bot of ['VOTER', 'OBSERVER'] as const) {
+    const twilio = Boolean(config[`SMS_TWILIO_${bot}_FROM`]);
+    const android = Boolean(config[`SMS_ANDROID_${bot}_USERNAME`] || config[`SMS_ANDROID_${bot}_PASSWORD`]);
+    if (twilio && !(config.SMS_TWILIO_ACCOUNT_SID && config.SMS_TWILIO_AUTH_TOKEN)) {
+      refusals.push(
+        `SMS: SMS_TWILIO_${bot}_FROM is set but SMS_TWILIO_ACCOUNT_SID or SMS_TWILIO_AUTH_TOKEN is not`,
+      );
+    }
+    if (twilio && !(config.SMS_TWILIO_WEBHOOK_BASE_URL || config.PUBLIC_URL)) {
+      refusals.push(`SMS: Twilio signs the URL it calls; set SMS_TWILIO_WEBHOOK_BASE_URL or PUBLIC_URL`);
+    }
+    if (android && !(config[`SMS_ANDROID_${bot}_USERNAME`] && config[`SMS_ANDROID_${bot}_PASSWORD`])) {
+      refusals.push(`SMS: set both SMS_ANDROID_${bot}_USERNAME and SMS_ANDROID_${bot}_PASSWORD`);
+    }
+    if (android && !config.SMS_ANDROID_SIGNING_KEY) {
+      refusals.push(
+        'SMS: SMS_ANDROID_SIGNING_KEY is not set, so the Android gateway webhooks refuse every SMS',
+      );
+    }
+    if (twilio && android) {
+      refusals.push(
+        `SMS: the ${bot.toLowerCase()} bot is set up on both Twilio and an Android gateway; pick one number`,
+      );
+    }
+  }
+  return [...new Set(refusals)];
 }

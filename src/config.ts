@@ -51,6 +51,25 @@ const configSchema = z.object({
   WHATSAPP_VOTER_PHONE_ID: optionalString,
   WHATSAPP_OBSERVER_PHONE_ID: optionalString,
   WHATSAPP_MAX_SENDS_PER_SECOND: z.coerce.number().positive().default(20),
+  // SMS (docs/sms.md): one number per bot, on Twilio or on an Android phone running "SMS Gateway
+  // for Android". Outgoing SMS per second per bot, counted in segments (what operators bill and
+  // throttle: a Twilio long code sends about one a second).
+  SMS_MAX_SENDS_PER_SECOND: z.coerce.number().positive().default(1),
+  SMS_TWILIO_ACCOUNT_SID: optionalString,
+  SMS_TWILIO_AUTH_TOKEN: optionalString,
+  /** Each bot's Twilio number ("+7…") or Messaging Service SID ("MG…"). */
+  SMS_TWILIO_VOTER_FROM: optionalString,
+  SMS_TWILIO_OBSERVER_FROM: optionalString,
+  SMS_TWILIO_API_ROOT: z.url().default('https://api.twilio.com'),
+  /** This server's URL as Twilio calls it (the signature covers it); unset: PUBLIC_URL. */
+  SMS_TWILIO_WEBHOOK_BASE_URL: optionalString.pipe(z.url().optional()),
+  SMS_ANDROID_API_ROOT: z.url().default('https://api.sms-gate.app/3rdparty/v1'),
+  /** The app's Settings → Webhooks → Signing Key, the same on each bot's phone. */
+  SMS_ANDROID_SIGNING_KEY: optionalString,
+  SMS_ANDROID_VOTER_USERNAME: optionalString,
+  SMS_ANDROID_VOTER_PASSWORD: optionalString,
+  SMS_ANDROID_OBSERVER_USERNAME: optionalString,
+  SMS_ANDROID_OBSERVER_PASSWORD: optionalString,
   TELEGRAM_OBSERVER_USERNAME: optionalString,
   COORDINATORS_TELEGRAM_CHAT_ID: optionalString,
   COORDINATORS_LOCALE: z.enum(LOCALES).default('ru'),

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { ChannelAdapter, WebhookContext } from './channel-adapter';
 import { ChannelRegistry, type SendLimits } from './channel-sender';
+import { smsChannel } from './sms/sms-channel';
 import { telegramChannel } from './telegram/telegram-channel';
 import { webchatChannel } from './webchat/webchat-channel';
 import type { WebhookChannel } from './webhook-channel';
@@ -15,6 +16,7 @@ const CHANNEL_ADAPTERS = {
   telegram: telegramChannel,
   whatsapp: whatsappChannel,
   webchat: webchatChannel,
+  sms: smsChannel,
 };
 
 /** A channel's name, as stored in the inbox, the outbox and the participants' keys. */

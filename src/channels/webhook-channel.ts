@@ -36,6 +36,8 @@ export interface WebhookEndpoint {
 export interface WebhookRequest {
   headers: IncomingHttpHeaders;
   rawBody?: Buffer;
+  /** The path and query as requested (Twilio signs the full URL it called). */
+  url?: string;
 }
 
 /**
@@ -80,6 +82,12 @@ export interface WebhookChannel<Body> {
   readonly reads?: 'body' | 'request';
   /** Bodies other than JSON this channel takes as raw bytes, and their size limit (the web chat's images). */
   readonly rawBodies?: { contentTypes: readonly string[]; bodyLimit: number };
+  /**
+   * How a raw-body channel's body is encoded (default 'json'). 'form' (Twilio):
+   * `application/x-www-form-urlencoded`, which reaches `authenticate` raw and `schema` as an
+   * object of its fields (the last of a repeated one).
+   */
+  readonly bodyType?: 'json' | 'form';
   readonly schema: ZodType<Body>;
   /** What a body must be, for the 400's message: 'a Telegram Update'. */
   readonly bodyName: string;
@@ -90,8 +98,11 @@ export interface WebhookChannel<Body> {
   ):
     | { items: InboundItem[]; ignored: IgnoredInbound[] }
     | Promise<{ items: InboundItem[]; ignored: IgnoredInbound[] }>;
-  /** The answer once stored, when not a bare 200: the web chat's page expects `202 { accepted: true }`. */
-  readonly accepted?: { status: number; body: unknown };
+  /**
+   * The answer once stored, when not a bare 200: the web chat's page expects `202 { accepted: true }`,
+   * Twilio an empty TwiML document (`contentType: 'text/xml'`).
+   */
+  readonly accepted?: { status: number; body: unknown; contentType?: string };
   /** A provider's subscription handshake on GET (Meta's hub.challenge), when it has one. */
   readonly subscription?: {
     path: string;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { invalidInput, notFound } from '../errors';
+import type { ChannelName } from '../flows/messages';
 import type { InviteLookup, ObserverPrecinct } from '../flows/observer/observer-state';
 import { encryptField, fieldDigest } from '../security/field-encryption';
 import type { Database } from '../store/database-schema';
@@ -278,7 +279,7 @@ export class InviteService {
   async redeem(
     tx: Transaction<Database>,
     inviteId: number,
-    participant: { channel: 'telegram' | 'whatsapp' | 'webchat'; participant: string; locale: string | null },
+    participant: { channel: ChannelName; participant: string; locale: string | null },
   ): Promise<number | undefined> {
     const repository = new ObserversRepository(tx);
     const invite = await repository.findInvite(inviteId);

@@ -39,12 +39,31 @@ export function smsSegments(text: string): SmsSegments {
       break;
     }
   }
-  if (gsm) return { encoding: 'GSM-7', units: septets, segments: count(septets, 160, 153) };
-  const units = text.length;
-  return { encoding: 'UCS-2', units, segments: count(units, 70, 67) };
+  // Each character's size: septets in GSM-7, code units in UCS-2 (two for a surrogate pair).
+  const sizes = [...text].map((char) => (gsm ? (EXTENSION.has(char) ? 2 : 1) : char.length));
+  const units = gsm ? septets : text.length;
+  return {
+    encoding: gsm ? 'GSM-7' : 'UCS-2',
+    units,
+    segments: count(sizes, units, gsm ? 160 : 70, gsm ? 153 : 67),
+  };
 }
 
-function count(units: number, single: number, part: number): number {
+/**
+ * Segments as handsets and gateways pack them: an extension character's escape pair and a
+ * surrogate pair (an emoji) never straddle two segments, so a part may hold a unit less.
+ */
+function count(sizes: readonly number[], units: number, single: number, part: number): number {
   if (units === 0) return 0;
-  return units <= single ? 1 : Math.ceil(units / part);
+  if (units <= single) return 1;
+  let segments = 1;
+  let used = 0;
+  for (const size of sizes) {
+    if (used + size > part) {
+      segments += 1;
+      used = 0;
+    }
+    used += size;
+  }
+  return segments;
 }

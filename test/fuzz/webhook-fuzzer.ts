@@ -7,6 +7,7 @@ import { startTestServer, TEST_TELEGRAM, type TestServer } from '../support/star
 import { telegramUpdates, telegramUser } from '../../src/simulation/telegram-updates';
 import { writeOpenElection } from '../e2e/voter-election-files';
 import { createRng, fuzzPayload, type FuzzPayload, type SeededRandom } from './payload-mutations';
+import { androidFuzzRequest, FUZZ_SMS, twilioFuzzRequest } from './sms-fuzz-requests';
 
 export const FUZZ_WHATSAPP = {
   token: 'fuzz-whatsapp-token',
@@ -15,7 +16,7 @@ export const FUZZ_WHATSAPP = {
   voterPhoneId: '1066000001',
 } as const;
 
-export type WebhookName = 'telegram' | 'whatsapp' | 'webchat';
+export type WebhookName = 'telegram' | 'whatsapp' | 'webchat' | 'sms-twilio' | 'sms-android';
 
 export interface FuzzReport {
   webhook: WebhookName;
@@ -38,7 +39,7 @@ interface FuzzRequest {
 
 /**
  * The real server in this process (HTTP on 127.0.0.1, its worker started later) with
- * the Telegram, WhatsApp and web-chat webhooks configured, and an open election loaded.
+ * the Telegram, WhatsApp, web-chat and both SMS webhooks configured, and an open election loaded.
  */
 export async function startFuzzServer(): Promise<TestServer> {
   const server: TestServer = await startTestServer({
@@ -53,6 +54,7 @@ export async function startFuzzServer(): Promise<TestServer> {
       // Never called: the fuzz server's worker does not send (nothing listens there anyway).
       WHATSAPP_API_ROOT: 'http://127.0.0.1:9',
       WHATSAPP_VOTER_PHONE_ID: FUZZ_WHATSAPP.voterPhoneId,
+      ...FUZZ_SMS.env(),
     },
   });
   await server.app.elections.loadFile((await writeOpenElection('fuzz-open')).electionFile);
@@ -86,6 +88,8 @@ function seedRequest(webhook: WebhookName, rng: SeededRandom, sessionCookie: str
       return { path: '/webhooks/telegram/voter', payload, headers };
     };
   }
+  if (webhook === 'sms-twilio') return () => twilioFuzzRequest(rng);
+  if (webhook === 'sms-android') return () => androidFuzzRequest(rng);
   if (webhook === 'whatsapp') {
     return () => {
       const user = whatsappUser(

@@ -23,6 +23,8 @@ describe('fuzzing the webhooks', () => {
     ['telegram', 1],
     ['whatsapp', 2],
     ['webchat', 3],
+    ['sms-twilio', 4],
+    ['sms-android', 5],
   ])(
     '%s: no 5xx, nothing stored for refused payloads, memory flat',
     async (webhook, seed) => {

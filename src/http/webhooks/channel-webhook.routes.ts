@@ -33,8 +33,10 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
   const counted = (outcome: string) => updates.inc({ channel: channel.channel, outcome });
 
   if (channel.authenticates === 'raw-body') {
-    server.removeContentTypeParser('application/json');
-    server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+    const contentType =
+      channel.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+    if (server.hasContentTypeParser(contentType)) server.removeContentTypeParser(contentType);
+    server.addContentTypeParser(contentType, { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
     );
   }
@@ -89,9 +91,9 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
         let body = request.body;
         if (channel.authenticates === 'raw-body') {
           const rawBody = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-          const wrong = channel.authenticate({ headers: request.headers, rawBody });
+          const wrong = channel.authenticate({ headers: request.headers, rawBody, url: request.url });
           if (wrong) return refuse(reply, wrong);
-          body = parseJson(rawBody);
+          body = channel.bodyType === 'form' ? parseForm(rawBody) : parseJson(rawBody);
         }
         const wholeRequest = channel.reads === 'request';
         const parsed = channel.schema.safeParse(
@@ -117,9 +119,10 @@ export const channelWebhookRoutes: FastifyPluginAsync<ChannelWebhookOptions> = a
           logger[each.level]({ channel: channel.channel, reason: each.reason, ...each.fields }, each.message);
         }
         if (items.length > 0) await store(items);
-        return channel.accepted
-          ? reply.status(channel.accepted.status).send(channel.accepted.body)
-          : reply.status(200).send();
+        const accepted = channel.accepted;
+        if (!accepted) return reply.status(200).send();
+        if (accepted.contentType) reply.type(accepted.contentType);
+        return reply.status(accepted.status).send(accepted.body);
       },
     );
   }
@@ -147,4 +150,8 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     throw invalidInput('body is not JSON');
   }
+}
+
+function parseForm(raw: Buffer): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
 }

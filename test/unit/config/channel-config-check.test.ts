@@ -41,4 +41,34 @@ describe('the bots’ settings as a set', () => {
     });
     expect(checkChannelConfig({ HOST: '127.0.0.1' })).toEqual({ refusals: [], warnings: [] });
   });
+
+  it('refuses SMS set up so that it would drop messages, and passes a complete SMS setup', () => {
+    expect(checkChannelConfig({ SMS_TWILIO_VOTER_FROM: '+1555', ...PUBLIC }).refusals).toEqual([
+      expect.stringContaining('SMS_TWILIO_ACCOUNT_SID or SMS_TWILIO_AUTH_TOKEN'),
+    ]);
+    const twilio = {
+      SMS_TWILIO_ACCOUNT_SID: 'AC1',
+      SMS_TWILIO_AUTH_TOKEN: 't',
+      SMS_TWILIO_VOTER_FROM: '+1555',
+    };
+    expect(checkChannelConfig(twilio).refusals).toEqual([
+      expect.stringContaining('SMS_TWILIO_WEBHOOK_BASE_URL'),
+    ]);
+    expect(
+      checkChannelConfig({ ...twilio, SMS_TWILIO_WEBHOOK_BASE_URL: 'https://hooks.example' }).refusals,
+    ).toEqual([]);
+    expect(checkChannelConfig({ SMS_ANDROID_OBSERVER_USERNAME: 'u', ...PUBLIC }).refusals).toEqual([
+      expect.stringContaining('SMS_ANDROID_OBSERVER_PASSWORD'),
+      expect.stringContaining('SMS_ANDROID_SIGNING_KEY'),
+    ]);
+    const android = {
+      SMS_ANDROID_VOTER_USERNAME: 'u',
+      SMS_ANDROID_VOTER_PASSWORD: 'p',
+      SMS_ANDROID_SIGNING_KEY: 'k',
+    };
+    expect(checkChannelConfig({ ...android, ...PUBLIC }).refusals).toEqual([]);
+    expect(checkChannelConfig({ ...android, ...twilio, ...PUBLIC }).refusals).toEqual([
+      expect.stringContaining('both Twilio and an Android gateway'),
+    ]);
+  });
 });

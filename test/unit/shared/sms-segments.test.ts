@@ -31,4 +31,23 @@ describe('smsSegments', () => {
     // A character outside the BMP takes two UTF-16 units.
     expect(smsSegments('🆘')).toEqual({ encoding: 'UCS-2', segments: 1, units: 2 });
   });
+
+  it('never splits an extension character’s escape pair or an emoji’s surrogate pair across segments', () => {
+    // 80 euro signs: 160 septets, one segment.
+    expect(smsSegments('€'.repeat(80))).toMatchObject({ segments: 1, units: 160 });
+    // 152 septets then a euro sign: it does not fit the first 153, so it opens the second
+    // segment; 152 + 2 + 152 = 306 septets take three segments, not two.
+    expect(smsSegments(`${'a'.repeat(152)}€${'a'.repeat(152)}`)).toMatchObject({ segments: 3, units: 306 });
+    expect(smsSegments('👍')).toMatchObject({ encoding: 'UCS-2', units: 2, segments: 1 });
+    // 66 units then an emoji: the pair moves to the second segment.
+    expect(smsSegments(`${'ә'.repeat(66)}👍${'ә'.repeat(66)}`)).toMatchObject({ segments: 3, units: 134 });
+  });
+
+  it('keeps a whole Latin text UCS-2 for one Cyrillic letter, and counts the accented GSM letters as one septet', () => {
+    expect(smsSegments(`${'a'.repeat(100)}ы`)).toEqual({ encoding: 'UCS-2', segments: 2, units: 101 });
+    expect(smsSegments('@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà')).toMatchObject({
+      encoding: 'GSM-7',
+      units: 42,
+    });
+  });
 });
