@@ -58,6 +58,11 @@ export interface InboundMessage {
   receivedAt: Date;
   /** The language the client reports, as a hint before the participant chooses one. */
   clientLocale?: Locale;
+  /**
+   * The channel carries text and nothing else (SMS): no pictures, no buttons. A protocol typed
+   * over it cannot come with its pages, so it is checked on its figures alone.
+   */
+  textOnly?: true;
   /** Participant signals the spam scorer may use (account age hints, premium, bot flag). */
   signals?: { isBot?: boolean; hasUsername?: boolean; languageCode?: string };
   content: InboundContent;

@@ -97,6 +97,8 @@ export class ProtocolService {
       figures: Record<string, number>;
       pageMediaIds: number[];
       sentAt: Date;
+      /** Typed over SMS: checked without pages (see checkProtocol). */
+      figuresOnly?: boolean;
     },
   ): Promise<SubmittedProtocol | undefined> {
     // An invite revoked between the menu and the submit: the precinct is no longer theirs.
@@ -107,6 +109,7 @@ export class ProtocolService {
     const protocols = new ObserverProtocolsRepository(tx);
     const report = checkProtocol(election.definition, toProtocolFigures(input.figures), {
       pagesReceived: input.pageMediaIds.length,
+      figuresOnly: input.figuresOnly === true,
     });
     const reasons = [...new Set(protocolProblems(report).map(publicReasonId))];
     const areaCodes = [...area.path, WHOLE_ELECTION];

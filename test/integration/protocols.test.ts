@@ -55,9 +55,14 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     await handle?.close();
   });
 
-  function message(participant: string, content: InboundContent): InboundMessage {
+  function message(
+    participant: string,
+    content: InboundContent,
+    overrides: Partial<InboundMessage> = {},
+  ): InboundMessage {
     return {
-      channel: 'telegram',
+      ...overrides,
+      channel: overrides.channel ?? 'telegram',
       bot: 'observer',
       participant,
       sentAt: SENT_AT,
@@ -74,9 +79,14 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
     return replies!;
   };
 
-  async function bind(participant: string, precincts: string[], contact?: string): Promise<number> {
+  async function bind(
+    participant: string,
+    precincts: string[],
+    contact?: string,
+    overrides: Partial<InboundMessage> = {},
+  ): Promise<number> {
     const invite = await invites.create(TEST_ACTOR, election.slug, precincts, contact ? { contact } : {});
-    await handle1(message(participant, { kind: 'command', command: 'start', args: invite.code }));
+    await handle1(message(participant, { kind: 'command', command: 'start', args: invite.code }, overrides));
     const row = await handle.db
       .selectFrom('observers')
       .select('id')
@@ -295,5 +305,19 @@ describe.each(testDatabases())('observers, protocols and tallies on $name', ({ o
       rejectedReasons: { pages_missing: 1 },
     });
     expect(await say('P 202 1 2')).toContain('observer.sms_not_your_precinct');
+
+    // A protocol by SMS, which carries no pages: checked on its figures, and accepted.
+    const bySms = { channel: 'sms', textOnly: true } as const;
+    await bind('sms-phone-observer', ['p5'], undefined, bySms);
+    const sms = async (typed: string) =>
+      JSON.stringify(await handle1(message('sms-phone-observer', { kind: 'text', text: typed }, bySms)));
+    expect(await sms('P 202 1000 1000 600 600 100 300 90 60 40 10 400')).toContain(
+      'observer.sms_protocol_accepted',
+    );
+    expect(await protocols.observersBlock(election, 'r2-d1')).toMatchObject({
+      protocolsReceived: 2,
+      accepted: 1,
+      rejected: 1,
+    });
   });
 });

@@ -108,6 +108,7 @@ async function apply(
         figures: effect.figures,
         pageMediaIds,
         sentAt: effect.sentAt,
+        ...(effect.figuresOnly ? { figuresOnly: true } : {}),
       });
       return;
     }

@@ -65,6 +65,7 @@ export function smsInboundItem(
         participant: pseudonymFor(secret, 'sms', number),
         sentAt: sms.sentAt,
         receivedAt: sms.receivedAt,
+        textOnly: true,
         content: contentOf(sms.text),
       },
     },

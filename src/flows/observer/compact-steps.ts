@@ -172,7 +172,7 @@ function submitCompact(
   scope: ProtocolScope,
   number: string,
 ): ObserverStep {
-  const report = checkDraft(state.protocol, scope);
+  const report = checkDraft(state.protocol, scope, message);
   const reasons = compactReasons(report, scope.locale);
   const text: MessageText =
     report.status === 'accepted'

@@ -96,6 +96,8 @@ export type ObserverEffect =
       figures: Record<string, number>;
       pages: MediaRef[];
       sentAt: Date;
+      /** Typed over a text-only channel (SMS): checked without pages. */
+      figuresOnly?: true;
     }
   | {
       kind: 'report_violation';

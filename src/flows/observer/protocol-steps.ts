@@ -305,9 +305,14 @@ function submit(
 }
 
 /** The draft's verdict as the service will find it: the one check, with the pages received. */
-export function checkDraft(draft: ProtocolDraft, scope: ProtocolScope): ProtocolCheckReport {
+export function checkDraft(
+  draft: ProtocolDraft,
+  scope: ProtocolScope,
+  message?: InboundMessage,
+): ProtocolCheckReport {
   return checkProtocol(scope.election, toProtocolFigures(draft.figures), {
     pagesReceived: draft.pages.length,
+    figuresOnly: message?.textOnly === true,
   });
 }
 
@@ -319,5 +324,6 @@ export function submitEffect(draft: ProtocolDraft, message: InboundMessage): Obs
     figures: draft.figures,
     pages: draft.pages,
     sentAt: message.sentAt,
+    ...(message.textOnly ? { figuresOnly: true as const } : {}),
   };
 }

@@ -26,7 +26,7 @@ describe('observer: a protocol in one or several messages', () => {
     expect(run.state?.stage).toBe('protocol_result');
   });
 
-  it('rejects with the named reasons of the same check: a broken ratio and, by SMS, no pages', () => {
+  it('rejects with the named reasons of the same check: a broken ratio and, on a chat channel, the pages not sent', () => {
     const run = conversation();
     run.send(text(`P 101 ${NAMED.replace('L8=400', 'L8=300')}`));
     expect(run.text).toBe(
@@ -40,6 +40,18 @@ describe('observer: a protocol in one or several messages', () => {
     );
     expect(submissions(run)).toHaveLength(2);
     expect(submissions(run)[1]).toMatchObject({ figures: { '8': 400, '2': 1000 } });
+  });
+
+  it('checks figures typed by SMS without pages (the channel carries none), and still names a broken ratio', () => {
+    const run = conversation();
+    const sms = (typed: string) => ({ ...text(typed), channel: 'sms' as const, textOnly: true as const });
+    run.send(sms(`P 101 ${NAMED.replace('L8=400', 'L8=300')}`));
+    expect(run.text).toBe(
+      'Protocol of precinct 101 rejected: ballots-balance 1000!=900. Correct with P 101 L<line>=<figure>.',
+    );
+    run.send(sms('p 101 l8=400'));
+    expect(run.text).toBe('Protocol of precinct 101 accepted: every check passed. Thank you!');
+    expect(submissions(run).at(-1)).toMatchObject({ pages: [], figuresOnly: true });
   });
 
   it('accumulates figures split over two messages, then checks and submits once', () => {
