@@ -44,6 +44,12 @@ export interface BallotReportSignals {
     sameTimingAccounts: number;
     /** The channel flags the sender as a bot. */
     isBot?: boolean;
+    /**
+     * The vote came over a text-only channel (SMS), where a whole vote is one typed message by
+     * design: its speed says nothing of a person, and every message costs its sender money and
+     * a SIM card, so the "inhumanly fast" signal does not apply (the fresh-account one still does).
+     */
+    textOnly?: boolean;
     /** Photos forwarded from another chat or channel, sent as this vote's evidence and refused. */
     forwardedPhotos?: number;
   };
@@ -178,7 +184,7 @@ function accountSignals(report: BallotReportSignals, limits: T.RateLimits): Spam
       detail: `${account.forwardedPhotos} forwarded photo${account.forwardedPhotos === 1 ? '' : 's'} sent as the ballot (someone else's picture)`,
     });
   const seconds = Math.round(account.secondsSinceFirstMessage);
-  if (seconds < T.HUMAN_MIN_CONVERSATION_SECONDS) {
+  if (seconds < T.HUMAN_MIN_CONVERSATION_SECONDS && !account.textOnly) {
     signals.push({
       id: 'inhumanly-fast',
       weight: T.WEIGHTS.inhumanlyFast,

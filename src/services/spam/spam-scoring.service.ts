@@ -159,6 +159,7 @@ export class SpamScoringService {
         messagesLastMinute: activity?.messagesLastMinute ?? 0,
         sameTimingAccounts: figures.sameTimingAccounts,
         ...(input.inbound.signals?.isBot ? { isBot: true } : {}),
+        ...(input.inbound.textOnly ? { textOnly: true } : {}),
         ...(input.forwardedPhotos ? { forwardedPhotos: input.forwardedPhotos } : {}),
       },
       precinct: {

@@ -162,4 +162,14 @@ describe('scoreBallotReport on single signals', () => {
     expect(assessment.score).toBeCloseTo(scoreBallotReport(noPhoto).score + 0.4, 5);
     expect(assessment.verdict).toBe('suspicious');
   });
+
+  it('does not call a one-message SMS vote inhumanly fast, but still sees the same speed in a chat', () => {
+    const oneMessage = { secondsSinceFirstMessage: 0, messagesLastMinute: 1 };
+    const chat = scoreBallotReport(noPhotoVote({ account: oneMessage }));
+    expect(chat.signals.map((s) => s.id)).toContain('inhumanly-fast');
+    expect(chat.verdict).toBe('suspicious');
+    const sms = scoreBallotReport(noPhotoVote({ account: { ...oneMessage, textOnly: true } }));
+    expect(sms.signals.map((s) => s.id)).toEqual(['no-photo', 'fresh-account']);
+    expect(sms.verdict).toBe('ok');
+  });
 });
