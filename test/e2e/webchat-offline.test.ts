@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { chromiumMissing, launchChromium } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/start-test-server';
-import { REPO_ROOT } from '../support/tiny-election';
-import { writeOpenElection } from './voter-election-files';
+import { type TestServer } from '../support/start-test-server';
+import { chatPage, startChatServer, walkToChoice } from './webchat-driver';
 
 /** Screenshots for a person to look at; outside the repository. */
 const SHOTS = path.join(os.tmpdir(), 'dauys-offline-chat');
@@ -23,16 +21,7 @@ describe.skipIf(chromiumMissing('offline web chat e2e'))('the web chat with the 
   let ballotJpeg: Buffer;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/web/chat/sw.js'))) {
-      throw new Error('dist/web/chat/sw.js is missing: run `npm run build` (npx vite build) first');
-    }
-    server = await startTestServer({ conversations: 'app' });
-    await server.app.elections.loadFile((await writeOpenElection('webchat-offline')).electionFile);
-    const { definition } = await server.app.elections.require('webchat-offline');
-    // A real JPEG (sharp) of the ballot marked as the voter says.
-    ballotJpeg = (
-      await generateBallotPhoto(definition, { seed: 11, marking: { kind: 'one', choiceId: 'adal' } })
-    ).jpeg;
+    ({ server, ballotJpeg } = await startChatServer('webchat-offline', 11));
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 860 } });
     page = await context.newPage();
@@ -44,8 +33,8 @@ describe.skipIf(chromiumMissing('offline web chat e2e'))('the web chat with the 
     await server?.stop();
   });
 
-  const panelButton = (label: string) => page.locator('.line.bot .buttons button', { hasText: label });
-  const lastBotText = () => page.locator('[data-testid="bot-message"] p').last();
+  const panelButton = (label: string) => chatPage(page).panelButton(label);
+  const lastBotText = () => chatPage(page).lastBotText();
   const notice = () => page.locator('[data-testid="saved-offline"]');
   const saved = () =>
     page.evaluate(
@@ -111,25 +100,7 @@ describe.skipIf(chromiumMissing('offline web chat e2e'))('the web chat with the 
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
       .toBe(true);
 
-    await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('What I keep');
-    await panelButton('Continue').click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Choose your region.');
-    await panelButton('Region 1').click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Choose your district');
-    await panelButton('District 1').click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Choose your precinct');
-    await page.getByRole('textbox').fill('101');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Whom did you vote for?');
+    await walkToChoice(page);
 
     // The internet is cut: the choice and the photo stay on the phone.
     const offlineAt = new Date();
