@@ -77,9 +77,11 @@ describe.skipIf(chromiumMissing('offline web chat e2e'))('the web chat with the 
       const icon = await fetch(`${server.url}/chat/icon-${size}.png`);
       expect(icon.headers.get('content-type')).toBe('image/png');
     }
+    const session = await fetch(`${server.url}/webchat/api/session`, { method: 'POST' });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
     const badDate = await fetch(`${server.url}/webchat/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({
         clientMessageId: 'd1',
         sentAt: 'yesterday',
