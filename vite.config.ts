@@ -2,9 +2,11 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { chatPwa } from './scripts/chat-pwa-plugin';
 
 // One multi-page front end: the dashboard at /, the web chat at /chat, the console at /console.
-// Built into dist/web and served by the API process; no CDN, no third-party requests.
+// Built into dist/web and served by the API process; no CDN, no third-party requests. The chat
+// is also an installable app with a service worker, so it opens offline (scripts/chat-pwa-plugin.ts).
 const pages = { dashboard: 'index.html', chat: 'chat/index.html', console: 'console/index.html' };
 
 export default defineConfig({
@@ -12,7 +14,7 @@ export default defineConfig({
   // Relative URLs: a snapshot's copy of the dashboard (`dauys snapshot`) must work under any
   // path prefix of a mirror; the server's own pages (/, /chat, /console) resolve them the same.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), chatPwa(resolve(import.meta.dirname, 'web'))],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

@@ -8,6 +8,11 @@ export interface WebhookContext {
   config: Config;
   secret: string;
   uploads: InlineMediaStore;
+  /**
+   * When the active election's polls opened (undefined with none): the web chat clamps the
+   * device date of a message queued offline to [this, arrival].
+   */
+  pollsOpenAt?: () => Promise<Date | undefined>;
 }
 
 /** One configured bot on a channel: what the outbox sends through and the media job fetches with. */

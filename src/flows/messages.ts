@@ -56,6 +56,12 @@ export interface InboundMessage {
   /** The message's own timestamp (what the sender's device stamped), not when we received it. */
   sentAt: Date;
   receivedAt: Date;
+  /**
+   * `device`: `sentAt` is the sender's own device clock, reported for a message it queued while
+   * offline (the web chat during a blackout), clamped to [polls open, arrival]; a vote dated by
+   * it is marked device-dated so analysis can treat it apart. Absent: the provider's timestamp.
+   */
+  dating?: 'device';
   /** The language the client reports, as a hint before the participant chooses one. */
   clientLocale?: Locale;
   /**

@@ -50,6 +50,10 @@ export const pagesRoutes: FastifyPluginAsync<{ webDir: string }> = async (server
         'cache-control',
         file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
+      // The chat's service worker lives in /chat/ but serves the page /chat itself (no slash), a
+      // scope one level up from its own folder, which the browser allows only when told so.
+      if (file.endsWith(`${path.sep}chat${path.sep}sw.js`))
+        res.raw.setHeader('service-worker-allowed', '/chat');
     },
   });
   for (const [url, file] of Object.entries(PAGES)) {

@@ -54,7 +54,12 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   // no client of ours sends compressed bodies (a small gzip could expand past the body limit).
   await server.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   await server.register(healthRoutes, { app });
-  for (const channel of webhookChannels({ config: app.config, secret: app.secret, uploads: app.webchat })) {
+  for (const channel of webhookChannels({
+    config: app.config,
+    secret: app.secret,
+    uploads: app.webchat,
+    pollsOpenAt: () => app.webchat.pollsOpenAt(),
+  })) {
     await server.register(channelWebhookRoutes, {
       channel,
       inbox: app.inbox,

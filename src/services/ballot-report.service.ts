@@ -81,6 +81,8 @@ export interface RecordVoteInput {
   keepRecordedPhoto: boolean;
   sentAt: Date;
   delayed: boolean;
+  /** `sentAt` is the voter's device clock (queued offline), clamped by the channel; absent: false. */
+  deviceDated?: boolean;
   /** Forwarded photos the voter sent with this vote (refused as evidence; a spam signal). */
   forwardedPhotos?: number;
   /** The election's definition (which choices are on the ballot); read from the store when absent. */
@@ -188,6 +190,7 @@ export class BallotReportService {
       sentAt: input.sentAt,
       receivedAt: input.inbound.receivedAt,
       delayed: input.delayed,
+      deviceDated: input.deviceDated ?? false,
       status,
       mediaId,
       signals,

@@ -43,7 +43,7 @@ export function createConversationServices(
   );
   messaging.media.inspect('ballot', ballotPhotoInspector(database.db));
   messaging.media.onProcessed('ballot', (tx, item) => ballots.onPhotoProcessed(tx, item));
-  const webchat = new WebchatService(database.db, secret);
+  const webchat = new WebchatService(database.db, secret, activeElections);
   messaging.channels
     .addSender(new WebchatSender(webchat, translateAll))
     .addFetcher(new WebchatMediaFetcher(webchat));

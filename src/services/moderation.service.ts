@@ -49,6 +49,8 @@ export interface BallotQueueItem {
   status: BallotStatus;
   sentAt: string;
   delayed: boolean;
+  /** Dated by the voter's device clock (queued offline in the web chat), not by a provider's. */
+  deviceDated: boolean;
   mediaId: number | null;
   photo: 'ok' | 'pending' | 'rejected' | null;
   photoReason: string | null;
@@ -116,6 +118,7 @@ export class ModerationService {
       status: row.status,
       sentAt: row.sent_at.toISOString(),
       delayed: row.delayed,
+      deviceDated: row.device_dated,
       mediaId: row.media_id,
       photo: row.media_status ?? null,
       photoReason: row.media_reason ?? null,

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { webchatParticipant } from '../channels/webchat/webchat-inbound';
 import type { InlineMediaStore } from '../channels/webhook-channel';
+import { pollsWindow } from '../domain/election/election-times';
+import type { ActiveElectionService } from './active-election.service';
 import type { Database } from '../store/database-schema';
 import { WebchatRepository, type WebchatMessage } from '../store/repositories/webchat.repository';
 
@@ -20,7 +22,14 @@ export class WebchatService implements InlineMediaStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly secret: string,
+    private readonly activeElections?: Pick<ActiveElectionService, 'current'>,
   ) {}
+
+  /** When the active election's polls opened: a device date is clamped to it (none: not used). */
+  async pollsOpenAt(): Promise<Date | undefined> {
+    const election = await this.activeElections?.current(this.db);
+    return election && pollsWindow(election.definition).opensAt;
+  }
 
   /** Stores an uploaded photo under a new random key, the `fileId` its message carries. */
   async saveUpload(participant: string, mimeType: string, bytes: Buffer): Promise<string> {

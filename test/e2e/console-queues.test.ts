@@ -111,6 +111,11 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     // Revealing one reveals only that one.
     expect(await page.getByTestId(`ballot-photo-${second}`).getAttribute('data-revealed')).toBe('false');
     await screenshot(page, 'ballots-one-revealed');
+    // A vote the web chat kept on the phone offline is marked device-dated; the others are not.
+    expect(await page.getByTestId(`ballot-${first}`).getByTestId('device-dated').textContent()).toContain(
+      'Delayed (device-dated)',
+    );
+    expect(await page.getByTestId(`ballot-${second}`).getByTestId('device-dated').count()).toBe(0);
     await page.getByTestId(`ballot-${first}`).getByTestId('approve').click();
     await page.getByTestId('ballots-message').waitFor();
     await expect.poll(() => statusOf(first)).toBe('confirmed');

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { generateBallotPhoto } from '../../src/simulation/ballot-image';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/start-test-server';
+import { type TestServer } from '../support/start-test-server';
 import { REPO_ROOT } from '../support/tiny-election';
-import { writeOpenElection } from './voter-election-files';
+import { chatPage, startChatServer, walkToChoice } from './webchat-driver';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
@@ -17,16 +16,7 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
   let ballotJpeg: Buffer;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/web/chat/index.html'))) {
-      throw new Error('dist/web/chat/index.html is missing: run `npm run build` (npx vite build) first');
-    }
-    server = await startTestServer({ conversations: 'app' });
-    await server.app.elections.loadFile((await writeOpenElection('webchat-open')).electionFile);
-    // A photo of the ballot marked as the voter says: the spam score's ballot check confirms it.
-    const { definition } = await server.app.elections.require('webchat-open');
-    ballotJpeg = (
-      await generateBallotPhoto(definition, { seed: 7, marking: { kind: 'one', choiceId: 'adal' } })
-    ).jpeg;
+    ({ server, ballotJpeg } = await startChatServer('webchat-open', 7));
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 480, height: 860 } });
   });
@@ -36,36 +26,13 @@ describe.skipIf(chromiumMissing('web chat e2e'))('the web chat in Chromium', () 
     await server?.stop();
   });
 
-  const panelButton = (label: string) => page.locator('.line.bot .buttons button', { hasText: label });
-  const lastBotText = () => page.locator('[data-testid="bot-message"] p').last();
+  const panelButton = (label: string) => chatPage(page).panelButton(label);
+  const lastBotText = () => chatPage(page).lastBotText();
 
   it('takes a vote with a photo upload from Start to thanks, and the tally shows it', async () => {
     await page.goto(`${server.url}/chat`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Dauys: report your vote');
-    await page.getByRole('button', { name: 'Start' }).click();
-
-    // The page's language is already chosen: no language question, straight to the note.
-    await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('What I keep');
-    expect(await page.locator('.line.bot .buttons button', { hasText: 'English' }).count()).toBe(0);
-    await panelButton('Continue').click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Choose your region.');
-    await panelButton('Region 1').click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Choose your district');
-    await panelButton('District 1').click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Choose your precinct');
-
-    // Typing the number works too, as in Telegram.
-    await page.getByRole('textbox').fill('101');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect
-      .poll(() => lastBotText().textContent(), { timeout: 15_000 })
-      .toContain('Whom did you vote for?');
+    await walkToChoice(page);
     await panelButton('Adal Political Party').click();
     await expect.poll(() => lastBotText().textContent(), { timeout: 15_000 }).toContain('Send a photo');
 

@@ -105,6 +105,8 @@ export async function seedModeration(
         keepRecordedPhoto: false,
         sentAt,
         delayed: false,
+        // The first as the web chat sends a vote kept on the phone offline: dated by its clock.
+        deviceDated: index === 0,
       });
       // Attach the stored photo and leave the report waiting for a moderator (a failed check).
       await tx

@@ -15,15 +15,34 @@ export type ChatInput =
 const BASE = '/webchat/api';
 
 /** An id the server dedupes retries by; `crypto.randomUUID` needs a secure context, this does not. */
-function messageId(): string {
+export function messageId(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The server answered, and refused: unlike a network failure, sending it again will not help (4xx). */
+export class RefusedError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
 async function ok(response: Response): Promise<Response> {
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (!response.ok) {
+    if (response.status >= 400 && response.status < 500) throw new RefusedError(response.status);
+    throw new Error(`HTTP ${response.status}`);
+  }
   return response;
+}
+
+/**
+ * How one message goes out: its id (the same on every retry, so the server stores it once) and,
+ * for a message queued while offline, the device's clock when the visitor composed it.
+ */
+export interface Outgoing {
+  clientMessageId: string;
+  sentAt?: string;
 }
 
 export async function startSession(): Promise<{ maxPhotoBytes: number }> {
@@ -31,25 +50,25 @@ export async function startSession(): Promise<{ maxPhotoBytes: number }> {
   return (await response.json()) as { maxPhotoBytes: number };
 }
 
-export async function sendInput(input: ChatInput, locale: string): Promise<void> {
+export async function sendInput(input: ChatInput, locale: string, outgoing: Outgoing): Promise<void> {
   await ok(
     await fetch(`${BASE}/messages`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientMessageId: messageId(), locale, input }),
+      body: JSON.stringify({ ...outgoing, locale, input }),
     }),
   );
 }
 
-export async function sendPhoto(file: File, locale: string): Promise<void> {
-  const query = new URLSearchParams({ clientMessageId: messageId(), locale });
+export async function sendPhoto(photo: Blob, locale: string, outgoing: Outgoing): Promise<void> {
+  const query = new URLSearchParams({ ...outgoing, locale });
   await ok(
     await fetch(`${BASE}/photo?${query}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': file.type },
-      body: file,
+      headers: { 'content-type': photo.type },
+      body: photo,
     }),
   );
 }

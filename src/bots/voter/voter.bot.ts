@@ -137,6 +137,7 @@ async function applyVoterEffect(
         keepRecordedPhoto: effect.keepRecordedPhoto,
         sentAt: effect.sentAt,
         delayed: effect.delayed,
+        deviceDated: effect.deviceDated === true,
         ...(effect.forwardedPhotos ? { forwardedPhotos: effect.forwardedPhotos } : {}),
         definition: election.definition,
       });

@@ -10,11 +10,14 @@ export const WEBCHAT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as 
 
 const clientMessageId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
 const locale = z.enum(LOCALES).optional();
+/** The device's clock when the page queued the message offline (clamped, see `deviceDated`). */
+const sentAt = z.iso.datetime({ offset: true }).optional();
 
 const messageRequest = z.object({
   body: z.object({
     clientMessageId,
     locale,
+    sentAt,
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('text'), text: z.string().trim().min(1, 'must not be empty').max(1000) }),
       z.object({
@@ -27,7 +30,7 @@ const messageRequest = z.object({
 });
 
 const photoRequest = z.object({
-  query: z.object({ clientMessageId, locale }),
+  query: z.object({ clientMessageId, locale, sentAt }),
   header: z.object({
     'content-type': z
       .string({ message: 'must be image/jpeg, image/png or image/webp' })
@@ -52,8 +55,14 @@ const ENDPOINT = { disabledBecause: undefined } as const;
 export function webchatWebhookChannels(context: {
   secret: string;
   uploads: InlineMediaStore;
+  pollsOpenAt?: () => Promise<Date | undefined>;
 }): Array<WebhookChannel<unknown>> {
   const { secret, uploads } = context;
+  /** A device date and the polls' opening it is clamped to; with no election it is not used. */
+  const deviceDate = async (value: string | undefined) => {
+    const pollsOpenAt = value ? await context.pollsOpenAt?.() : undefined;
+    return value && pollsOpenAt ? { deviceSentAt: new Date(value), pollsOpenAt } : {};
+  };
   const common = {
     channel: 'webchat',
     authenticates: 'headers',
@@ -71,13 +80,14 @@ export function webchatWebhookChannels(context: {
     reads: 'request',
     schema: messageRequest,
     bodyName: 'a web chat message',
-    normalize({ body }, { headers, receivedAt }) {
+    async normalize({ body }, { headers, receivedAt }) {
       const item = normalizeWebchatInput(body.input, {
         secret,
         sessionId: webchatSessionFromCookies(headers.cookie)!,
         clientMessageId: body.clientMessageId,
         ...(body.locale ? { locale: body.locale } : {}),
         receivedAt,
+        ...(await deviceDate(body.sentAt)),
       });
       return { items: [item], ignored: [] };
     },
@@ -103,6 +113,7 @@ export function webchatWebhookChannels(context: {
           clientMessageId: query.clientMessageId,
           ...(query.locale ? { locale: query.locale } : {}),
           receivedAt,
+          ...(await deviceDate(query.sentAt)),
         },
       );
       return { items: [item], ignored: [] };

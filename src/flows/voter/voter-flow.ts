@@ -321,7 +321,7 @@ function pickArea(state: VoterState, turn: Turn, code: string, prefix: MessageTe
   const held = state.heldPhoto;
   if (held && !draft.photo) {
     const { heldPhoto: _held, ...rest } = next;
-    next = { ...rest, draft: withPhoto(draft, held.media, held.albumId, held.sentAt) };
+    next = { ...rest, draft: withPhoto(draft, held.media, held.albumId, held) };
   }
   const stage: VoterStage = next.draft.correcting
     ? 'confirm'
@@ -338,7 +338,8 @@ function chooseChoice(
   prefix: MessageText[] = [],
 ): Step | undefined {
   if (!turn.context.election?.choices.some((choice) => choice.id === choiceId)) return undefined;
-  const draft = { ...state.draft, choiceId, datedAt: latest(state.draft.datedAt, turn.message.sentAt) };
+  const { datedAt: _dated, deviceDated: _device, ...rest } = state.draft;
+  const draft = { ...rest, choiceId, ...latest(state.draft, messageDate(turn.message)) };
   const next: VoterState = { ...state, draft };
   return show({ ...next, stage: draft.correcting ? 'confirm' : nextAfterChoice(next) }, turn, prefix);
 }
@@ -353,9 +354,11 @@ function withPhoto(
   draft: VoterState['draft'],
   media: MediaRef,
   albumId: string | undefined,
-  sentAt: string | Date,
+  dated: MessageDate,
 ): VoterState['draft'] {
   const {
+    datedAt: _dated,
+    deviceDated: _device,
     noPhoto: _no,
     keepRecordedPhoto: _keep,
     albumNoticeSent: _notice,
@@ -366,13 +369,28 @@ function withPhoto(
     ...rest,
     photo: media,
     ...(albumId ? { photoAlbumId: albumId } : {}),
-    datedAt: latest(draft.datedAt, sentAt),
+    ...latest(draft, dated),
   };
 }
 
-function latest(iso: string | undefined, other: string | Date): string {
-  const candidate = typeof other === 'string' ? other : other.toISOString();
-  return iso && iso > candidate ? iso : candidate;
+/** When a message the vote is composed of was sent, and whether a device's clock says so. */
+type MessageDate = { sentAt: string; deviceDated?: true };
+
+function messageDate(message: Turn['message']): MessageDate {
+  return {
+    sentAt: message.sentAt.toISOString(),
+    ...(message.dating === 'device' ? { deviceDated: true } : {}),
+  };
+}
+
+/** The later of the draft's date and a message's, with where that date came from. */
+function latest(
+  draft: VoterState['draft'],
+  dated: MessageDate,
+): Pick<VoterState['draft'], 'datedAt' | 'deviceDated'> {
+  const keep = draft.datedAt !== undefined && draft.datedAt > dated.sentAt;
+  const [datedAt, device] = keep ? [draft.datedAt!, draft.deviceDated] : [dated.sentAt, dated.deviceDated];
+  return { datedAt, ...(device ? { deviceDated: true } : {}) };
 }
 
 // ─── confirming and deleting ──────────────────────────────────────────────────────────────
@@ -387,6 +405,7 @@ function confirmVote(state: VoterState, turn: Turn): Step {
     return show({ ...state, stage: 'choose_area', draft: {} }, turn, [key('voter.stale_button')]);
   }
   const datedAt = draft.datedAt ? new Date(draft.datedAt) : turn.message.sentAt;
+  const deviceDated = draft.datedAt ? draft.deviceDated === true : turn.message.dating === 'device';
   const verdict = turn.context.judgeVote(datedAt);
   if (!verdict.accepted) return say(state, turn, [key('voter.vote_not_accepted')]);
   const effect: VoterEffect = {
@@ -398,6 +417,7 @@ function confirmVote(state: VoterState, turn: Turn): Step {
     keepRecordedPhoto: !draft.photo && (draft.keepRecordedPhoto ?? false),
     sentAt: datedAt,
     delayed: verdict.delayed,
+    ...(deviceDated ? { deviceDated: true } : {}),
     ...(state.forwardedPhotos ? { forwardedPhotos: state.forwardedPhotos } : {}),
   };
   const { heldPhoto: _held, resumeStage: _resume, forwardedPhotos: _forwarded, ...rest } = state;
@@ -530,7 +550,7 @@ function onTypedPrecinct(state: VoterState, turn: Turn, typed: string): Step {
 
 function onPhoto(state: VoterState, turn: Turn, media: MediaRef, albumId: string | undefined): Step {
   const { draft } = state;
-  const sentAt = turn.message.sentAt.toISOString();
+  const sentAt = messageDate(turn.message);
   switch (state.stage) {
     case 'send_photo':
       return show({ ...state, stage: 'confirm', draft: withPhoto(draft, media, albumId, sentAt) }, turn, [
@@ -573,13 +593,13 @@ function holdPhoto(
   turn: Turn,
   media: MediaRef,
   albumId: string | undefined,
-  sentAt: string,
+  dated: MessageDate,
 ): Step {
   if (state.heldPhoto) {
     if (albumId && state.heldPhoto.albumId === albumId) return result(state, []);
     return show(state, turn, [key('voter.extra_photo_ignored')]);
   }
-  const heldPhoto = { media, sentAt, ...(albumId ? { albumId } : {}) };
+  const heldPhoto = { media, ...dated, ...(albumId ? { albumId } : {}) };
   return show({ ...state, heldPhoto }, turn, [key('voter.photo_kept_for_later')]);
 }
 

@@ -39,6 +39,8 @@ export interface VoteDraft {
    * photo queued on a phone during an internet blackout does.
    */
   datedAt?: string;
+  /** `datedAt` is a device's clock (a message the web chat queued offline), clamped by the channel. */
+  deviceDated?: true;
   /** Corrections go back to the summary instead of walking the whole path again. */
   correcting?: boolean;
 }
@@ -63,6 +65,8 @@ export interface HeldPhoto {
   albumId?: string;
   /** ISO timestamp of the photo's message. */
   sentAt: string;
+  /** `sentAt` is a device's clock (see `VoteDraft.deviceDated`). */
+  deviceDated?: true;
 }
 
 /** The parts of the election the conversation shows. */
@@ -113,6 +117,8 @@ export type VoterEffect =
       keepRecordedPhoto: boolean;
       sentAt: Date;
       delayed: boolean;
+      /** `sentAt` came from a device's clock (queued offline): analysis treats such votes apart. */
+      deviceDated?: true;
       /** Forwarded photos the voter sent while putting this vote together (none confirms it). */
       forwardedPhotos?: number;
     }

@@ -11,6 +11,7 @@ import * as outsideEvidence from './0009-outside-evidence';
 import * as spamSignals from './0010-spam-signals';
 import * as transparencyAtAcceptance from './0011-transparency-at-acceptance';
 import * as publishedChoiceCounts from './0012-published-choice-counts';
+import * as deviceDatedVotes from './0013-device-dated-votes';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010-spam-signals': spamSignals,
   '0011-transparency-at-acceptance': transparencyAtAcceptance,
   '0012-published-choice-counts': publishedChoiceCounts,
+  '0013-device-dated-votes': deviceDatedVotes,
 };

@@ -12,6 +12,7 @@ export interface BallotReportValues {
   sentAt: Date;
   receivedAt: Date;
   delayed: boolean;
+  deviceDated: boolean;
   status: BallotStatus;
   mediaId: number | null;
   signals: Record<string, unknown>;
@@ -50,6 +51,7 @@ export class BallotReportsRepository {
         sent_at: values.sentAt,
         received_at: values.receivedAt,
         delayed: values.delayed,
+        device_dated: values.deviceDated,
         status: values.status,
         media_id: values.mediaId,
         signals: JSON.stringify(values.signals),
@@ -71,6 +73,7 @@ export class BallotReportsRepository {
         sent_at: values.sentAt,
         received_at: values.receivedAt,
         delayed: values.delayed,
+        device_dated: values.deviceDated,
         status: values.status,
         media_id: values.mediaId,
         signals: JSON.stringify(values.signals),

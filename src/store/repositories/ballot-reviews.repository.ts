@@ -41,6 +41,7 @@ export class BallotReviewsRepository {
         'b.status',
         'b.sent_at',
         'b.delayed',
+        'b.device_dated',
         'b.media_id',
         'b.signals',
         'a.name_en',

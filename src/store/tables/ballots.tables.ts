@@ -28,6 +28,11 @@ export interface BallotReportsTable {
   sent_at: Date;
   received_at: Date;
   delayed: boolean;
+  /**
+   * `sent_at` is the voter's device clock: the web chat queued the message offline (an internet
+   * blackout) and sent it later, dated by the phone, clamped to [polls open, arrival].
+   */
+  device_dated: ColumnType<boolean, boolean | undefined, boolean>;
   status: BallotStatus;
   media_id: number | null;
   /** Inputs for the spam scorer (client hints, photo hashes) and, later, its verdict's reasons. */

@@ -15,6 +15,11 @@ export const en = {
   'webchat.you': 'You',
   'webchat.bot': 'Dauys',
   'webchat.language': 'Language',
+  'webchat.saved_offline':
+    'No connection: saved on this phone, will be sent when the connection returns ({count, plural, one {# message} other {# messages}}). You can go on answering.',
+  'webchat.saved_on_phone': 'Saved on this phone',
+  'webchat.sending_saved': 'Connection is back: sending the messages saved on this phone…',
+  'webchat.saved_refused': 'A message saved on this phone was refused by the server and removed.',
 } as const;
 
 export type ChatMessageKey = keyof typeof en;

@@ -14,4 +14,9 @@ export const kk: Record<ChatMessageKey, string> = {
   'webchat.you': 'Сіз',
   'webchat.bot': 'Dauys',
   'webchat.language': 'Тіл',
+  'webchat.saved_offline':
+    'Байланыс жоқ: осы телефонда сақталды, байланыс қалпына келгенде жіберіледі ({count, plural, one {# хабарлама} other {# хабарлама}}). Жауап беруді жалғастыра беріңіз.',
+  'webchat.saved_on_phone': 'Осы телефонда сақталды',
+  'webchat.sending_saved': 'Байланыс қалпына келді: осы телефонда сақталған хабарламалар жіберілуде…',
+  'webchat.saved_refused': 'Осы телефонда сақталған хабарламаны сервер қабылдамады, ол өшірілді.',
 };

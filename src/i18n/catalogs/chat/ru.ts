@@ -14,4 +14,9 @@ export const ru: Record<ChatMessageKey, string> = {
   'webchat.you': 'Вы',
   'webchat.bot': 'Dauys',
   'webchat.language': 'Язык',
+  'webchat.saved_offline':
+    'Нет связи: сохранено на этом телефоне, будет отправлено, когда связь вернётся ({count, plural, one {# сообщение} few {# сообщения} many {# сообщений} other {# сообщения}}). Можно продолжать отвечать.',
+  'webchat.saved_on_phone': 'Сохранено на этом телефоне',
+  'webchat.sending_saved': 'Связь вернулась: отправляю сообщения, сохранённые на этом телефоне…',
+  'webchat.saved_refused': 'Сервер отклонил сообщение, сохранённое на этом телефоне; оно удалено.',
 };

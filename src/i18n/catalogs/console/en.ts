@@ -95,6 +95,7 @@ export const en = {
   'ballots.heading': 'Ballot photos',
   'ballots.precinct': 'Precinct',
   'ballots.choice': 'Stated choice',
+  'ballots.deviceDated': "Delayed (device-dated): sent later, dated by the voter's phone clock",
   'ballots.signals': 'Automatic signals',
   'media.reveal': 'Show image',
   'ballots.noPhoto': 'No photo',

@@ -96,6 +96,7 @@ export const kk: Record<ConsoleMessageKey, string> = {
   'ballots.heading': 'Бюллетень суреттері',
   'ballots.precinct': 'Учаске',
   'ballots.choice': 'Мәлімделген таңдау',
+  'ballots.deviceDated': 'Кешіккен (телефон уақытымен): кейін жіберілді, күні сайлаушы телефонының сағатымен',
   'ballots.signals': 'Автоматты белгілер',
   'media.reveal': 'Суретті көрсету',
   'ballots.noPhoto': 'Фото жоқ',

@@ -96,6 +96,8 @@ export const ru: Record<ConsoleMessageKey, string> = {
   'ballots.heading': 'Фото бюллетеней',
   'ballots.precinct': 'Участок',
   'ballots.choice': 'Заявленный выбор',
+  'ballots.deviceDated':
+    'С задержкой (по часам телефона): отправлено позже, дата — по часам телефона избирателя',
   'ballots.signals': 'Автоматические сигналы',
   'media.reveal': 'Показать изображение',
   'ballots.noPhoto': 'Нет фото',

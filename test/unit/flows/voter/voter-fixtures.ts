@@ -128,13 +128,25 @@ export class Conversation {
     return (this.panel.buttons ?? []).flat().map((b) => b.data);
   }
 
-  /** Walks to the summary: language, note, North → district → precinct 3, Alpha, a photo. */
-  toSummary(locale: Locale = 'en') {
+  /** Walks to the list of areas: /start, the language, the note. */
+  toAreas(locale: Locale = 'en') {
     this.send(command('start'));
     this.send(press(`l:${locale}`));
     this.send(press('go'));
+    return this;
+  }
+
+  /** Walks to the precincts of North's first district. */
+  toPrecincts(locale: Locale = 'en') {
+    this.toAreas(locale);
     this.send(press('a:N'));
     this.send(press('a:N-1'));
+    return this;
+  }
+
+  /** Walks to the summary: language, note, North → district → precinct 3, Alpha, a photo. */
+  toSummary(locale: Locale = 'en') {
+    this.toPrecincts(locale);
     this.send(press('a:N-1-3'));
     this.send(press('ch:alpha'));
     this.send(photo());

@@ -12,11 +12,7 @@ describe('dating votes', () => {
         },
       }),
     );
-    chat.send(command('start'));
-    chat.send(press('l:en'));
-    chat.send(press('go'));
-    chat.send(press('a:N'));
-    chat.send(press('a:N-1'));
+    chat.toPrecincts();
     chat.send(press('a:N-1-1'), { sentAt: new Date('2024-03-01T13:00:00Z') });
     chat.send(press('ch:alpha'), { sentAt: new Date('2024-03-01T13:40:00Z') });
     // Queued on the phone during a blackout at 13:55, delivered hours later.
@@ -31,6 +27,29 @@ describe('dating votes', () => {
     expect(judged).toEqual([new Date('2024-03-01T13:55:00Z')]);
     expect(chat.effects[0]).toMatchObject({ sentAt: new Date('2024-03-01T13:55:00Z'), delayed: true });
     expect(chat.keys).toEqual(['voter.thanks_delayed', 'voter.thanks']);
+  });
+
+  it('marks a vote device-dated when its date is a device clock (the web chat queued it offline)', () => {
+    const chat = new Conversation();
+    chat.toPrecincts();
+    chat.send(press('a:N-1-1'), { sentAt: new Date('2024-03-01T13:00:00Z') });
+    chat.send(press('ch:alpha'), { sentAt: new Date('2024-03-01T13:40:00Z'), dating: 'device' });
+    chat.send(photo(), { sentAt: new Date('2024-03-01T13:55:00Z'), dating: 'device' });
+    chat.send(press('ok'), { sentAt: new Date('2024-03-01T18:01:00Z') });
+    expect(chat.effects[0]).toMatchObject({ sentAt: new Date('2024-03-01T13:55:00Z'), deviceDated: true });
+  });
+
+  it('does not mark a vote device-dated when a later provider-dated message dates it', () => {
+    const chat = new Conversation().toAreas();
+    // A photo queued offline before the precinct is chosen is held, with its device date.
+    chat.send(photo(), { sentAt: new Date('2024-03-01T13:00:00Z'), dating: 'device' });
+    chat.send(press('a:N'));
+    chat.send(press('a:N-1'));
+    chat.send(press('a:N-1-1'));
+    chat.send(press('ch:alpha'), { sentAt: new Date('2024-03-01T13:40:00Z') });
+    chat.send(press('ok'), { sentAt: new Date('2024-03-01T13:41:00Z') });
+    expect(chat.effects[0]).toMatchObject({ sentAt: new Date('2024-03-01T13:40:00Z') });
+    expect(chat.effects[0]).not.toHaveProperty('deviceDated');
   });
 
   it('records nothing when the vote is not accepted, and keeps the draft', () => {
