@@ -15,9 +15,10 @@ export const SMS_MAX_CHARS = 1600;
  * become a numbered list under the text ("1 — Қазақша"): the options (a region, a party) are
  * information the participant needs to answer at all, and dropping them would leave a question
  * with no choices. An answer comes back as plain text, read by the flow (the transport keeps no
- * state): at the choice step a number is the choice's number on the ballot, which is this list's
- * order (the flow offers the choices in ballot order); elsewhere the flow reads what is typed (a
- * language's name, a precinct number) or the one-message grammar (docs/sms-grammar.md). A text longer
+ * state; the flow knows the panel it showed): a number on the list presses that option (at the
+ * choice step it is also the choice's number on the ballot, the list being in ballot order); a
+ * number beyond it is a precinct number at the area step; names and the one-message grammar
+ * (docs/sms-grammar.md) work as well. A text longer
  * than {@link SMS_MAX_CHARS} is cut at line ends into several SMS.
  *
  * @example

@@ -484,6 +484,15 @@ function onText(state: VoterState, turn: Turn, text: string): Step {
     if (compact) return compact;
   }
   const typed = text.trim();
+  // A channel without buttons (SMS) shows them as a numbered list: a typed option number is
+  // that button pressed — the list is what the participant answers. A number beyond the list is
+  // read as before (a precinct's number at the area step); at the choice step the list is the
+  // ballot, so its numbers already mean the same.
+  const option = turn.message.textOnly && /^\d{1,2}$/.test(typed) ? Number(typed) : undefined;
+  if (option !== undefined && state.stage !== 'choose_choice') {
+    const pressed = optionPressed(state, turn, option);
+    if (pressed) return pressed;
+  }
   switch (state.stage) {
     case 'choose_language': {
       const locale = languageNamed(typed);
@@ -520,6 +529,14 @@ function languageNamed(typed: string): Locale | undefined {
   const word = typed.toLowerCase();
   if ((LOCALES as readonly string[]).includes(word)) return word as Locale;
   return LANGUAGE_WORDS[word];
+}
+
+/** The `option`th button of the panel the participant sees, pressed; undefined when there is none. */
+function optionPressed(state: VoterState, turn: Turn, option: number): Step | undefined {
+  const panel = panelFor(state, turn.context, turn.locale, [], false);
+  const button = panel.kind === 'send' ? (panel.buttons ?? []).flat()[option - 1] : undefined;
+  if (!button) return undefined;
+  return voterFlow(state, { ...turn.message, content: { kind: 'button', data: button.data } }, turn.context);
 }
 
 function onTypedPrecinct(state: VoterState, turn: Turn, typed: string): Step {
