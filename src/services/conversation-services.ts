@@ -9,6 +9,7 @@ import { ballotPhotoInspector } from './spam/ballot-photo-inspector';
 import { SpamScoringService } from './spam/spam-scoring.service';
 import type { MessagingServices } from './messaging-services';
 import { VoterTallyService } from './voter-tally.service';
+import { ImpostorReportService } from './impostor-report.service';
 import { WebchatService } from './webchat.service';
 
 /** The voter bot's services in the composition root (`App` extends this); the bot itself is in `src/bots/voter/`. */
@@ -17,6 +18,7 @@ export interface ConversationServices {
   voterTallies: VoterTallyService;
   activeElections: ActiveElectionService;
   webchat: WebchatService;
+  impostors: ImpostorReportService;
 }
 
 /**
@@ -52,5 +54,6 @@ export function createConversationServices(
     voterTallies: new VoterTallyService(database.db),
     activeElections,
     webchat,
+    impostors: new ImpostorReportService(database.db, secret),
   };
 }

@@ -8,6 +8,7 @@ import type { ObserverTables } from './tables/observers.tables';
 import type { TransparencyTables } from './tables/transparency.tables';
 import type { ModerationTables } from './tables/moderation.tables';
 import type { OutsideEvidenceTables } from './tables/outside-evidence.tables';
+import type { ImpostorTables } from './tables/impostor.tables';
 
 /**
  * Every table the platform has, for Kysely's type checking. Each aggregate declares its
@@ -24,4 +25,5 @@ export interface Database
     TransparencyTables,
     ModerationTables,
     AggregateTables,
-    OutsideEvidenceTables {}
+    OutsideEvidenceTables,
+    ImpostorTables {}

@@ -254,6 +254,23 @@ describe.skipIf(chromiumMissing('console queues e2e'))('the console work queues 
     await screenshot(page, 'official');
   });
 
+  it('shows every role the impostor bots voters reported, counted per handle', async () => {
+    const election = { id: seed.election.id, slug: seed.election.slug };
+    await harness.app.database.db.transaction().execute(async (tx) => {
+      for (const voter of ['v1', 'v2', 'v3'])
+        await harness.app.impostors.report(tx, election, voter, '@dauys_kz_bott', new Date());
+      await harness.app.impostors.report(tx, election, 'v1', '@dauys_vote_bot', new Date());
+    });
+    const page = await signedInPage('analyst');
+    const rows = page.getByTestId('impostor-report');
+    await expect.poll(() => rows.count()).toBe(2);
+    // As the page reads (HTML collapses the markup's line breaks into spaces).
+    const shown = async (row: number) => (await rows.nth(row).innerText()).replace(/\s+/g, ' ');
+    expect(await shown(0)).toMatch(/^@dauys_kz_bott — 3 voters, last at /);
+    expect(await shown(1)).toMatch(/^@dauys_vote_bot — 1 voter, last at /);
+    await screenshot(page, 'home-impostors');
+  });
+
   it('gives an analyst nothing to change, and the API refuses them', async () => {
     const page = await signedInPage('analyst');
     const loaded = {

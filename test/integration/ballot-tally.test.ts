@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundContent, InboundMessage } from '../../src/flows/messages';
 import { ActiveElectionService } from '../../src/services/active-election.service';
+import { ImpostorReportService } from '../../src/services/impostor-report.service';
 import { BallotReportService } from '../../src/services/ballot-report.service';
 import { ElectionService } from '../../src/services/election.service';
 import { GeographyCacheService } from '../../src/services/geography-cache.service';
@@ -41,6 +42,7 @@ describe.each(testDatabases())('ballot reports and the voters tally on $name', (
         activeElections: new ActiveElectionService(() => clock),
         geographies: new GeographyCacheService(),
         ballots,
+        impostors: new ImpostorReportService(handle.db, SECRET),
         publicUrl: 'https://dauys.example',
       }),
     ]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressedOutbound, InboundContent, InboundMessage } from '../../src/flows/messages';
 import { ActiveElectionService } from '../../src/services/active-election.service';
+import { ImpostorReportService } from '../../src/services/impostor-report.service';
 import { BallotReportService } from '../../src/services/ballot-report.service';
 import { ElectionService } from '../../src/services/election.service';
 import { GeographyCacheService } from '../../src/services/geography-cache.service';
@@ -47,6 +48,7 @@ describe.each(testDatabases())('the conversation, a batch at a time, on $name', 
         activeElections: new ActiveElectionService(() => DURING_POLLS),
         geographies: new GeographyCacheService(),
         ballots: new BallotReportService(SECRET, undefined),
+        impostors: new ImpostorReportService(handle.db, SECRET),
         publicUrl: 'https://dauys.example',
       }),
     ]);

@@ -10,6 +10,7 @@ import {
   type ActiveElectionService,
 } from '../../services/active-election.service';
 import type { BallotReportService } from '../../services/ballot-report.service';
+import type { ImpostorReportService } from '../../services/impostor-report.service';
 import type { GeographyCacheService } from '../../services/geography-cache.service';
 import type { Database } from '../../store/database-schema';
 import {
@@ -24,6 +25,7 @@ export interface VoterBotServices {
   activeElections: Pick<ActiveElectionService, 'current'>;
   geographies: GeographyCacheService;
   ballots: BallotReportService;
+  impostors: ImpostorReportService;
   /** Where the live results are, for the voter's thanks (PUBLIC_URL, else the local server). */
   publicUrl: string;
   /** Deletes what a channel keeps of a participant beyond the conversation (`/delete`). */
@@ -61,7 +63,7 @@ export function voterBot(services: VoterBotServices): RegisteredBot {
     async apply(tx, { inbound, loaded: { election }, step }) {
       let deleted = false;
       for (const effect of step.effects) {
-        deleted = (await applyVoterEffect(tx, ballots, inbound, election, effect)) || deleted;
+        deleted = (await applyVoterEffect(tx, services, inbound, election, effect)) || deleted;
       }
       const key = conversationKey(inbound);
       if (!deleted) return { key, state: step.state };
@@ -119,7 +121,7 @@ async function voterContext(
 /** Carries out one effect; returns true when the participant's data is to be deleted. */
 async function applyVoterEffect(
   tx: Transaction<Database>,
-  ballots: BallotReportService,
+  { ballots, impostors }: Pick<VoterBotServices, 'ballots' | 'impostors'>,
   inbound: InboundMessage,
   election: ActiveElection | undefined,
   effect: VoterEffect,
@@ -142,9 +144,13 @@ async function applyVoterEffect(
         definition: election.definition,
       });
       return false;
+    case 'report_impostor':
+      if (election) await impostors.report(tx, election, inbound.participant, effect.handle, effect.sentAt);
+      return false;
     case 'delete_voter':
       if (election && !effect.keepVote)
         await ballots.remove(tx, election.id, election.slug, inbound.participant);
+      if (election) await impostors.forget(tx, election, inbound.participant);
       return true;
   }
 }

@@ -141,6 +141,9 @@ function onCommand(state: VoterState, turn: Turn, command: string): Step {
         },
         turn,
       );
+    case 'fake':
+    case 'impostor':
+      return onImpostorReport(state, turn);
     case 'help':
       return say(state, turn, [
         key('voter.help'),
@@ -529,6 +532,23 @@ function languageNamed(typed: string): Locale | undefined {
   const word = typed.toLowerCase();
   if ((LOCALES as readonly string[]).includes(word)) return word as Locale;
   return LANGUAGE_WORDS[word];
+}
+
+/**
+ * `/fake @handle` (or `/impostor …`): a voter tells us of a bot pretending to be this one. The
+ * handle is kept as typed (trimmed, one line, ≤ 64 characters) and counted per handle in the
+ * console; the answer names the official bots again. Without a handle, the answer says how.
+ */
+function onImpostorReport(state: VoterState, turn: Turn): Step {
+  const content = turn.message.content;
+  const handle = (content.kind === 'command' ? content.args : '').replace(/\s+/g, ' ').trim().slice(0, 64);
+  if (!hasElection(turn.context)) return say(state, turn, [key('voter.no_election')]);
+  if (handle === '') return say(state, turn, [key('voter.impostor_how')]);
+  const step = say(state, turn, [
+    key('voter.impostor_thanks'),
+    ...officialChannelsNotice(turn.context.election, turn.locale),
+  ]);
+  return { ...step, effects: [{ kind: 'report_impostor', handle, sentAt: turn.message.sentAt }] };
 }
 
 /** The `option`th button of the panel the participant sees, pressed; undefined when there is none. */

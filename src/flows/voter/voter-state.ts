@@ -123,6 +123,12 @@ export type VoterEffect =
       forwardedPhotos?: number;
     }
   | {
+      /** `/fake @handle`: a bot pretending to be this one, counted in the console. */
+      kind: 'report_impostor';
+      handle: string;
+      sentAt: Date;
+    }
+  | {
       kind: 'delete_voter';
       electionSlug?: string;
       /** Polls have closed: the vote stays in the count, only the conversation goes. */

@@ -11,6 +11,7 @@ import { ballotRoutes } from './ballots.routes';
 import { observerRoutes } from './observers.routes';
 import { officialRoutes } from './official.routes';
 import { protocolRoutes } from './protocols.routes';
+import { impostorsRoutes } from './impostors.routes';
 import { sosRoutes } from './sos.routes';
 import { violationRoutes } from './violations.routes';
 
@@ -53,6 +54,7 @@ export const consoleRoutes: FastifyPluginAsync<{ app: App }> = async (server, { 
   await server.register(protocolRoutes, { app });
   await server.register(violationRoutes, { app });
   await server.register(sosRoutes, { app });
+  await server.register(impostorsRoutes, { app });
   await server.register(observerRoutes, { app });
   await server.register(officialRoutes, { app });
 };

@@ -12,6 +12,7 @@ import * as spamSignals from './0010-spam-signals';
 import * as transparencyAtAcceptance from './0011-transparency-at-acceptance';
 import * as publishedChoiceCounts from './0012-published-choice-counts';
 import * as deviceDatedVotes from './0013-device-dated-votes';
+import * as impostorReports from './0014-impostor-reports';
 
 /**
  * Migrations in order. Names sort in the order they run; never rename or edit one that
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011-transparency-at-acceptance': transparencyAtAcceptance,
   '0012-published-choice-counts': publishedChoiceCounts,
   '0013-device-dated-votes': deviceDatedVotes,
+  '0014-impostor-reports': impostorReports,
 };

@@ -100,6 +100,10 @@ export const ru: Record<ConsoleMessageKey, string> = {
     'С задержкой (по часам телефона): отправлено позже, дата — по часам телефона избирателя',
   'ballots.signals': 'Автоматические сигналы',
   'media.reveal': 'Показать изображение',
+  'impostors.heading': 'Поддельные боты, о которых сообщили избиратели',
+  'impostors.none': 'Ни один избиратель не сообщил о копии бота.',
+  'impostors.reported':
+    '{count, plural, one {# избиратель} few {# избирателя} many {# избирателей} other {# избирателя}}, последний раз в {time}',
   'ballots.noPhoto': 'Нет фото',
   'ballots.withoutPhoto': 'Показать голоса без фото',
   'ballots.lastReview': 'Последнее решение: {verdict}, {actor}',

@@ -61,8 +61,11 @@ export const en = {
   'voter.vote_not_accepted': 'Votes are accepted only while the polls are open. This vote was not recorded.',
   'voter.no_election': 'There is no election in progress right now. Thank you for your interest.',
   'voter.official_channels': 'The official bots of this count: {handles}. Any other is not ours.',
+  'voter.impostor_how':
+    'To report a bot pretending to be this one, send /fake and its name, e.g. /fake @dauys_kz_bott.',
+  'voter.impostor_thanks': 'Thank you: we have noted it and will warn others.',
   'voter.help':
-    'I record your vote for the independent count: choose your precinct and your choice, then send a photo of the ballot.\n/start: begin or see your vote\n/language: change the language\n/privacy: what I keep\n/delete: delete your data and your vote',
+    'I record your vote for the independent count: choose your precinct and your choice, then send a photo of the ballot.\n/start: begin or see your vote\n/language: change the language\n/privacy: what I keep\n/delete: delete your data and your vote\n/fake @name: report a bot pretending to be this one',
   'voter.privacy':
     'I keep your precinct, your choice, the photo of your ballot (with location and camera data removed) and the time of your message, under a code computed from your account that cannot be turned back into it. I do not keep your name, phone number or account id next to your vote. Public results only show totals. /delete removes your data and your vote while the polls are open. By SMS, messages are not end-to-end encrypted: the mobile operator and the SMS gateway see your phone number and what you send.',
   'voter.delete_confirm': 'Delete your data and your vote? This cannot be undone.',
