@@ -35,33 +35,41 @@
  * Loopback only; every loop bounded in count and time (`--max-seconds` per deployment); children
  * are killed on exit or error.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { DEMO_ELECTION_FILE } from '../src/cli/paths';
-import { parseElectionDefinition, type ElectionDefinition } from '../src/domain/election/election-definition';
+import type { ElectionDefinition } from '../src/domain/election/election-definition';
 import { ru } from '../src/i18n/catalogs/voter/ru';
 import { generateBallotPhoto } from '../src/simulation/ballot-image';
 import { FakeTelegramApi, type FakeTelegramCall } from '../src/simulation/fake-telegram-api';
 import { telegramUpdates, telegramUser, type TelegramUpdateJson } from '../src/simulation/telegram-updates';
 import { TEST_TELEGRAM, testEnv } from '../test/support/start-test-server';
 import { createThrowawayPostgresDatabase } from '../test/support/test-databases';
-import { LoadClient } from './load-client';
+import {
+  benchDatabases,
+  BLACK_BOX_OPTIONS,
+  cpuMs,
+  DAUYS_BIN,
+  peakRssMb,
+  percentile,
+  readDemoElection,
+  sleep,
+  spawnServer,
+  type BenchDatabase,
+  type Server,
+} from './bench-process';
+import { LoadClient, newAcks, postUntilAcked, type Acks } from './load-client';
 
 const { values: args } = parseArgs({
   options: {
     voters: { type: 'string', default: '500' },
     arrivals: { type: 'string', default: '4000' },
-    concurrency: { type: 'string', default: '32' },
     readers: { type: 'string', default: '2' },
-    db: { type: 'string', default: 'both' },
     workers: { type: 'string', default: '0' },
-    'max-seconds': { type: 'string', default: '300' },
     'floor-seconds': { type: 'string', default: '3' },
-    json: { type: 'boolean', default: false },
+    ...BLACK_BOX_OPTIONS,
   },
 });
 const VOTERS = Number(args.voters);
@@ -77,102 +85,16 @@ const STEP_TIMEOUT_MS = 30_000;
 const MAX_STEPS_PER_VOTER = 20;
 const MAX_ATTEMPTS = 20;
 const READER_PAUSE_MS = 200;
-const REPO_ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(REPO_ROOT, 'bin/dauys.mjs');
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 /** The confirmation after the vote ("… Ваш голос учтён …", voter.thanks), up to its link. */
 const THANKS_PREFIX = ru['voter.thanks'].split('{')[0]!.trim();
 /** The line of the summary before "confirm" that says the photo is attached (voter.summary_photo_yes). */
 const PHOTO_ATTACHED = ru['voter.summary_photo_yes'];
 const MESSAGE_METHODS = new Set(['sendMessage', 'editMessageText', 'sendPhoto']);
 
-type Database = 'pglite' | 'postgres';
+type Database = BenchDatabase;
 interface Deployment {
   label: string;
   workers: number;
-}
-
-// --- children: every server process this bench starts, killed whatever happens ---------------
-
-const children = new Set<ChildProcess>();
-const killAll = () => {
-  for (const child of children) child.kill('SIGKILL');
-};
-process.once('exit', killAll);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    killAll();
-    process.exit(130);
-  });
-
-interface Server {
-  url: string;
-  /** Every address the ready pattern captured (the first is `url`). */
-  urls: string[];
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** Spawns `node <argv>` and resolves once its output matches `ready` (capturing the URLs it prints). */
-function spawnServer(argv: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180_000) {
-  return new Promise<Server>((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: 'pipe' });
-    children.add(child);
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-8000);
-      const match = ready.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({
-          url: match[1],
-          urls: match.slice(1),
-          pid: child.pid!,
-          stop: async () => {
-            child.kill('SIGTERM');
-            const forced = setTimeout(() => child.kill('SIGKILL'), 20_000);
-            await exited;
-            clearTimeout(forced);
-          },
-        });
-      }
-    };
-    const exited = new Promise<void>((done) =>
-      child.once('exit', () => {
-        children.delete(child);
-        clearTimeout(timer);
-        reject(new Error(`${argv.join(' ')} exited before it was ready:\n${output}`));
-        done();
-      }),
-    );
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${argv.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`));
-    }, timeoutMs);
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-  });
-}
-
-/** CPU time of a process and its waited-for children, in ms (Linux /proc). */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? NaN), 0);
-  return (ticks * 1000) / CLOCK_TICKS;
-}
-
-async function peakRssMb(pid: number): Promise<number> {
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const match = /VmHWM:\s+(\d+) kB/.exec(status);
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 // --- the floor: what the client and a bare server give on this machine --------------------------
@@ -305,13 +227,7 @@ function pickButton(data: string[], choiceId: string): string | undefined {
   return data.find((d) => d.startsWith('pg:'));
 }
 
-interface Traffic {
-  acked: number;
-  resent: number;
-  latencies: number[];
-  firstPostAt: number;
-  lastPostAt: number;
-  lastAckAt: number;
+interface Traffic extends Acks {
   processed: number;
   votes: number;
   lastVoteAt: number;
@@ -334,34 +250,15 @@ async function playTraffic(
   );
   const updates = telegramUpdates({ firstUpdateId: 1 });
   const t: Traffic = {
-    acked: 0,
-    resent: 0,
-    latencies: [],
-    firstPostAt: performance.now(),
-    lastPostAt: 0,
-    lastAckAt: 0,
+    ...newAcks(),
     processed: 0,
     votes: 0,
     lastVoteAt: 0,
     unfinished: 0,
     readerLatencies: [],
   };
-  const deliver = async (update: TelegramUpdateJson): Promise<boolean> => {
-    const body = JSON.stringify(update);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() < deadline; attempt += 1) {
-      t.lastPostAt = performance.now();
-      const answer = await client.post(body).catch(() => ({ status: 0, ms: 0 }));
-      if (answer.status === 200) {
-        t.acked += 1;
-        t.latencies.push(answer.ms);
-        t.lastAckAt = performance.now();
-        return true;
-      }
-      t.resent += 1;
-      await sleep(Math.min(1000, 25 * 2 ** attempt));
-    }
-    return false;
-  };
+  const deliver = (update: TelegramUpdateJson) =>
+    postUntilAcked(client, t, { body: JSON.stringify(update) }, deadline, MAX_ATTEMPTS);
 
   const playVoter = async (index: number) => {
     const user = telegramUser(900_000_000 + index, { languageCode: 'ru' });
@@ -511,12 +408,12 @@ async function runDeployment(
     });
     const listening = /dauys listening on (http:\/\/\S+)/;
     const roleArgs = deployment.workers === 0 ? [] : ['--role', 'api'];
-    const api = await spawnServer([BIN, 'start', '--demo', '--port', '0', ...roleArgs], env, listening);
+    const api = await spawnServer([DAUYS_BIN, 'start', '--demo', '--port', '0', ...roleArgs], env, listening);
     servers.push(api);
     for (let i = 0; i < deployment.workers; i += 1)
       servers.push(
         await spawnServer(
-          [BIN, 'start', '--role', 'worker', '--port', '0'],
+          [DAUYS_BIN, 'start', '--role', 'worker', '--port', '0'],
           env,
           /dauys worker metrics on (http:\/\/\S+)/,
         ),
@@ -564,18 +461,8 @@ async function runDeployment(
 
 // --- the run -----------------------------------------------------------------------------------
 
-const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (args.db === 'postgres' && !postgresUrl) {
-  process.stderr.write('election-night: --db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL\n');
-  process.exit(2);
-}
-const databases = (args.db === 'both' ? ['pglite', 'postgres'] : [args.db]).filter(
-  (db) => db === 'pglite' || (db === 'postgres' && postgresUrl),
-) as Database[];
-const election = parseElectionDefinition(
-  JSON.parse(await fs.readFile(DEMO_ELECTION_FILE, 'utf8')) as unknown,
-  DEMO_ELECTION_FILE,
-);
+const { databases, postgresUrl } = benchDatabases(args.db, 'election-night');
+const election = await readDemoElection();
 // Bounded overall too: every deployment has its budget, plus start-up and photos.
 const deployments = (db: Database): Deployment[] =>
   db === 'postgres' && WORKERS > 0

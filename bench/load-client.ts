@@ -67,7 +67,10 @@ class Connection {
   }
 }
 
-/** Keep-alive POSTs of JSON bodies to one URL, for the benches (loopback only). */
+/**
+ * Keep-alive POSTs to one URL, for the benches (loopback only): JSON bodies unless `headers` names
+ * another `content-type`; `post` takes headers of its own for a request signed one by one.
+ */
 export class LoadClient {
   private readonly connections: Connection[];
   private readonly headPrefix: string;
@@ -80,21 +83,26 @@ export class LoadClient {
     const lines = [
       `POST ${target.pathname} HTTP/1.1`,
       `host: ${target.host}`,
-      'content-type: application/json',
-      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      ...Object.entries({ 'content-type': 'application/json', ...headers }).map(
+        ([name, value]) => `${name}: ${value}`,
+      ),
     ];
     this.headPrefix = `${lines.join('\r\n')}\r\n`;
   }
 
   /** Posts on the least busy connection (round robin among equals). */
-  post(body: string): Promise<{ status: number; ms: number }> {
+  post(body: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
     let chosen = this.connections[this.nextConnection]!;
     this.nextConnection = (this.nextConnection + 1) % this.connections.length;
     if (chosen.outstanding > 0) {
       for (const connection of this.connections)
         if (connection.outstanding < chosen.outstanding) chosen = connection;
     }
-    return chosen.send(`${this.headPrefix}content-length: ${Buffer.byteLength(body)}\r\n\r\n`, body);
+    const own = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+    return chosen.send(
+      `${this.headPrefix}${own.join('')}content-length: ${Buffer.byteLength(body)}\r\n\r\n`,
+      body,
+    );
   }
 
   /**
@@ -156,4 +164,45 @@ export class LoadClient {
   close(): void {
     for (const connection of this.connections) connection.close();
   }
+}
+
+/** What a bench's posts came to: how many were answered 2xx or resent, each answer's latency, when. */
+export interface Acks {
+  acked: number;
+  resent: number;
+  latencies: number[];
+  firstPostAt: number;
+  lastPostAt: number;
+  lastAckAt: number;
+}
+
+export function newAcks(): Acks {
+  return { acked: 0, resent: 0, latencies: [], firstPostAt: performance.now(), lastPostAt: 0, lastAckAt: 0 };
+}
+
+/**
+ * Posts one request until it is answered 2xx, as a provider redelivers: at most `attempts` times
+ * and not past `deadline` (epoch ms), backing off between; `headers` is asked anew for each
+ * attempt (a signature with its time). True when answered.
+ */
+export async function postUntilAcked(
+  client: LoadClient,
+  acks: Acks,
+  request: { body: string; headers?: () => Record<string, string> },
+  deadline: number,
+  attempts = 20,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts && Date.now() < deadline; attempt += 1) {
+    acks.lastPostAt = performance.now();
+    const answer = await client.post(request.body, request.headers?.()).catch(() => ({ status: 0, ms: 0 }));
+    if (answer.status >= 200 && answer.status < 300) {
+      acks.acked += 1;
+      acks.latencies.push(answer.ms);
+      acks.lastAckAt = performance.now();
+      return true;
+    }
+    acks.resent += 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+  }
+  return false;
 }

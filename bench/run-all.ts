@@ -209,6 +209,35 @@ const BENCHES: BenchSpec[] = [
       ),
   },
   {
+    name: 'sms',
+    // Compact SMS votes through both providers' webhooks, black-box; full form: `npx tsx bench/sms.ts`.
+    args: ['--json', '--phones', '1000', '--max-seconds', '120'],
+    timeoutSeconds: 900,
+    headlines: (output) =>
+      (jsonLine<Array<Record<string, unknown>>>(output, 'sms-figures') ?? []).flatMap((row) => {
+        const name = `${String(row.database)} (${String(row.provider)})`;
+        const figure = (key: string) => Number(row[key]);
+        const segments = row.segments as Record<string, string>;
+        return [
+          {
+            figure: `${name}: SMS handled/s end to end (vote → confirming reply)`,
+            value: `${Math.round(figure('handledPerSecond'))} (acked ${Math.round(figure('ackedPerSecond'))}/s, client ceiling ${Math.round(figure('clientCeiling'))})`,
+          },
+          {
+            figure: `${name}: votes counted / phones`,
+            value: `${figure('counted')} / ${figure('phones')}`,
+            target: 'all',
+            ok: figure('counted') === figure('phones') && figure('confirmed') === figure('phones'),
+          },
+          { figure: `${name}: CPU-ms per SMS`, value: figure('cpuMsPerSms').toFixed(1) },
+          {
+            figure: `${name}: confirming reply segments en / ru / kk`,
+            value: ['en', 'ru', 'kk'].map((language) => segments[language]).join('; '),
+          },
+        ];
+      }),
+  },
+  {
     name: 'dashboard',
     args: [],
     env: {

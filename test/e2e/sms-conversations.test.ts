@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioSignature } from '../../src/channels/sms/twilio-signature';
-import { androidPhone, startFakeAndroidGateway, TEST_ANDROID } from '../support/fake-android-sms-gateway';
+import {
+  androidPhone,
+  fakeAndroidGatewayEnv,
+  startFakeAndroidGateway,
+} from '../support/fake-android-sms-gateway';
 import type { FakeSmsServer } from '../support/fake-sms-provider';
-import { startFakeTwilio, TEST_TWILIO, twilioPhone } from '../support/fake-twilio';
+import { fakeTwilioEnv, startFakeTwilio, TEST_TWILIO, twilioPhone } from '../support/fake-twilio';
 import { startTestServer, type TestServer } from '../support/start-test-server';
 import { TEST_ACTOR } from '../support/test-actor';
 import { writeJustClosedElection, writeOpenElection } from './voter-election-files';
@@ -27,14 +31,7 @@ const PROVIDERS: Provider[] = [
   {
     name: 'twilio',
     start: () => startFakeTwilio(),
-    env: (fake) => ({
-      SMS_TWILIO_ACCOUNT_SID: TEST_TWILIO.accountSid,
-      SMS_TWILIO_AUTH_TOKEN: TEST_TWILIO.authToken,
-      SMS_TWILIO_VOTER_FROM: TEST_TWILIO.voterFrom,
-      SMS_TWILIO_OBSERVER_FROM: TEST_TWILIO.observerFrom,
-      SMS_TWILIO_API_ROOT: fake.url,
-      SMS_TWILIO_WEBHOOK_BASE_URL: SIGNED_BASE,
-    }),
+    env: (fake) => fakeTwilioEnv(fake.url, SIGNED_BASE),
     async send(server, bot, phone, text) {
       const handset = twilioPhone(phone, bot === 'voter' ? TEST_TWILIO.voterFrom : TEST_TWILIO.observerFrom);
       const body = handset.form(text);
@@ -46,14 +43,7 @@ const PROVIDERS: Provider[] = [
   {
     name: 'android',
     start: () => startFakeAndroidGateway(),
-    env: (fake) => ({
-      SMS_ANDROID_API_ROOT: fake.url,
-      SMS_ANDROID_SIGNING_KEY: TEST_ANDROID.signingKey,
-      SMS_ANDROID_VOTER_USERNAME: TEST_ANDROID.voter.username,
-      SMS_ANDROID_VOTER_PASSWORD: TEST_ANDROID.voter.password,
-      SMS_ANDROID_OBSERVER_USERNAME: TEST_ANDROID.observer.username,
-      SMS_ANDROID_OBSERVER_PASSWORD: TEST_ANDROID.observer.password,
-    }),
+    env: (fake) => fakeAndroidGatewayEnv(fake.url),
     async send(server, bot, phone, text, onThePhone) {
       const handset = androidPhone(phone);
       return (

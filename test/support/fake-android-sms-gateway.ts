@@ -8,6 +8,18 @@ export const TEST_ANDROID = {
   observer: { username: 'OBSRVPHONE', password: 'observer-phone-password' },
 } as const;
 
+/** The settings that put both bots' numbers on Android phones behind the fake at `apiRoot`. */
+export function fakeAndroidGatewayEnv(apiRoot: string): Record<string, string> {
+  return {
+    SMS_ANDROID_API_ROOT: apiRoot,
+    SMS_ANDROID_SIGNING_KEY: TEST_ANDROID.signingKey,
+    SMS_ANDROID_VOTER_USERNAME: TEST_ANDROID.voter.username,
+    SMS_ANDROID_VOTER_PASSWORD: TEST_ANDROID.voter.password,
+    SMS_ANDROID_OBSERVER_USERNAME: TEST_ANDROID.observer.username,
+    SMS_ANDROID_OBSERVER_PASSWORD: TEST_ANDROID.observer.password,
+  };
+}
+
 /**
  * A local fake of "SMS Gateway for Android"'s API over HTTP on 127.0.0.1 — what
  * `SMS_ANDROID_API_ROOT` points at in tests: `POST /messages` with the phone's Basic credentials

@@ -10,6 +10,21 @@ export const TEST_TWILIO = {
 } as const;
 
 /**
+ * The settings that put both bots' numbers on Twilio with the fake at `apiRoot`; `webhookBase` is
+ * the public URL Twilio signs (SMS_TWILIO_WEBHOOK_BASE_URL).
+ */
+export function fakeTwilioEnv(apiRoot: string, webhookBase: string): Record<string, string> {
+  return {
+    SMS_TWILIO_ACCOUNT_SID: TEST_TWILIO.accountSid,
+    SMS_TWILIO_AUTH_TOKEN: TEST_TWILIO.authToken,
+    SMS_TWILIO_VOTER_FROM: TEST_TWILIO.voterFrom,
+    SMS_TWILIO_OBSERVER_FROM: TEST_TWILIO.observerFrom,
+    SMS_TWILIO_API_ROOT: apiRoot,
+    SMS_TWILIO_WEBHOOK_BASE_URL: webhookBase,
+  };
+}
+
+/**
  * A local fake of Twilio's Messages API over HTTP on 127.0.0.1 — what `SMS_TWILIO_API_ROOT`
  * points at in tests: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` with Basic
  * credentials and a form body (recorded, answered 201 with a message SID), as documented at
