@@ -53,6 +53,8 @@ describe('an SMS from Twilio', () => {
           participant: pseudonymFor(SECRET, 'sms', '+77011234567'),
           sentAt: receivedAt,
           receivedAt,
+          // Text only: a protocol typed over it is checked without pages (checkProtocol).
+          textOnly: true,
           content: { kind: 'text', text: 'V 190 2' },
         },
       },
